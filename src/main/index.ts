@@ -1,0 +1,42 @@
+import { join } from 'node:path'
+import { app, BrowserWindow, ipcMain, shell, type WebContents } from 'electron'
+import { registerIpc, webContentsSink } from './app/ipc'
+import { claimSingleInstance } from './app/single-instance'
+import { createMainWindow, isAppUrl } from './app/window'
+import { buildRoutes } from './ipc/dispatcher'
+import { createServices } from './services'
+
+// Composition root: build the services, wire them to ipcMain, open the one window.
+let mainWindow: BrowserWindow | undefined
+const devServerUrl = process.env['ELECTRON_RENDERER_URL']
+
+async function start(): Promise<void> {
+  const services = await createServices({
+    dataDir: app.getPath('userData'),
+    appName: app.getName(),
+    appVersion: app.getVersion(),
+    shell: 'electron',
+  })
+  const isTrusted = (sender: WebContents, frameUrl: string | undefined): boolean =>
+    sender === mainWindow?.webContents && isAppUrl(frameUrl, devServerUrl)
+  registerIpc(ipcMain, buildRoutes(services.handlers, { logError: console.error }), isTrusted)
+  services.subscribe(webContentsSink(() => mainWindow?.webContents))
+
+  mainWindow = createMainWindow(
+    { BrowserWindow, shell },
+    {
+      title: 'POS Companion',
+      preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+      indexHtmlPath: join(import.meta.dirname, '../renderer/index.html'),
+      iconPath: join(import.meta.dirname, '../../resources/icon.png'),
+      ...(devServerUrl ? { devServerUrl } : {}),
+    },
+  )
+  mainWindow.on('closed', () => (mainWindow = undefined))
+  app.on('before-quit', () => void services.dispose())
+}
+
+if (claimSingleInstance(app, () => mainWindow)) {
+  app.on('window-all-closed', () => app.quit())
+  void app.whenReady().then(start)
+}

@@ -1,0 +1,51 @@
+import type { EventName, PayloadOf } from '@shared/contract'
+import type { EventSink, HandlerTable } from './ipc/handlers'
+
+export interface ServicesOptions {
+  /** Where this checkout keeps its data (journals, receipts, settings). */
+  dataDir: string
+  appName: string
+  appVersion: string
+  shell: 'electron' | 'browser'
+}
+
+export interface Services {
+  handlers: HandlerTable
+  /** Subscribe a transport (ipc window or e2e page) to main -> renderer events. */
+  subscribe(sink: EventSink): () => void
+  /** Emit an event to every subscribed transport. */
+  emit<K extends EventName>(name: K, payload: PayloadOf<K>): void
+  dispose(): Promise<void>
+}
+
+/**
+ * Builds every electron-free service and the IPC handler table. Both the Electron composition root
+ * (`index.ts`) and the e2e harness call this, so the UI is tested against the very same code.
+ */
+export async function createServices(options: ServicesOptions): Promise<Services> {
+  const sinks = new Set<EventSink>()
+  const emit = <K extends EventName>(name: K, payload: PayloadOf<K>): void => {
+    for (const sink of sinks) sink.emit(name, payload)
+  }
+
+  const handlers: HandlerTable = {
+    getAppInfo: () => ({
+      name: options.appName,
+      version: options.appVersion,
+      dataDir: options.dataDir,
+      shell: options.shell,
+    }),
+  }
+
+  return {
+    handlers,
+    emit,
+    subscribe(sink) {
+      sinks.add(sink)
+      return () => sinks.delete(sink)
+    },
+    async dispose() {
+      sinks.clear()
+    },
+  }
+}

@@ -1,0 +1,7 @@
+export default {
+  app: {
+    loading: 'Starting…',
+    loadFailed: 'The app could not start: {reason}',
+    version: 'Version {version}',
+  },
+}

@@ -1,0 +1,7 @@
+import type { BridgeApi } from '@shared/contract'
+
+declare global {
+  interface Window {
+    readonly api: BridgeApi
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * End-to-end harness: the built renderer (`out/renderer`) in Debian's Chromium, bound to the real
+ * main-process services through the same route table ipcMain uses. Only the transport differs:
+ * `page.exposeBinding` instead of IPC, and an init script that builds the same frozen `window.api`
+ * the preload exposes.
+ *
+ *   const app = await launchApp()
+ *   await app.page.getByTestId('app-name').textContent()
+ *   await app.close()
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import { tmpdir } from 'node:os'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { eventChannels, operationChannels } from '@shared/contract'
+import { CONTENT_SECURITY_POLICY } from '../../src/main/app/csp'
+import { buildRoutes } from '../../src/main/ipc/dispatcher'
+import { createServices, type Services, type ServicesOptions } from '../../src/main/services'
+
+export const CHROMIUM_PATH = process.env['POS_CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+const ROOT = resolve(import.meta.dirname, '../..')
+const RENDERER_DIR = join(ROOT, 'out/renderer')
+
+export interface LaunchOptions {
+  /** Reuse a data directory (e.g. to test a restart); a fresh temporary one otherwise. */
+  dataDir?: string
+  /** Extra options for createServices. */
+  services?: Partial<Omit<ServicesOptions, 'dataDir'>>
+  viewport?: { width: number; height: number }
+  /** Keep the data directory on close (to reopen it). */
+  keepDataDir?: boolean
+}
+
+export interface LaunchedApp {
+  page: Page
+  services: Services
+  dataDir: string
+  /** Every error the page logged or threw, for specs that assert a clean console. */
+  pageErrors: string[]
+  close(): Promise<void>
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+}
+
+/** Serves out/renderer with the app's CSP, the way Electron serves it from the package. */
+function serveRenderer(): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+    const file = normalize(join(RENDERER_DIR, path === '/' ? 'index.html' : path))
+    if (!file.startsWith(RENDERER_DIR + sep)) {
+      res.writeHead(403).end()
+      return
+    }
+    readFile(file).then(
+      (body) => {
+        res.writeHead(200, {
+          'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        })
+        res.end(body)
+      },
+      () => res.writeHead(404).end(),
+    )
+  })
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      ok({ server, url: `http://127.0.0.1:${port}/` })
+    }),
+  )
+}
+
+/** Runs in the page before any app script: the same api shape the preload exposes. */
+function installBridge(tables: { ops: Record<string, string>; evs: Record<string, string> }): void {
+  const w = window as unknown as Record<string, unknown>
+  const listeners = new Map<string, Set<(p: unknown) => void>>()
+  const api: Record<string, unknown> = {}
+  for (const name of Object.keys(tables.ops)) {
+    const binding = w[`__pos_op_${name}`] as (payload: unknown) => Promise<unknown>
+    api[name] = (request?: unknown) => binding(request)
+  }
+  for (const [name, channel] of Object.entries(tables.evs)) {
+    api[name] = (listener: (p: unknown) => void) => {
+      const set = listeners.get(channel) ?? new Set()
+      listeners.set(channel, set)
+      set.add(listener)
+      return () => set.delete(listener)
+    }
+  }
+  Object.defineProperty(window, '__posEmit', {
+    value: (channel: string, payload: unknown) =>
+      listeners.get(channel)?.forEach((l) => l(payload)),
+  })
+  Object.defineProperty(window, 'api', { value: Object.freeze(api), enumerable: true })
+}
+
+function assertPrerequisites(): void {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium was not found at ${CHROMIUM_PATH}. Install Debian's package: ` +
+        '`sudo apt-get install chromium` (or set POS_CHROMIUM_PATH). The e2e suite never skips.',
+    )
+  }
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('out/renderer is missing: run `npm run build` before the e2e suite.')
+  }
+}
+
+let sharedBrowser: Promise<Browser> | undefined
+
+/** One Chromium per test process; each app gets its own context. */
+function browser(): Promise<Browser> {
+  sharedBrowser ??= chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  })
+  return sharedBrowser
+}
+
+/** Closes the shared Chromium (call from an afterAll). */
+export async function closeBrowser(): Promise<void> {
+  const b = sharedBrowser
+  sharedBrowser = undefined
+  if (b) await (await b).close()
+}
+
+export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
+  assertPrerequisites()
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    productName: string
+    version: string
+  }
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'pos-e2e-')))
+  const services = await createServices({
+    appName: pkg.productName,
+    appVersion: pkg.version,
+    shell: 'browser',
+    ...options.services,
+    dataDir,
+  })
+  const routes = buildRoutes(services.handlers, { logError: (m) => console.error(m) })
+  const { server, url } = await serveRenderer()
+  const context = await (await browser()).newContext({
+    viewport: options.viewport ?? { width: 1280, height: 860 },
+  })
+  const page = await context.newPage()
+  const pageErrors: string[] = []
+  page.on('pageerror', (e) => pageErrors.push(e.message))
+  page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()))
+
+  for (const route of routes) {
+    await page.exposeBinding(`__pos_op_${route.name}`, (source, payload: unknown) =>
+      source.page === page && source.frame === page.mainFrame()
+        ? route.call(payload, { senderId: 'e2e' })
+        : { ok: false, error: { code: 'forbidden', message: 'This window may not use the app.' } },
+    )
+  }
+  await page.addInitScript(installBridge, { ops: operationChannels, evs: eventChannels })
+  const unsubscribe = services.subscribe({
+    emit(name, payload) {
+      void page
+        .evaluate(
+          ([channel, p]) =>
+            (window as unknown as { __posEmit(c: string, p: unknown): void }).__posEmit(channel, p),
+          [eventChannels[name], payload] as const,
+        )
+        .catch(() => undefined)
+    },
+  })
+  await page.goto(url)
+
+  return {
+    page,
+    services,
+    dataDir,
+    pageErrors,
+    async close() {
+      unsubscribe()
+      await context.close()
+      await new Promise<void>((ok) => server.close(() => ok()))
+      await services.dispose()
+      if (!options.keepDataDir && !options.dataDir) await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}

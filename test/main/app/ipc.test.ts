@@ -1,0 +1,49 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { ipcMain, MockWebContents, resetElectronMock } from '../../mocks/electron'
+import { registerIpc, webContentsSink } from '../../../src/main/app/ipc'
+import { buildRoutes } from '../../../src/main/ipc/dispatcher'
+import { createServices } from '../../../src/main/services'
+
+async function routes() {
+  const s = await createServices({ dataDir: '/d', appName: 'n', appVersion: '1', shell: 'electron' })
+  return buildRoutes(s.handlers)
+}
+
+describe('registerIpc', () => {
+  beforeEach(() => resetElectronMock())
+
+  it('answers only our window, main frame, app URL', async () => {
+    const ours = new MockWebContents()
+    const stranger = new MockWebContents()
+    registerIpc(ipcMain as never, await routes(), (sender, url) =>
+      sender === (ours as never) && url === 'file:///app/out/renderer/index.html',
+    )
+    const handler = ipcMain.handlers.get('app:get-info')!
+    const good = { sender: ours, senderFrame: { url: 'file:///app/out/renderer/index.html' } }
+    expect(await handler(good, undefined)).toMatchObject({ ok: true })
+    const wrongSender = { sender: stranger, senderFrame: good.senderFrame }
+    expect(await handler(wrongSender, undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    })
+    const subFrame = { sender: ours, senderFrame: { ...good.senderFrame, parent: {} } }
+    expect(await handler(subFrame, undefined)).toMatchObject({ ok: false })
+    const wrongUrl = { sender: ours, senderFrame: { url: 'https://evil.example/' } }
+    expect(await handler(wrongUrl, undefined)).toMatchObject({ ok: false })
+  })
+
+  it('refuses to register a channel twice', async () => {
+    const r = await routes()
+    registerIpc(ipcMain as never, r, () => true)
+    expect(() => registerIpc(ipcMain as never, r, () => true)).toThrow(/already registered/)
+  })
+
+  it('forwards events to a live window only', () => {
+    const wc = new MockWebContents()
+    const sink = webContentsSink(() => wc as never)
+    sink.emit('onAppNotice', { level: 'info', message: 'hello' })
+    wc.destroyed = true
+    sink.emit('onAppNotice', { level: 'info', message: 'gone' })
+    expect(wc.sent).toEqual([{ channel: 'app:notice', payload: { level: 'info', message: 'hello' } }])
+  })
+})
