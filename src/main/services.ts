@@ -1,4 +1,4 @@
-import type { EventName, PayloadOf } from '@shared/contract'
+import { AppError, type EventName, type PayloadOf } from '@shared/contract'
 import type { EventSink, HandlerTable } from './ipc/handlers'
 
 export interface ServicesOptions {
@@ -35,6 +35,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
       dataDir: options.dataDir,
       shell: options.shell,
     }),
+    // Placeholders until the payment engine lands (issue 4): a clear refusal, never a fake result.
+    startPayment: notYet,
+    cancelPayment: notYet,
+    getPayment: notYet,
+    listActivePayments: () => [],
+    searchHistory: () => ({ items: [], total: 0 }),
+    resolvePayment: notYet,
   }
 
   return {
@@ -48,4 +55,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
       sinks.clear()
     },
   }
+}
+
+function notYet(): never {
+  throw new AppError('unavailable', 'Payments are not available in this build yet.')
 }

@@ -88,10 +88,18 @@ export interface TransactionInput {
   callback?: { url: string; token: string }
   tipConfiguration?: TipConfiguration
   bypassOptions?: { pinBypass?: boolean; signatureBypass?: boolean }
-  merchantAuth?: { acquirer?: string; mid?: string; tid?: string; mcc?: string; externalId?: string }[]
+  merchantAuth?: {
+    acquirer?: string
+    mid?: string
+    tid?: string
+    mcc?: string
+    externalId?: string
+  }[]
   /** Default true on the wire; the engine always keeps it on. */
   duplicateCheck?: boolean
-  metadata?: Partial<Record<'metadata1' | 'metadata2' | 'metadata3' | 'metadata4' | 'metadata5', string>>
+  metadata?: Partial<
+    Record<'metadata1' | 'metadata2' | 'metadata3' | 'metadata4' | 'metadata5', string>
+  >
   moneyRemittanceOptions?: { fullName: string; countryCode: string }
 }
 
@@ -138,9 +146,7 @@ export interface TransactionResult {
 }
 
 export type PollOutcome =
-  | { kind: 'in-progress' }
-  | { kind: 'final'; result: TransactionResult }
-  | { kind: 'not-found' }
+  { kind: 'in-progress' } | { kind: 'final'; result: TransactionResult } | { kind: 'not-found' }
 
 export type StatusSelector = 'all' | 'first' | 'last' | number
 

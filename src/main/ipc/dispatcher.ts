@@ -49,7 +49,10 @@ export function buildRoutes(handlers: HandlerTable, options: DispatcherOptions =
             code: 'invalid-request',
             message: 'The request was not valid, so nothing was done.',
             details: {
-              issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+              issues: parsed.error.issues.map((i) => ({
+                path: i.path.join('.'),
+                message: i.message,
+              })),
             },
           },
         }

@@ -1,4 +1,10 @@
-import type { EventName, OperationName, ParsedRequestOf, PayloadOf, ResponseOf } from '@shared/contract'
+import type {
+  EventName,
+  OperationName,
+  ParsedRequestOf,
+  PayloadOf,
+  ResponseOf,
+} from '@shared/contract'
 
 /** What the transport knows about who is calling. */
 export interface CallContext {

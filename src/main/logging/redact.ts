@@ -3,7 +3,10 @@
  * numbers (13-19 digit runs, with or without separators). Applied to every log line we write.
  */
 const PATTERNS: [RegExp, string][] = [
-  [/(api[-_]?key[-_]?cloud|apikey|api[-_]?key|auth[-_]?token|authorization)(["'\s:=]+)([^\s"',}]+)/gi, '$1$2[redacted]'],
+  [
+    /(api[-_]?key[-_]?cloud|apikey|api[-_]?key|auth[-_]?token|authorization)(["'\s:=]+)([^\s"',}]+)/gi,
+    '$1$2[redacted]',
+  ],
   [/\b(?:\d[ -]?){12,18}\d\b/g, '[card-number]'],
 ]
 

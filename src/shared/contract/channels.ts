@@ -5,10 +5,17 @@
  */
 export const operationChannels = {
   getAppInfo: 'app:get-info',
+  startPayment: 'payments:start',
+  cancelPayment: 'payments:cancel',
+  getPayment: 'payments:get',
+  listActivePayments: 'payments:list-active',
+  searchHistory: 'payments:search-history',
+  resolvePayment: 'payments:resolve',
 } as const
 
 export const eventChannels = {
   onAppNotice: 'app:notice',
+  onPaymentStatus: 'payments:status-changed',
 } as const
 
 export type OperationName = keyof typeof operationChannels

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { appEvents, appOperations } from './app.contract'
+import { paymentEvents, paymentOperations } from './payments.contract'
 import type { EventName, OperationName } from './channels'
 import type { EventDef, OperationDef } from './define'
 import type { Result } from './result'
@@ -7,15 +8,18 @@ import type { Result } from './result'
 export * from './channels'
 export * from './result'
 export type { AppInfo, AppNotice } from './app.contract'
+export * from './payments.contract'
 
 /** Every operation of the contract. Each domain adds its `*.contract.ts` here. */
 export const operations = {
   ...appOperations,
+  ...paymentOperations,
 } satisfies Record<OperationName, OperationDef<z.ZodType, unknown>>
 
 /** Every event of the contract. */
 export const events = {
   ...appEvents,
+  ...paymentEvents,
 } satisfies Record<EventName, EventDef<unknown>>
 
 type Ops = typeof operations
