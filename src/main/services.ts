@@ -21,13 +21,18 @@ export interface Services {
 /**
  * Builds every electron-free service and the IPC handler table. Both the Electron composition root
  * (`index.ts`) and the e2e harness call this, so the UI is tested against the very same code.
+ * Each domain contributes a `createXHandlers(service)` slice; the table is their union.
  */
 export async function createServices(options: ServicesOptions): Promise<Services> {
   const sinks = new Set<EventSink>()
   const emit = <K extends EventName>(name: K, payload: PayloadOf<K>): void => {
     for (const sink of sinks) sink.emit(name, payload)
   }
+  const disposers: (() => Promise<void> | void)[] = []
 
+  // --- domain services (construction order matters: later ones use earlier ones) ---
+
+  // --- handler table ---
   const handlers: HandlerTable = {
     getAppInfo: () => ({
       name: options.appName,
@@ -52,6 +57,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       return () => sinks.delete(sink)
     },
     async dispose() {
+      for (const dispose of disposers.reverse()) await dispose()
       sinks.clear()
     },
   }
