@@ -31,10 +31,14 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number }
   /** Keep the data directory on close (to reopen it). */
   keepDataDir?: boolean
+  /** Load the app page before returning (default true); benchmarks time the load themselves. */
+  navigate?: boolean
 }
 
 export interface LaunchedApp {
   page: Page
+  /** Where the built renderer is served (load it with `page.goto(url)`). */
+  url: string
   services: Services
   dataDir: string
   /** Every error the page logged or threw, for specs that assert a clean console. */
@@ -159,7 +163,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   })
   const routes = buildRoutes(services.handlers, { logError: (m) => console.error(m) })
   const { server, url } = await serveRenderer()
-  const context = await (await browser()).newContext({
+  const context = await (
+    await browser()
+  ).newContext({
     viewport: options.viewport ?? { width: 1280, height: 860 },
   })
   const page = await context.newPage()
@@ -186,10 +192,11 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
         .catch(() => undefined)
     },
   })
-  await page.goto(url)
+  if (options.navigate !== false) await page.goto(url)
 
   return {
     page,
+    url,
     services,
     dataDir,
     pageErrors,
@@ -198,7 +205,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       await context.close()
       await new Promise<void>((ok) => server.close(() => ok()))
       await services.dispose()
-      if (!options.keepDataDir && !options.dataDir) await rm(dataDir, { recursive: true, force: true })
+      if (!options.keepDataDir && !options.dataDir)
+        await rm(dataDir, { recursive: true, force: true })
     },
   }
 }
