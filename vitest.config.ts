@@ -14,6 +14,8 @@ export default defineConfig({
           environment: 'node',
           include: ['test/main/**/*.test.ts'],
           testTimeout: 20_000,
+          // Bundle electron-store through Vite so its `import 'electron'` reaches the mock above.
+          server: { deps: { inline: ['electron-store'] } },
         },
       },
       {

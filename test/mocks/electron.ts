@@ -49,10 +49,38 @@ export class BrowserWindow extends EventEmitter {
   shown = false
   minimized = false
   focused = false
+  maximized = false
+  fullScreen = false
+  kiosk = false
+  bounds: { x: number; y: number; width: number; height: number }
   constructor(options: Record<string, unknown>) {
     super()
     this.options = options
+    const n = (key: string, fallback: number): number =>
+      typeof options[key] === 'number' ? (options[key] as number) : fallback
+    this.bounds = { x: n('x', 0), y: n('y', 0), width: n('width', 800), height: n('height', 600) }
     BrowserWindow.instances.push(this)
+  }
+  getNormalBounds(): { x: number; y: number; width: number; height: number } {
+    return { ...this.bounds }
+  }
+  isMaximized(): boolean {
+    return this.maximized
+  }
+  maximize(): void {
+    this.maximized = true
+  }
+  isFullScreen(): boolean {
+    return this.fullScreen
+  }
+  setFullScreen(flag: boolean): void {
+    this.fullScreen = flag
+  }
+  isKiosk(): boolean {
+    return this.kiosk
+  }
+  setKiosk(flag: boolean): void {
+    this.kiosk = flag
   }
   async loadURL(url: string): Promise<void> {
     this.loaded = { kind: 'url', target: url }
@@ -85,11 +113,28 @@ class MockIpcMain {
   removeHandler(channel: string): void {
     this.handlers.delete(channel)
   }
+  listeners = new Map<string, Listener[]>()
+  on(channel: string, listener: Listener): void {
+    this.listeners.set(channel, [...(this.listeners.get(channel) ?? []), listener])
+  }
 }
 
 class MockApp extends EventEmitter {
   lock = true
   quitCalled = false
+  isPackaged = false
+  loginItemSettings: { openAtLogin: boolean }[] = []
+  aboutPanelOptions: Record<string, unknown> | undefined
+  aboutPanelShown = 0
+  setLoginItemSettings(settings: { openAtLogin: boolean }): void {
+    this.loginItemSettings.push(settings)
+  }
+  setAboutPanelOptions(options: Record<string, unknown>): void {
+    this.aboutPanelOptions = options
+  }
+  showAboutPanel(): void {
+    this.aboutPanelShown++
+  }
   requestSingleInstanceLock(): boolean {
     return this.lock
   }
@@ -132,6 +177,72 @@ export const contextBridge = {
   },
 }
 
+type Rect = { x: number; y: number; width: number; height: number }
+interface MockDisplay {
+  id: number
+  bounds: Rect
+  workArea: Rect
+}
+
+/** Monitors: tests set `screen.displays` (the first one is primary unless `primaryId` says). */
+export const screen = {
+  displays: [
+    {
+      id: 1,
+      bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+      workArea: { x: 0, y: 0, width: 1920, height: 1040 },
+    },
+  ] as MockDisplay[],
+  primaryId: undefined as number | undefined,
+  getAllDisplays(): MockDisplay[] {
+    return screen.displays
+  },
+  getPrimaryDisplay(): MockDisplay {
+    return screen.displays.find((d) => d.id === screen.primaryId) ?? screen.displays[0]!
+  },
+}
+
+/** Records blockers; `active` holds the ids started and not yet stopped. */
+export const powerSaveBlocker = {
+  nextId: 1,
+  started: [] as { id: number; type: string }[],
+  active: new Set<number>(),
+  start(type: string): number {
+    const id = powerSaveBlocker.nextId++
+    powerSaveBlocker.started.push({ id, type })
+    powerSaveBlocker.active.add(id)
+    return id
+  },
+  stop(id: number): void {
+    powerSaveBlocker.active.delete(id)
+  },
+  isStarted(id: number): boolean {
+    return powerSaveBlocker.active.has(id)
+  },
+}
+
+/** Records message boxes and answers with `dialog.response` (a button index). */
+export const dialog = {
+  response: 0,
+  shown: [] as { window: unknown; options: Record<string, unknown> }[],
+  showMessageBoxSync(...args: unknown[]): number {
+    const [window, options] = args.length > 1 ? args : [undefined, args[0]]
+    dialog.shown.push({ window, options: options as Record<string, unknown> })
+    return dialog.response
+  },
+}
+
+export class Menu {
+  static application: Menu | null = null
+  constructor(readonly template: unknown[]) {}
+  static buildFromTemplate(template: unknown[]): Menu {
+    return new Menu(template)
+  }
+  static setApplicationMenu(menu: Menu | null): void {
+    Menu.application = menu
+  }
+}
+
 export let ipcRenderer = new MockIpcRenderer()
 export let ipcMain = new MockIpcMain()
 export let app = new MockApp()
@@ -143,6 +254,30 @@ export function resetElectronMock(): void {
   app = new MockApp()
   BrowserWindow.instances = []
   shell.opened = []
+  screen.displays = [
+    {
+      id: 1,
+      bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+      workArea: { x: 0, y: 0, width: 1920, height: 1040 },
+    },
+  ]
+  screen.primaryId = undefined
+  powerSaveBlocker.started = []
+  powerSaveBlocker.active.clear()
+  dialog.response = 0
+  dialog.shown = []
+  Menu.application = null
 }
 
-export default { BrowserWindow, ipcMain, ipcRenderer, contextBridge, app, shell }
+export default {
+  BrowserWindow,
+  ipcMain,
+  ipcRenderer,
+  contextBridge,
+  app,
+  shell,
+  screen,
+  powerSaveBlocker,
+  dialog,
+  Menu,
+}

@@ -1,0 +1,125 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { app, BrowserWindow, resetElectronMock } from '../../mocks/electron'
+import {
+  AppSettings,
+  DEFAULT_APP_SETTINGS,
+  openAppSettings,
+  type AppSettingsData,
+} from '../../../src/main/app/app-settings'
+import { applyOpenAtLogin, applyStartMode } from '../../../src/main/app/startup'
+
+function memory(initial: unknown = undefined) {
+  const backend = { stored: initial, writes: 0 }
+  return Object.assign(backend, {
+    read: () => backend.stored,
+    write: (data: AppSettingsData) => {
+      backend.stored = structuredClone(data)
+      backend.writes++
+    },
+  })
+}
+
+describe('AppSettings', () => {
+  it('starts with the documented defaults', () => {
+    expect(new AppSettings(memory()).get()).toEqual({
+      openAtLogin: false,
+      startMode: 'windowed',
+      rememberWindowBounds: true,
+      preventSleepDuringPayments: true,
+      confirmQuitDuringPayments: true,
+    })
+    expect(DEFAULT_APP_SETTINGS.preventSleepDuringPayments).toBe(true)
+  })
+
+  it('repairs a bad hand-edited value without losing the others', () => {
+    const settings = new AppSettings(
+      memory({ openAtLogin: 'yes', startMode: 'kiosk', windowState: { bounds: 'left' } }),
+    )
+    expect(settings.get()).toMatchObject({ openAtLogin: false, startMode: 'kiosk' })
+    expect(settings.get().windowState).toBeUndefined()
+    expect(new AppSettings(memory('not an object')).get()).toEqual(DEFAULT_APP_SETTINGS)
+  })
+
+  it('stores an update and tells listeners', () => {
+    const backend = memory()
+    const settings = new AppSettings(backend)
+    const seen: boolean[] = []
+    settings.onChange((s) => seen.push(s.openAtLogin))
+    settings.update({ openAtLogin: true })
+    expect(backend.stored).toMatchObject({ openAtLogin: true, startMode: 'windowed' })
+    expect(seen).toEqual([true])
+    expect(new AppSettings(backend).get().openAtLogin).toBe(true)
+  })
+
+  it('refuses an invalid update and keeps what was stored', () => {
+    const backend = memory()
+    const settings = new AppSettings(backend)
+    expect(() => settings.update({ startMode: 'tablet' as never })).toThrow()
+    expect(() => settings.update({ windowState: { bounds: { x: 0 } } as never })).toThrow()
+    expect(() => settings.update({ unknownSetting: true } as never)).toThrow()
+    expect(backend.writes).toBe(0)
+    expect(settings.get()).toEqual(DEFAULT_APP_SETTINGS)
+  })
+
+  it('hands out copies that cannot change the stored settings', () => {
+    const settings = new AppSettings(memory())
+    expect(() => {
+      ;(settings.get() as AppSettingsData).openAtLogin = true
+    }).toThrow()
+  })
+})
+
+describe('openAppSettings (electron-store)', () => {
+  let dir: string
+  beforeEach(() => {
+    resetElectronMock()
+    dir = mkdtempSync(join(tmpdir(), 'pos-settings-'))
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('keeps app-settings.json in the userData folder and reads it back after a restart', () => {
+    const state = { bounds: { x: 10, y: 20, width: 1200, height: 800 }, maximized: false }
+    openAppSettings(dir).update({ startMode: 'fullscreen', windowState: state })
+    const file = JSON.parse(readFileSync(join(dir, 'app-settings.json'), 'utf8')) as object
+    expect(file).toMatchObject({ startMode: 'fullscreen', windowState: state })
+    expect(openAppSettings(dir).get()).toMatchObject({
+      startMode: 'fullscreen',
+      windowState: state,
+    })
+  })
+
+  it('starts with defaults when the file is not JSON at all', () => {
+    writeFileSync(join(dir, 'app-settings.json'), '{ broken')
+    expect(openAppSettings(dir).get()).toEqual(DEFAULT_APP_SETTINGS)
+  })
+})
+
+describe('start-up settings', () => {
+  beforeEach(() => resetElectronMock())
+
+  it('registers and removes the login item on Windows and macOS', () => {
+    expect(applyOpenAtLogin(app, true, 'win32')).toBe(true)
+    expect(applyOpenAtLogin(app, false, 'darwin')).toBe(true)
+    expect(app.loginItemSettings).toEqual([{ openAtLogin: true }, { openAtLogin: false }])
+  })
+
+  it('leaves login items alone on Linux, where Electron cannot set them', () => {
+    expect(applyOpenAtLogin(app, true, 'linux')).toBe(false)
+    expect(app.loginItemSettings).toEqual([])
+  })
+
+  it('opens full screen or kiosk as the setting says', () => {
+    const windowed = new BrowserWindow({})
+    applyStartMode(windowed, 'windowed')
+    expect([windowed.fullScreen, windowed.kiosk]).toEqual([false, false])
+    const full = new BrowserWindow({})
+    applyStartMode(full, 'fullscreen')
+    expect([full.fullScreen, full.kiosk]).toEqual([true, false])
+    const kiosk = new BrowserWindow({})
+    applyStartMode(kiosk, 'kiosk')
+    expect(kiosk.kiosk).toBe(true)
+  })
+})
