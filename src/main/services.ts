@@ -1,5 +1,9 @@
 import { AppError, type EventName, type PayloadOf } from '@shared/contract'
 import type { EventSink, HandlerTable } from './ipc/handlers'
+import { createMerchantHandlers } from './merchants/handlers'
+import { createJsonProfileStore } from './merchants/profile-store'
+import { createTestOnlySecretBox, type SecretBox } from './merchants/secret-box'
+import { MerchantService } from './merchants/service'
 
 export interface ServicesOptions {
   /** Where this checkout keeps its data (journals, receipts, settings). */
@@ -7,6 +11,8 @@ export interface ServicesOptions {
   appName: string
   appVersion: string
   shell: 'electron' | 'browser'
+  /** Encrypts merchants' API keys: safeStorage in Electron; a test-only in-memory box otherwise. */
+  secretBox?: SecretBox
 }
 
 export interface Services {
@@ -31,6 +37,16 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const disposers: (() => Promise<void> | void)[] = []
 
   // --- domain services (construction order matters: later ones use earlier ones) ---
+  const merchants = await MerchantService.open({
+    dataDir: options.dataDir,
+    store: createJsonProfileStore({ dataDir: options.dataDir }),
+    secretBox: options.secretBox ?? createTestOnlySecretBox(),
+    createClient: () => {
+      throw new AppError('unavailable', 'The Handpoint client is not available in this build yet.')
+    },
+    demoApiKey: 'DEMO-SIMULATOR-KEY-0000-NOT-A-SECRET',
+    onChange: (snapshot) => emit('onMerchantsChanged', snapshot),
+  })
 
   // --- handler table ---
   const handlers: HandlerTable = {
@@ -47,6 +63,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     listActivePayments: () => [],
     searchHistory: () => ({ items: [], total: 0 }),
     resolvePayment: notYet,
+    ...createMerchantHandlers(merchants),
   }
 
   return {

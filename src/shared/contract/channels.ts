@@ -11,11 +11,24 @@ export const operationChannels = {
   listActivePayments: 'payments:list-active',
   searchHistory: 'payments:search-history',
   resolvePayment: 'payments:resolve',
+  listMerchants: 'merchants:list',
+  addMerchant: 'merchants:add',
+  updateMerchant: 'merchants:update',
+  removeMerchant: 'merchants:remove',
+  replaceApiKey: 'merchants:replace-api-key',
+  listTerminals: 'merchants:list-terminals',
+  setDefaultTerminal: 'merchants:set-default-terminal',
+  setActiveMerchant: 'merchants:set-active',
+  acceptInsecureStorage: 'merchants:accept-insecure-storage',
+  exportConfiguration: 'merchants:export-configuration',
+  previewImport: 'merchants:preview-import',
+  importConfiguration: 'merchants:import-configuration',
 } as const
 
 export const eventChannels = {
   onAppNotice: 'app:notice',
   onPaymentStatus: 'payments:status-changed',
+  onMerchantsChanged: 'merchants:changed',
 } as const
 
 export type OperationName = keyof typeof operationChannels

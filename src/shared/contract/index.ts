@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { appEvents, appOperations } from './app.contract'
+import { merchantEvents, merchantOperations } from './merchants.contract'
 import { paymentEvents, paymentOperations } from './payments.contract'
 import type { EventName, OperationName } from './channels'
 import type { EventDef, OperationDef } from './define'
@@ -9,17 +10,20 @@ export * from './channels'
 export * from './result'
 export type { AppInfo, AppNotice } from './app.contract'
 export * from './payments.contract'
+export * from './merchants.contract'
 
 /** Every operation of the contract. Each domain adds its `*.contract.ts` here. */
 export const operations = {
   ...appOperations,
   ...paymentOperations,
+  ...merchantOperations,
 } satisfies Record<OperationName, OperationDef<z.ZodType, unknown>>
 
 /** Every event of the contract. */
 export const events = {
   ...appEvents,
   ...paymentEvents,
+  ...merchantEvents,
 } satisfies Record<EventName, EventDef<unknown>>
 
 type Ops = typeof operations

@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto'
+import { chmod, readFile, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { AppError, type SecretStorageStatus } from '@shared/contract'
+import { writeFileAtomic } from './atomic-file'
+import { WEAK_BACKENDS, type SecretBox } from './secret-box'
+
+/** Outcome of reading a stored key: never throws for a key that simply no longer decrypts. */
+export type ReadKeyResult =
+  { state: 'ok'; apiKey: string } | { state: 'missing' } | { state: 'needs-reentry' }
+
+/**
+ * Keeps each merchant's API key as SecretBox ciphertext in its own owner-only (0600) file under
+ * dataDir/secrets (folder 0700). Refuses to store when the box cannot encrypt, or when the backend
+ * is obfuscation only (Linux `basic_text`) and the user has not accepted that risk.
+ */
+export class KeyVault {
+  private readonly dir: string
+
+  constructor(
+    dataDir: string,
+    private readonly box: SecretBox,
+    private readonly insecureAccepted: () => boolean,
+  ) {
+    this.dir = join(dataDir, 'secrets')
+  }
+
+  status(): SecretStorageStatus {
+    const backend = this.box.backend()
+    const available = this.box.isAvailable()
+    const weak = WEAK_BACKENDS.has(backend)
+    const insecureAccepted = this.insecureAccepted()
+    return { backend, weak, insecureAccepted, canStore: available && (!weak || insecureAccepted) }
+  }
+
+  /** Encrypts without writing, so several keys can be prepared before anything changes. */
+  seal(apiKey: string): Buffer {
+    this.assertCanStore()
+    return this.box.encrypt(apiKey)
+  }
+
+  /** Writes sealed ciphertext to a fresh file; returns its name for the profile. */
+  async write(merchantId: string, sealed: Buffer): Promise<string> {
+    const fileName = `${merchantId.replace(/[^A-Za-z0-9_-]/g, '_')}-${randomBytes(4).toString('hex')}.key`
+    await writeFileAtomic(join(this.dir, fileName), sealed, 0o600)
+    // mkdir's mode is filtered by umask; make the folder owner-only explicitly.
+    await chmod(this.dir, 0o700)
+    return fileName
+  }
+
+  async read(fileName: string | undefined): Promise<ReadKeyResult> {
+    if (!fileName) return { state: 'missing' }
+    let data: Buffer
+    try {
+      data = await readFile(join(this.dir, fileName))
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' }
+      throw err
+    }
+    if (!this.box.isAvailable()) {
+      // Not the key's fault (keychain locked, session not ready): do not mark it for re-entry.
+      throw new AppError(
+        'secure-storage-unavailable',
+        'The system keychain is not available right now, so the API key cannot be read. Unlock ' +
+          'the keychain or sign in to the desktop session again, then retry.',
+      )
+    }
+    try {
+      return { state: 'ok', apiKey: this.box.decrypt(data) }
+    } catch {
+      // Other OS user, keyring reset, re-signed app, damaged file: ask for the key again.
+      return { state: 'needs-reentry' }
+    }
+  }
+
+  async remove(fileName: string | undefined): Promise<void> {
+    if (fileName) await rm(join(this.dir, fileName), { force: true })
+  }
+
+  /** Throws the AppError the user sees when keys cannot be stored right now. */
+  assertCanStore(): void {
+    const status = this.status()
+    if (status.canStore) return
+    if (!this.box.isAvailable()) {
+      throw new AppError(
+        'secure-storage-unavailable',
+        'This computer offers no secure storage for API keys right now (the system keychain is ' +
+          'not available), so the key was not saved. Sign in to the desktop session or unlock the ' +
+          'keychain, then try again.',
+      )
+    }
+    throw new AppError(
+      'insecure-storage-not-accepted',
+      'This computer can only obfuscate API keys (Linux reports the basic_text password store), so ' +
+        'anyone with access to your files could read them. Install and unlock a keyring such as ' +
+        'GNOME Keyring or KWallet, or accept the risk in Settings > Merchants, then try again.',
+      { backend: status.backend },
+    )
+  }
+}

@@ -1,0 +1,163 @@
+import { z } from 'zod'
+import {
+  PROFILE_SCHEMA_VERSION,
+  profileFileSchema,
+  type MerchantProfile,
+  type ProfileFile,
+} from './profile-schema'
+
+/**
+ * Upgrades of the merchants settings file, one step per version, each validated against the
+ * schema of the version it reads. Fixture files of every earlier version live in
+ * test/fixtures/merchants and are migrated in tests. Never edit a published step; add one.
+ *
+ * v1 (0.0.x): `version`, env `com`|`io`|`sim`, snake_case terminals, ISO `fetchedAt`, `hasKey`.
+ * v2 (0.1.0-beta): `schemaVersion`, named environments, one `customUrl`, result flow as a string,
+ *   `keyState`, key file always `<id>.key`.
+ * v3: demo flag, explicit key file + hint, separate status host, callback host, printer and
+ *   paper width, operator limits, `demoSeeded` and `activeMerchantId` settings.
+ */
+
+const v1Schema = z.object({
+  version: z.literal(1),
+  merchants: z.array(
+    z.object({
+      id: z.string().min(1),
+      name: z.string().min(1),
+      env: z.enum(['com', 'io', 'sim']),
+      currency: z.string().regex(/^[A-Z]{3}$/),
+      terminals: z
+        .array(z.object({ serial_number: z.string().min(1), terminal_type: z.string().min(1) }))
+        .default([]),
+      fetchedAt: z.string().datetime().optional(),
+      defaultTerminal: z.string().min(1).optional(),
+      hasKey: z.boolean(),
+    }),
+  ),
+})
+
+const v2Schema = z.object({
+  schemaVersion: z.literal(2),
+  settings: z.object({ insecureStorageAccepted: z.boolean() }).default({
+    insecureStorageAccepted: false,
+  }),
+  merchants: z.array(
+    z.object({
+      id: z.string().min(1),
+      name: z.string().min(1),
+      environment: z.enum(['production', 'development', 'simulator', 'custom']),
+      customUrl: z.string().url().optional(),
+      currency: z.string().regex(/^[A-Z]{3}$/),
+      terminals: z.array(z.object({ serialNumber: z.string(), terminalType: z.string() })),
+      terminalsFetchedAt: z.number().int().optional(),
+      defaultTerminalSerial: z.string().optional(),
+      resultFlow: z.enum(['poll', 'callback']).default('poll'),
+      callbackPort: z.number().int().optional(),
+      receipts: z
+        .object({
+          customerCopy: z.enum(['always', 'ask', 'never']),
+          merchantCopy: z.enum(['always', 'on-signature', 'never']),
+        })
+        .default({ customerCopy: 'ask', merchantCopy: 'on-signature' }),
+      keyState: z.enum(['ok', 'missing', 'needs-reentry']),
+      createdAt: z.number().int(),
+    }),
+  ),
+})
+type V2 = z.infer<typeof v2Schema>
+
+/** Thrown for a file we cannot read; the store quarantines it and reports `reason`. */
+export class UnreadableProfileError extends Error {
+  constructor(
+    readonly reason: 'corrupt' | 'invalid' | 'newer',
+    detail: string,
+  ) {
+    super(detail)
+    this.name = 'UnreadableProfileError'
+  }
+}
+
+function v1ToV2(file: z.infer<typeof v1Schema>, now: number): V2 {
+  const envs = { com: 'production', io: 'development', sim: 'simulator' } as const
+  return {
+    schemaVersion: 2,
+    settings: { insecureStorageAccepted: false },
+    merchants: file.merchants.map((m) => ({
+      id: m.id,
+      name: m.name,
+      environment: envs[m.env],
+      currency: m.currency,
+      terminals: m.terminals.map((t) => ({
+        serialNumber: t.serial_number,
+        terminalType: t.terminal_type,
+      })),
+      ...(m.fetchedAt ? { terminalsFetchedAt: Date.parse(m.fetchedAt) } : {}),
+      ...(m.defaultTerminal ? { defaultTerminalSerial: m.defaultTerminal } : {}),
+      resultFlow: 'poll',
+      receipts: { customerCopy: 'ask', merchantCopy: 'on-signature' },
+      keyState: m.hasKey ? 'ok' : 'missing',
+      createdAt: now,
+    })),
+  }
+}
+
+function v2ToV3(file: V2, now: number): ProfileFile {
+  const merchants: MerchantProfile[] = file.merchants.map((m) => ({
+    id: m.id,
+    name: m.name.slice(0, 60),
+    demo: false,
+    environment: m.environment,
+    ...(m.customUrl ? { customUrls: { apiBaseUrl: m.customUrl, statusBaseUrl: m.customUrl } } : {}),
+    currency: m.currency,
+    terminals: m.terminals,
+    ...(m.terminalsFetchedAt !== undefined ? { terminalsFetchedAt: m.terminalsFetchedAt } : {}),
+    ...(m.defaultTerminalSerial ? { defaultTerminalSerial: m.defaultTerminalSerial } : {}),
+    resultFlow:
+      m.resultFlow === 'callback' && m.callbackPort
+        ? { mode: 'callback', callbackPort: m.callbackPort }
+        : { mode: 'poll' },
+    receipts: { ...m.receipts, paperWidthMm: 80 },
+    limits: {},
+    keyState: m.keyState,
+    // Before v3 the key file was always named after the merchant id.
+    ...(m.keyState === 'missing' ? {} : { keyFile: `${m.id.replace(/[^A-Za-z0-9_-]/g, '_')}.key` }),
+    createdAt: m.createdAt,
+    updatedAt: now,
+  }))
+  // Existing installations predate the demo merchant: do not add one to a real configuration.
+  return {
+    schemaVersion: 3,
+    settings: { insecureStorageAccepted: file.settings.insecureStorageAccepted, demoSeeded: true },
+    merchants,
+  }
+}
+
+/** Reads any known version of the file and returns the current one; throws UnreadableProfileError. */
+export function migrateProfileFile(raw: unknown, now: number): { file: ProfileFile; from: number } {
+  const version = detectVersion(raw)
+  if (version > PROFILE_SCHEMA_VERSION) {
+    throw new UnreadableProfileError('newer', `schema version ${version} is newer than this app`)
+  }
+  let current: unknown = raw
+  if (version === 1) current = v1ToV2(parseOrThrow(v1Schema, current), now)
+  if (version <= 2) current = v2ToV3(parseOrThrow(v2Schema, current), now)
+  return { file: parseOrThrow(profileFileSchema, current), from: version }
+}
+
+function detectVersion(raw: unknown): number {
+  if (raw && typeof raw === 'object') {
+    const r = raw as Record<string, unknown>
+    if (typeof r['schemaVersion'] === 'number') return r['schemaVersion']
+    if (r['version'] === 1) return 1
+  }
+  throw new UnreadableProfileError('invalid', 'no schema version')
+}
+
+function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value)
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]
+    throw new UnreadableProfileError('invalid', `${first?.path.join('.')}: ${first?.message}`)
+  }
+  return parsed.data
+}

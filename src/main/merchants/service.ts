@@ -1,0 +1,364 @@
+import { randomUUID } from 'node:crypto'
+import {
+  AppError,
+  type AddMerchantRequest,
+  type MerchantPatch,
+  type MerchantView,
+  type MerchantsSnapshot,
+  type SecretStorageStatus,
+  type TerminalList,
+} from '@shared/contract'
+import type { Device, HandpointClient } from '../handpoint/types'
+import type { MerchantDirectory } from '../payments/ports'
+import { bindClientToTerminals } from './bound-client'
+import { createEndpointResolver, type EndpointResolver, type Endpoints } from './endpoints'
+import { KeyVault } from './key-vault'
+import type { MerchantProfile, ProfileFile, StoredTerminal } from './profile-schema'
+import type { ProfileStore } from './profile-store'
+import type { SecretBox } from './secret-box'
+import { verifyApiKey, type ClientFactory } from './verify-key'
+import { demoMerchantProfile, keyHintOf, notBound, terminalList, toMerchantView } from './views'
+
+export interface MerchantServiceOptions {
+  dataDir: string
+  store: ProfileStore
+  secretBox: SecretBox
+  createClient: ClientFactory
+  /** Address of the built-in simulator, started on first use. */
+  simulatorEndpoints?: () => Promise<Endpoints>
+  /** The simulator's public demo key (not a secret). */
+  demoApiKey: string
+  now?: () => number
+  /** Pushed after every change (the `onMerchantsChanged` event). */
+  onChange?: (snapshot: MerchantsSnapshot) => void
+  requestTimeoutMs?: number
+}
+
+const OFFLINE_KINDS = new Set(['network', 'timeout'])
+
+/**
+ * Merchant profiles, their encrypted API keys and their terminals. Implements the payment
+ * engine's MerchantDirectory: a client is only ever built with the key of the merchant asked for,
+ * and only starts operations on that merchant's own terminals.
+ */
+export class MerchantService implements MerchantDirectory {
+  readonly vault: KeyVault
+  private file!: ProfileFile
+  private problem: string | undefined
+  private queue: Promise<unknown> = Promise.resolve()
+  private readonly clients = new Map<string, HandpointClient>()
+  private readonly resolve: EndpointResolver
+  private readonly now: () => number
+
+  private constructor(private readonly options: MerchantServiceOptions) {
+    this.now = options.now ?? Date.now
+    this.resolve = createEndpointResolver(options.simulatorEndpoints)
+    this.vault = new KeyVault(
+      options.dataDir,
+      options.secretBox,
+      () => this.file.settings.insecureStorageAccepted,
+    )
+  }
+
+  /** Loads (migrating or quarantining) the profiles, seeds the demo merchant once, checks keys. */
+  static async open(options: MerchantServiceOptions): Promise<MerchantService> {
+    const service = new MerchantService(options)
+    const loaded = await options.store.load()
+    service.file = loaded.file
+    service.problem = loaded.problem?.message
+    let dirty = false
+    if (loaded.fresh && !loaded.file.settings.demoSeeded) {
+      service.file.merchants.push(demoMerchantProfile(service.now()))
+      service.file.settings.demoSeeded = true
+      dirty = true
+    }
+    const canCheck = options.secretBox.isAvailable()
+    for (const m of service.file.merchants) {
+      if (!canCheck || m.demo || m.keyState === 'needs-reentry') continue
+      const read = await service.vault.read(m.keyFile)
+      if (read.state !== m.keyState) {
+        m.keyState = read.state
+        dirty = true
+      }
+    }
+    if (dirty) await options.store.save(service.file)
+    return service
+  }
+
+  /** Everything the settings screen and the banner need; never a key. */
+  snapshot(): MerchantsSnapshot {
+    const merchants = this.file.merchants.map(toMerchantView)
+    const active = this.file.settings.activeMerchantId
+    const activeMerchantId = merchants.some((m) => m.id === active) ? active : merchants[0]?.id
+    return {
+      merchants,
+      ...(activeMerchantId ? { activeMerchantId } : {}),
+      storage: this.vault.status(),
+      ...(this.problem ? { problem: this.problem } : {}),
+    }
+  }
+
+  /** Verifies the key against Handpoint (device list), then stores it encrypted. */
+  async addMerchant(request: AddMerchantRequest): Promise<MerchantView> {
+    this.vault.assertCanStore() // refuse before any network call when keys cannot be stored
+    const devices = await this.verify(request.environment, request.customUrls, request.apiKey)
+    const id = randomUUID()
+    const keyFile = await this.vault.write(id, this.vault.seal(request.apiKey))
+    const now = this.now()
+    const profile: MerchantProfile = {
+      id,
+      name: request.name.trim(),
+      demo: false,
+      environment: request.environment,
+      ...(request.environment === 'custom' && request.customUrls
+        ? { customUrls: request.customUrls }
+        : {}),
+      currency: request.currency,
+      terminals: devices.map(storedTerminal),
+      terminalsFetchedAt: now,
+      ...(devices.length === 1 ? { defaultTerminalSerial: devices[0]!.serialNumber } : {}),
+      resultFlow: { mode: 'poll' },
+      receipts: { customerCopy: 'ask', merchantCopy: 'on-signature', paperWidthMm: 80 },
+      limits: {},
+      keyState: 'ok',
+      keyFile,
+      ...withHint(request.apiKey),
+      createdAt: now,
+      updatedAt: now,
+    }
+    await this.mutate((file) => {
+      file.merchants.push(profile)
+      file.settings.activeMerchantId ??= id
+    })
+    return toMerchantView(profile)
+  }
+
+  /** Changes names, currency, result flow, receipt preferences and limits. */
+  async updateMerchant(id: string, patch: MerchantPatch): Promise<MerchantView> {
+    return this.mutate(() => {
+      const m = this.profile(id)
+      if (patch.name !== undefined) m.name = patch.name.trim()
+      if (patch.currency !== undefined) m.currency = patch.currency
+      if (patch.resultFlow) m.resultFlow = patch.resultFlow
+      if (patch.receipts) m.receipts = patch.receipts
+      if (patch.limits) m.limits = patch.limits
+      m.updatedAt = this.now()
+      return toMerchantView(m)
+    })
+  }
+
+  /** Removes the merchant and its key file. The demo merchant is not recreated afterwards. */
+  async removeMerchant(id: string): Promise<void> {
+    const m = this.profile(id)
+    await this.mutate((file) => {
+      file.merchants = file.merchants.filter((x) => x.id !== id)
+      if (file.settings.activeMerchantId === id) delete file.settings.activeMerchantId
+    })
+    await this.vault.remove(m.keyFile)
+  }
+
+  /** Verifies a new key for an existing merchant (same environment) and replaces the old one. */
+  async replaceApiKey(id: string, apiKey: string): Promise<MerchantView> {
+    const current = this.profile(id)
+    if (current.demo) {
+      throw new AppError(
+        'demo-merchant',
+        "The demo merchant uses the simulator's public key; it has no key to replace.",
+      )
+    }
+    this.vault.assertCanStore()
+    const devices = await this.verify(current.environment, current.customUrls, apiKey)
+    const keyFile = await this.vault.write(id, this.vault.seal(apiKey))
+    const oldFile = current.keyFile
+    const view = await this.mutate(() => {
+      const m = this.profile(id)
+      m.keyFile = keyFile
+      m.keyState = 'ok'
+      m.updatedAt = this.now()
+      const hint = keyHintOf(apiKey)
+      if (hint) m.keyHint = hint
+      else delete m.keyHint
+      this.setTerminals(m, devices)
+      return toMerchantView(m)
+    })
+    if (oldFile !== keyFile) await this.vault.remove(oldFile)
+    return view
+  }
+
+  /** Last known terminals; with `refresh`, asks Handpoint and falls back to them when offline. */
+  async listTerminals(merchantId: string, refresh: boolean): Promise<TerminalList> {
+    const m = this.profile(merchantId)
+    if (!refresh) return terminalList(m, false)
+    const client = await this.clientFor(merchantId)
+    let devices: Device[]
+    try {
+      devices = await client.listDevices()
+    } catch (err) {
+      const kind = (err as { kind?: unknown }).kind
+      if (typeof kind === 'string' && OFFLINE_KINDS.has(kind)) return terminalList(m, true)
+      if (kind === 'forbidden') {
+        throw new AppError(
+          'key-rejected',
+          `Handpoint no longer accepts the API key of ${m.name}. Replace the key in Settings > Merchants; the terminals shown are the last known ones.`,
+        )
+      }
+      throw err
+    }
+    return this.mutate(() => {
+      const fresh = this.profile(merchantId)
+      this.setTerminals(fresh, devices)
+      return terminalList(fresh, false)
+    })
+  }
+
+  /** The terminal this checkout preselects; must be one this merchant's key listed. */
+  async setDefaultTerminal(merchantId: string, serial: string | null): Promise<MerchantView> {
+    return this.mutate(() => {
+      const m = this.profile(merchantId)
+      if (serial === null) delete m.defaultTerminalSerial
+      else if (!m.terminals.some((t) => t.serialNumber === serial)) throw notBound(serial, m.name)
+      else m.defaultTerminalSerial = serial
+      return toMerchantView(m)
+    })
+  }
+
+  async setActiveMerchant(id: string): Promise<string> {
+    this.profile(id)
+    await this.mutate((file) => void (file.settings.activeMerchantId = id))
+    return id
+  }
+
+  /** Records the user's explicit choice to store keys with obfuscation-only storage. */
+  async acceptInsecureStorage(accepted: boolean): Promise<SecretStorageStatus> {
+    await this.mutate((file) => void (file.settings.insecureStorageAccepted = accepted))
+    return this.vault.status()
+  }
+
+  // --- MerchantDirectory (the payment engine's port) ---
+
+  async clientFor(merchantId: string): Promise<HandpointClient> {
+    const cached = this.clients.get(merchantId)
+    if (cached) return cached
+    const m = this.profile(merchantId)
+    const apiKey = await this.apiKeyOf(m)
+    const endpoints = await this.resolve(m.environment, m.customUrls)
+    const client = this.options.createClient({
+      ...endpoints,
+      apiKey,
+      timeoutMs: this.options.requestTimeoutMs ?? 15_000,
+    })
+    const bound = bindClientToTerminals(
+      client,
+      m.name,
+      () => this.findProfile(merchantId)?.terminals ?? [],
+    )
+    this.clients.set(merchantId, bound)
+    return bound
+  }
+
+  async terminalOf(merchantId: string, serialNumber: string): Promise<Device | undefined> {
+    const t = this.findProfile(merchantId)?.terminals.find((x) => x.serialNumber === serialNumber)
+    return t ? { ...t } : undefined
+  }
+
+  async defaultCurrency(merchantId: string): Promise<string> {
+    return this.profile(merchantId).currency
+  }
+
+  // --- internals shared with configuration-transfer.ts ---
+
+  /** Clear-text key for export or a client; updates keyState when the key cannot be read. */
+  async apiKeyOf(m: MerchantProfile): Promise<string> {
+    if (m.demo) return this.options.demoApiKey
+    const read = await this.vault.read(m.keyFile)
+    if (read.state === 'ok') return read.apiKey
+    if (m.keyState !== read.state)
+      await this.mutate(() => void (this.profile(m.id).keyState = read.state))
+    throw read.state === 'missing'
+      ? new AppError(
+          'key-missing',
+          `No API key is stored for ${m.name}. Add it in Settings > Merchants.`,
+          { merchantId: m.id },
+        )
+      : new AppError(
+          'key-needs-reentry',
+          `The API key for ${m.name} can no longer be read on this computer (the system keychain or user changed). Re-enter the key in Settings > Merchants.`,
+          { merchantId: m.id },
+        )
+  }
+
+  profiles(): readonly MerchantProfile[] {
+    return this.file.merchants
+  }
+
+  /** Runs one change at a time against the file, saves it atomically and tells subscribers. */
+  mutate<T>(change: (file: ProfileFile) => T): Promise<T> {
+    const run = this.queue.then(async () => {
+      const draft = structuredClone(this.file)
+      const previous = this.file
+      this.file = draft
+      try {
+        const result = change(draft)
+        await this.options.store.save(draft)
+        this.clients.clear()
+        this.options.onChange?.(this.snapshot())
+        return result
+      } catch (err) {
+        this.file = previous
+        throw err
+      }
+    })
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  private verify(
+    environment: MerchantProfile['environment'],
+    customUrls: Endpoints | undefined,
+    apiKey: string,
+  ) {
+    return verifyApiKey(
+      { environment, ...(customUrls ? { customUrls } : {}), apiKey },
+      this.resolve,
+      this.options.createClient,
+    )
+  }
+
+  private setTerminals(m: MerchantProfile, devices: Device[]): void {
+    m.terminals = devices.map(storedTerminal)
+    m.terminalsFetchedAt = this.now()
+    if (
+      m.defaultTerminalSerial &&
+      !m.terminals.some((t) => t.serialNumber === m.defaultTerminalSerial)
+    ) {
+      delete m.defaultTerminalSerial
+    }
+  }
+
+  private findProfile(id: string): MerchantProfile | undefined {
+    return this.file.merchants.find((m) => m.id === id)
+  }
+
+  private profile(id: string): MerchantProfile {
+    const m = this.findProfile(id)
+    if (!m)
+      throw new AppError(
+        'merchant-not-found',
+        'That merchant is not configured on this checkout. Reload the merchant list.',
+      )
+    return m
+  }
+}
+
+function storedTerminal(d: Device): StoredTerminal {
+  return {
+    serialNumber: d.serialNumber,
+    terminalType: d.terminalType,
+    ...(d.merchantIdAlpha ? { merchantIdAlpha: d.merchantIdAlpha } : {}),
+  }
+}
+
+function withHint(apiKey: string): { keyHint?: string } {
+  const hint = keyHintOf(apiKey)
+  return hint ? { keyHint: hint } : {}
+}

@@ -1,0 +1,77 @@
+import { AppError, type MerchantView, type TerminalList } from '@shared/contract'
+import type { MerchantProfile } from './profile-schema'
+
+export const DEMO_MERCHANT_ID = 'demo'
+
+/** What the renderer may see of a profile: no key, no key file name. */
+export function toMerchantView(p: MerchantProfile): MerchantView {
+  return {
+    id: p.id,
+    name: p.name,
+    demo: p.demo,
+    environment: p.environment,
+    ...(p.customUrls ? { customUrls: { ...p.customUrls } } : {}),
+    currency: p.currency,
+    keyState: p.keyState,
+    ...(p.keyHint ? { keyHint: `•••• ${p.keyHint}` } : {}),
+    terminals: p.terminals.map((t) => ({
+      serialNumber: t.serialNumber,
+      terminalType: t.terminalType,
+    })),
+    ...(p.terminalsFetchedAt !== undefined ? { terminalsFetchedAt: p.terminalsFetchedAt } : {}),
+    ...(p.defaultTerminalSerial ? { defaultTerminalSerial: p.defaultTerminalSerial } : {}),
+    resultFlow: { ...p.resultFlow },
+    receipts: { ...p.receipts },
+    limits: { ...p.limits },
+  }
+}
+
+/** The demo merchant created on first start: the simulator and its public demo key. */
+export function demoMerchantProfile(now: number): MerchantProfile {
+  return {
+    id: DEMO_MERCHANT_ID,
+    name: 'Demo shop (simulator, no real money)',
+    demo: true,
+    environment: 'simulator',
+    currency: 'EUR',
+    terminals: [],
+    resultFlow: { mode: 'poll' },
+    receipts: { customerCopy: 'ask', merchantCopy: 'on-signature', paperWidthMm: 80 },
+    limits: {},
+    keyState: 'ok',
+    createdAt: now,
+    updatedAt: now,
+  }
+}
+
+/** Last four characters only; shorter keys show nothing rather than most of the key. */
+export function keyHintOf(apiKey: string): string | undefined {
+  return apiKey.length >= 16 ? apiKey.slice(-4) : undefined
+}
+
+export function terminalList(m: MerchantProfile, offline: boolean): TerminalList {
+  const when = m.terminalsFetchedAt
+  return {
+    merchantId: m.id,
+    terminals: m.terminals.map((t) => ({
+      serialNumber: t.serialNumber,
+      terminalType: t.terminalType,
+    })),
+    ...(when !== undefined ? { fetchedAt: when } : {}),
+    offline,
+    ...(offline
+      ? {
+          message: when
+            ? `Offline: Handpoint could not be reached, showing terminals as of ${new Date(when).toISOString()}.`
+            : 'Offline: Handpoint could not be reached and no terminal list was fetched before.',
+        }
+      : {}),
+  }
+}
+
+export function notBound(serial: string, merchantName: string): AppError {
+  return new AppError(
+    'terminal-not-bound',
+    `Terminal ${serial} is not one of ${merchantName}'s terminals. Refresh the terminal list and pick one of them.`,
+  )
+}
