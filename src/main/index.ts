@@ -1,5 +1,17 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, ipcMain, shell, type WebContents } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  powerSaveBlocker,
+  screen,
+  shell,
+  type WebContents,
+} from 'electron'
+import { openAppSettings } from './app/app-settings'
+import { setUpCheckout } from './app/checkout'
 import { registerIpc, webContentsSink } from './app/ipc'
 import { claimSingleInstance } from './app/single-instance'
 import { createMainWindow, isAppUrl } from './app/window'
@@ -22,18 +34,34 @@ async function start(): Promise<void> {
   registerIpc(ipcMain, buildRoutes(services.handlers, { logError: console.error }), isTrusted)
   services.subscribe(webContentsSink(() => mainWindow?.webContents))
 
+  const iconPath = join(import.meta.dirname, '../../resources/icon.png')
+  const checkout = setUpCheckout(
+    { app, dialog, Menu, powerSaveBlocker, screen, shell },
+    {
+      settings: openAppSettings(app.getPath('userData')),
+      subscribe: (sink) => services.subscribe(sink),
+      getWindow: () => mainWindow,
+      dataDir: app.getPath('userData'),
+      devTools: !app.isPackaged,
+      iconPath,
+    },
+  )
+  const bounds = checkout.initialBounds()
   mainWindow = createMainWindow(
     { BrowserWindow, shell },
     {
       title: 'POS Companion',
       preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
       indexHtmlPath: join(import.meta.dirname, '../renderer/index.html'),
-      iconPath: join(import.meta.dirname, '../../resources/icon.png'),
+      iconPath,
       ...(devServerUrl ? { devServerUrl } : {}),
+      ...(bounds ? { bounds } : {}),
     },
   )
+  checkout.attach(mainWindow)
   mainWindow.on('closed', () => (mainWindow = undefined))
-  app.on('before-quit', () => void services.dispose())
+  // will-quit, not before-quit: the quit guard may still cancel a quit during before-quit.
+  app.on('will-quit', () => void services.dispose())
 }
 
 if (claimSingleInstance(app, () => mainWindow)) {

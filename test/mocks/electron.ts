@@ -22,6 +22,28 @@ export class MockWebContents extends EventEmitter {
   isDestroyed(): boolean {
     return this.destroyed
   }
+  // Printing (src/main/app/printer.ts). Tests set `printers`, `printOutcome` and `pdfPageCount`.
+  printers: { name: string; displayName: string; isDefault: boolean }[] = []
+  printOutcome: { success: boolean; failureReason: string } = { success: true, failureReason: '' }
+  pdfPageCount = 1
+  printCalls: Record<string, unknown>[] = []
+  pdfCalls: Record<string, unknown>[] = []
+  async getPrintersAsync(): Promise<{ name: string; displayName: string; isDefault: boolean }[]> {
+    return this.printers.map((p) => ({ ...p }))
+  }
+  print(
+    options: Record<string, unknown>,
+    callback?: (success: boolean, failureReason: string) => void,
+  ): void {
+    this.printCalls.push(options)
+    const { success, failureReason } = this.printOutcome
+    queueMicrotask(() => callback?.(success, failureReason))
+  }
+  async printToPDF(options: Record<string, unknown>): Promise<Buffer> {
+    this.pdfCalls.push(options)
+    const pages = Array.from({ length: this.pdfPageCount }, () => '<< /Type /Page >>').join('\n')
+    return Buffer.from(`%PDF-1.4\n<< /Type /Pages /Count ${this.pdfPageCount} >>\n${pages}\n%%EOF`)
+  }
 }
 
 export class MockSession {
@@ -34,9 +56,13 @@ export class MockSession {
   setPermissionCheckHandler(h: Listener): void {
     this.permissionCheckHandler = h
   }
+  beforeRequest?: Listener
   webRequest = {
     onHeadersReceived: (h: Listener): void => {
       this.headersReceived = h
+    },
+    onBeforeRequest: (h: Listener): void => {
+      this.beforeRequest = h
     },
   }
 }
@@ -100,6 +126,14 @@ export class BrowserWindow extends EventEmitter {
   focus(): void {
     this.focused = true
   }
+  destroyed = false
+  destroy(): void {
+    this.destroyed = true
+    this.webContents.destroyed = true
+  }
+  isDestroyed(): boolean {
+    return this.destroyed
+  }
 }
 
 class MockIpcMain {
@@ -159,6 +193,11 @@ export const shell = {
   opened: [] as string[],
   async openExternal(url: string): Promise<void> {
     shell.opened.push(url)
+  },
+  openedPaths: [] as string[],
+  async openPath(path: string): Promise<string> {
+    shell.openedPaths.push(path)
+    return ''
   },
 }
 
@@ -254,6 +293,7 @@ export function resetElectronMock(): void {
   app = new MockApp()
   BrowserWindow.instances = []
   shell.opened = []
+  shell.openedPaths = []
   screen.displays = [
     {
       id: 1,

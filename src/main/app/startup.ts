@@ -1,4 +1,4 @@
-import type { StartMode } from './app-settings'
+import type { AppSettings, StartMode } from './app-settings'
 
 export interface LoginItemApp {
   setLoginItemSettings(settings: { openAtLogin: boolean }): void
@@ -32,4 +32,22 @@ export interface StartModeWindow {
 export function applyStartMode(win: StartModeWindow, mode: StartMode): void {
   if (mode === 'kiosk') win.setKiosk(true)
   else if (mode === 'fullscreen') win.setFullScreen(true)
+}
+
+/**
+ * Applies the login-item setting now and again whenever it changes (and only then: the settings
+ * also change every time the window moves).
+ */
+export function syncOpenAtLogin(
+  app: LoginItemApp,
+  settings: Pick<AppSettings, 'get' | 'onChange'>,
+  platform: NodeJS.Platform = process.platform,
+): () => void {
+  let applied = settings.get().openAtLogin
+  applyOpenAtLogin(app, applied, platform)
+  return settings.onChange((next) => {
+    if (next.openAtLogin === applied) return
+    applied = next.openAtLogin
+    applyOpenAtLogin(app, applied, platform)
+  })
 }
