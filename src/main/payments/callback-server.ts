@@ -1,0 +1,141 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+/**
+ * The optional callback receiver (reference §2.4, security notes §5): the terminal POSTs its
+ * TransactionResult with header AUTH-TOKEN. One path, POST only, a random token per operation
+ * compared in constant time, 64 KiB body limit, header and request timeouts, 401 to strangers,
+ * and 200 to a repeated delivery of a known token (otherwise the terminal retries for ever).
+ */
+export interface CallbackServerOptions {
+  /** Interface to bind; default 127.0.0.1. A terminal on the LAN needs the LAN address. */
+  host?: string
+  /** Default 0 (a free port). */
+  port?: number
+  /** Default /handpoint/callback. */
+  path?: string
+  /** URL the terminal must call when it differs from http://host:port/path (proxy, tunnel). */
+  publicUrl?: string
+  maxBodyBytes?: number
+  headersTimeoutMs?: number
+  requestTimeoutMs?: number
+}
+
+/**
+ * Decides what a delivery means: 'applied' (first delivery), 'duplicate' (already final), or
+ * 'unknown' (the token belongs to nobody any more). Must only return once the fact is journalled.
+ */
+export type DeliveryHandler = (
+  operationId: string,
+  body: unknown,
+) => Promise<'applied' | 'duplicate' | 'rejected'>
+
+export interface CallbackServer {
+  /** The URL to send as callbackUrl. */
+  readonly url: string
+  /** A fresh token for one operation; returns the token (sent once) and its hash (stored). */
+  issueToken(): { token: string; hash: string }
+  /** Binds a stored token hash to an operation (at start and again on recovery). */
+  bind(tokenHash: string, operationId: string): void
+  forget(tokenHash: string): void
+  close(): Promise<void>
+}
+
+export const hashToken = (token: string): string =>
+  createHash('sha256').update(token, 'utf8').digest('hex')
+
+export async function startCallbackServer(
+  options: CallbackServerOptions,
+  onDelivery: DeliveryHandler,
+): Promise<CallbackServer> {
+  const route = options.path ?? '/handpoint/callback'
+  const maxBody = options.maxBodyBytes ?? 64 * 1024
+  const tokens = new Map<string, { operationId: string; digest: Buffer }>()
+
+  const findOperation = (header: string | string[] | undefined): string | undefined => {
+    if (typeof header !== 'string' || header.length === 0 || header.length > 256) return undefined
+    const digest = createHash('sha256').update(header, 'utf8').digest()
+    const entry = tokens.get(digest.toString('hex'))
+    // The lookup is keyed by a digest of a 256-bit random secret, which leaks nothing useful;
+    // the final check compares equal-length digests in constant time.
+    return entry && timingSafeEqual(entry.digest, digest) ? entry.operationId : undefined
+  }
+
+  const headersTimeout = options.headersTimeoutMs ?? 10_000
+  // Node checks header/request timeouts on this interval (default 30 s, too coarse).
+  const checkEvery = Math.max(50, Math.min(1000, Math.floor(headersTimeout / 2)))
+  const server = http.createServer({ connectionsCheckingInterval: checkEvery }, (req, res) => {
+    const reply = (status: number, text: string): void => {
+      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' })
+      res.end(text)
+    }
+    const pathname = (req.url ?? '').split('?')[0]
+    if (pathname !== route) return void reply(404, 'Not found')
+    if (req.method !== 'POST') return void reply(405, 'Method not allowed')
+    const operationId = findOperation(req.headers['auth-token'])
+    if (!operationId) {
+      req.resume()
+      return void reply(401, 'Unauthorized')
+    }
+    const declared = Number(req.headers['content-length'] ?? '0')
+    if (declared > maxBody) {
+      req.resume()
+      return void reply(413, 'Payload too large')
+    }
+    const chunks: Buffer[] = []
+    let size = 0
+    let tooLarge = false
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > maxBody) {
+        tooLarge = true
+        reply(413, 'Payload too large')
+        req.destroy()
+      } else chunks.push(chunk)
+    })
+    req.on('end', () => {
+      if (tooLarge) return
+      let body: unknown
+      try {
+        body = JSON.parse(Buffer.concat(chunks).toString('utf8'))
+      } catch {
+        return void reply(400, 'Body is not JSON')
+      }
+      onDelivery(operationId, body).then(
+        (outcome) => reply(outcome === 'rejected' ? 400 : 200, outcome),
+        () => reply(500, 'Not stored; retry later'),
+      )
+    })
+  })
+  server.headersTimeout = headersTimeout
+  server.requestTimeout = options.requestTimeoutMs ?? 15_000
+  server.keepAliveTimeout = 5_000
+  server.maxHeadersCount = 50
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve())
+  })
+  const address = server.address() as AddressInfo
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  const url = options.publicUrl ?? `http://${host}:${address.port}${route}`
+
+  return {
+    url,
+    issueToken() {
+      const token = randomBytes(32).toString('base64url')
+      return { token, hash: hashToken(token) }
+    },
+    bind(tokenHash, operationId) {
+      tokens.set(tokenHash, { operationId, digest: Buffer.from(tokenHash, 'hex') })
+    },
+    forget(tokenHash) {
+      tokens.delete(tokenHash)
+    },
+    close() {
+      server.closeAllConnections()
+      return new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}

@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto'
+import { AppError } from '../../shared/contract/result'
+import type { PaymentRecord, StartPaymentRequest } from '../../shared/contract/payments.contract'
+import type { Accepted, HandpointClient } from '../handpoint/types'
+import {
+  asHandpointFailure,
+  buildTransactionInput,
+  isLinked,
+  prepareAmount,
+  refusalMessage,
+} from './operation-input'
+import { terminalKeyOf, type Op, type Runtime } from './runtime'
+
+/** Retries of a POST that Handpoint refused with 429 (refused = not processed, so safe). */
+const MAX_RATE_LIMITED_POSTS = 3
+
+/**
+ * Starts one operation: validate, take the terminal, journal `created` then `sent` (each
+ * fsync'd) BEFORE the POST, send it once, record the answer. An ambiguous failure leaves the
+ * operation `unknown` for the watcher to resolve; it is never re-POSTed.
+ */
+export async function startOperation(
+  rt: Runtime,
+  request: StartPaymentRequest,
+  follow: (id: string) => Op,
+): Promise<PaymentRecord> {
+  const { merchantId, terminalSerial } = request
+  const device = await rt.directory.terminalOf(merchantId, terminalSerial)
+  if (!device) {
+    throw new AppError(
+      'terminal-not-found',
+      `Terminal ${terminalSerial} is not in this merchant's terminal list. Refresh the list and choose the terminal again.`,
+    )
+  }
+  if (request.flow === 'callback' && !rt.callbacks) {
+    throw new AppError(
+      'callback-disabled',
+      'The callback flow is not switched on for this checkout. Use polling, or enable callbacks in the settings.',
+    )
+  }
+  const money = prepareAmount(request, await rt.directory.defaultCurrency(merchantId))
+  const client = await rt.directory.clientFor(merchantId)
+  // No await between this check and taking the terminal: two starts cannot both pass it.
+  const terminalKey = terminalKeyOf(merchantId, terminalSerial)
+  const busyWith = rt.terminals.get(terminalKey)
+  if (busyWith) {
+    const other = rt.stored(busyWith).record
+    throw new AppError(
+      'terminal-in-use',
+      `Terminal ${terminalSerial} is still busy with a ${other.operation} started at ${new Date(other.createdAt).toLocaleTimeString()}. Wait for it to finish or cancel it, then try again.`,
+      { paymentId: busyWith },
+    )
+  }
+  const id = randomUUID()
+  rt.terminals.set(terminalKey, id)
+  try {
+    return await send(
+      rt,
+      request,
+      { id, client, terminalType: device.terminalType, ...money },
+      follow,
+    )
+  } finally {
+    if (!rt.ops.has(id) && rt.terminals.get(terminalKey) === id) rt.terminals.delete(terminalKey)
+  }
+}
+
+async function send(
+  rt: Runtime,
+  request: StartPaymentRequest,
+  prepared: {
+    id: string
+    client: HandpointClient
+    terminalType: string
+    amountMinor?: string
+    currency?: string
+  },
+  follow: (id: string) => Op,
+): Promise<PaymentRecord> {
+  const { id, client } = prepared
+  const now = rt.settings.clock.now()
+  const flow = request.flow ?? 'poll'
+  const referenceSent = !isLinked(request.operation, request.originalTransactionId)
+  const record: PaymentRecord = {
+    id,
+    merchantId: request.merchantId,
+    terminalSerial: request.terminalSerial,
+    terminalType: prepared.terminalType,
+    operation: request.operation,
+    transactionReference: randomUUID(),
+    flow,
+    state: 'created',
+    phase: 'Saving the payment before sending it',
+    createdAt: now,
+    updatedAt: now,
+    evidence: [{ at: now, what: `Saved before sending to terminal ${request.terminalSerial}.` }],
+  }
+  if (prepared.amountMinor) record.amountMinor = prepared.amountMinor
+  if (prepared.currency) record.currency = prepared.currency
+  if (request.originalTransactionId) record.originalTransactionId = request.originalTransactionId
+  if (request.customerReference) record.customerReference = request.customerReference
+
+  rt.settings.crashPoint('before-journal')
+  const token = flow === 'callback' ? rt.callbacks!.issueToken() : undefined
+  rt.journal.write(record, { referenceSent, callbackTokenHash: token?.hash })
+  const op: Op = {
+    id,
+    key: request.merchantId,
+    terminalKey: terminalKeyOf(request.merchantId, request.terminalSerial),
+    client,
+    watching: false,
+    finalWaiters: [],
+    resultGone: false,
+    lastProgressAt: now,
+  }
+  rt.ops.set(id, op)
+  if (token) rt.callbacks!.bind(token.hash, id)
+  rt.transition(
+    id,
+    'sent',
+    {},
+    {
+      meta: { sentAt: rt.settings.clock.now() },
+      evidence: `Sending to terminal ${request.terminalSerial}.`,
+    },
+  )
+  const input = buildTransactionInput(
+    rt.stored(id).record,
+    { referenceSent, receipt: request.receipt, tipPercentages: request.tipPercentages },
+    token && rt.callbacks ? { url: rt.callbacks.url, token: token.token } : undefined,
+  )
+  rt.settings.crashPoint('after-journal-before-post')
+
+  let accepted: Accepted | undefined
+  for (let attempt = 1; !accepted; attempt += 1) {
+    try {
+      await rt.budget.acquire(op.key, id)
+      accepted = await client.startTransaction(input)
+    } catch (err) {
+      const failure = asHandpointFailure(err)
+      if (
+        failure?.kind === 'rate-limited' &&
+        !failure.ambiguous &&
+        attempt < MAX_RATE_LIMITED_POSTS
+      ) {
+        rt.budget.pause(op.key, failure.retryAfterMs ?? 1000)
+        continue
+      }
+      if (!failure || failure.ambiguous) {
+        const why = failure?.message ?? (err instanceof Error ? err.message : String(err))
+        rt.transition(
+          id,
+          'unknown',
+          { lastError: { code: failure?.kind ?? 'unknown', message: why } },
+          {
+            evidence: `No clear answer to the request (${why}); it is NOT sent again. Asking Handpoint what happened.`,
+          },
+        )
+        follow(id)
+        return rt.stored(id).record
+      }
+      const message = refusalMessage(failure, request.terminalSerial)
+      rt.transition(
+        id,
+        'failed',
+        { lastError: { code: failure.kind, message } },
+        {
+          evidence: `Handpoint refused the request: ${failure.message}`,
+        },
+      )
+      throw new AppError(failure.kind, message, { paymentId: id })
+    }
+  }
+  rt.settings.crashPoint('after-post-before-202')
+  if (rt.stored(id).record.state === 'sent') {
+    const patch: Partial<PaymentRecord> = {}
+    if (accepted.transactionResultId) patch.transactionResultId = accepted.transactionResultId
+    rt.transition(id, 'accepted', patch, { evidence: 'The terminal accepted the request.' })
+  }
+  follow(id)
+  return rt.stored(id).record
+}

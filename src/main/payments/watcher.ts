@@ -1,0 +1,198 @@
+import type { HandpointClient } from '../handpoint/types'
+import { asHandpointFailure } from './operation-input'
+import { isFinal } from './states'
+import type { Op, Runtime } from './runtime'
+
+type Step = { delayMs: number }
+
+/**
+ * Follows one operation until it is final. One loop per operation, and each loop awaits its
+ * request before planning the next, so requests for an operation never overlap; every request
+ * first waits for the key's shared budget. Never re-POSTs: an unknown outcome is resolved by
+ * asking transaction-result (when we have its id) or the status host by reference, where
+ * UNDEFINED more than 90 s after the POST proves nothing was charged.
+ */
+export async function watch(rt: Runtime, op: Op): Promise<void> {
+  if (op.watching) return
+  op.watching = true
+  let attempt = 0
+  let errors = 0
+  let delayMs = firstDelay(rt, op)
+  try {
+    while (!isFinal(rt.stored(op.id).record.state)) {
+      await rt.sleep(op, delayMs)
+      if (!rt.ops.has(op.id) || isFinal(rt.stored(op.id).record.state)) return
+      const plan = choose(rt, op)
+      if (typeof plan === 'number') {
+        delayMs = plan
+        continue
+      }
+      if (plan === 'give-up') {
+        giveUp(rt, op)
+        return
+      }
+      try {
+        const client = await clientOf(rt, op)
+        await rt.budget.acquire(op.key, op.id)
+        if (!rt.ops.has(op.id)) return
+        const step =
+          plan === 'result'
+            ? await pollResult(rt, op, client, attempt)
+            : await askStatus(rt, op, client)
+        errors = 0
+        attempt += 1
+        delayMs = step.delayMs
+      } catch (err) {
+        if (!rt.ops.has(op.id)) return
+        const failure = asHandpointFailure(err)
+        if (failure?.kind === 'rate-limited') {
+          rt.budget.pause(op.key, failure.retryAfterMs ?? 1000)
+          delayMs = 0
+          continue
+        }
+        errors += 1
+        delayMs = rt.jitter(Math.min(rt.settings.maxBackoffMs, 1000 * 2 ** (errors - 1)))
+        if (errors === 1 || errors % 10 === 0) {
+          const what = failure?.message ?? (err instanceof Error ? err.message : String(err))
+          rt.save(op.id, {}, { evidence: `Could not reach Handpoint (${what}); trying again.` })
+        }
+      }
+    }
+  } finally {
+    op.watching = false
+  }
+}
+
+function firstDelay(rt: Runtime, op: Op): number {
+  const { record } = rt.stored(op.id)
+  if (record.state === 'unknown' || record.state === 'resolving') return 0
+  return rt.jitter(rt.settings.pollDelaysMs[0] ?? 1000)
+}
+
+/** What to ask next; a number means: nothing to ask yet, wait that long (callback mode). */
+function choose(rt: Runtime, op: Op): 'result' | 'status' | 'give-up' | number {
+  const { record, meta } = rt.stored(op.id)
+  const now = rt.settings.clock.now()
+  const silentFor = now - op.lastProgressAt
+  if (record.flow === 'poll' && record.transactionResultId && !op.resultGone) {
+    // A terminal that dropped off never posts its result; the gateway still knows the outcome.
+    const askGateway =
+      meta.referenceSent &&
+      silentFor >= rt.settings.statusFallbackAfterMs &&
+      rt.settings.random() < 0.5
+    return askGateway ? 'status' : 'result'
+  }
+  if (!meta.referenceSent) return 'give-up'
+  if (
+    record.flow === 'callback' &&
+    (record.state === 'accepted' || record.state === 'in-progress')
+  ) {
+    const since = now - (meta.sentAt ?? record.createdAt)
+    if (since < rt.settings.callbackGraceMs) return rt.settings.callbackGraceMs - since
+  }
+  return 'status'
+}
+
+async function clientOf(rt: Runtime, op: Op): Promise<HandpointClient> {
+  op.client ??= await rt.directory.clientFor(rt.stored(op.id).record.merchantId)
+  return op.client
+}
+
+async function pollResult(
+  rt: Runtime,
+  op: Op,
+  client: HandpointClient,
+  attempt: number,
+): Promise<Step> {
+  const { record } = rt.stored(op.id)
+  const outcome = await client.getTransactionResult(record.transactionResultId!)
+  if (!rt.ops.has(op.id)) return { delayMs: 0 }
+  if (outcome.kind === 'in-progress') {
+    if (record.state === 'accepted' || record.state === 'unknown' || record.state === 'resolving') {
+      rt.transition(op.id, 'in-progress')
+    }
+    return { delayMs: pollDelay(rt, attempt) }
+  }
+  if (outcome.kind === 'not-found') {
+    op.resultGone = true
+    rt.transition(
+      op.id,
+      'resolving',
+      {},
+      {
+        evidence: 'Handpoint no longer knows the result id; asking by reference instead.',
+      },
+    )
+    return { delayMs: 0 }
+  }
+  const applied = rt.applyResult(op.id, outcome.result, 'poll')
+  if (applied === 'pending' || applied === 'rejected') {
+    // The terminal itself could not learn the outcome (UNDEFINED): the gateway decides.
+    op.resultGone = true
+    rt.transition(
+      op.id,
+      'unknown',
+      {},
+      {
+        evidence: 'The terminal reported no clear outcome; asking Handpoint by reference.',
+      },
+    )
+    return { delayMs: 0 }
+  }
+  return { delayMs: 0 }
+}
+
+async function askStatus(rt: Runtime, op: Op, client: HandpointClient): Promise<Step> {
+  const { record, meta } = rt.stored(op.id)
+  if (record.state === 'unknown') rt.transition(op.id, 'resolving')
+  const result = await client.getStatusByReference(record.transactionReference)
+  if (!rt.ops.has(op.id)) return { delayMs: 0 }
+  const applied = rt.applyResult(op.id, result, 'status')
+  if (applied !== 'pending' && applied !== 'rejected') return { delayMs: 0 }
+  const sinceSent = rt.settings.clock.now() - (meta.sentAt ?? record.createdAt)
+  if (String(result.finStatus) === 'UNDEFINED' && sinceSent >= rt.settings.notChargedAfterMs) {
+    const seconds = Math.round(rt.settings.notChargedAfterMs / 1000)
+    rt.transition(
+      op.id,
+      'failed',
+      {
+        lastError: {
+          code: 'not-charged',
+          message: `The terminal never started this payment: ${seconds} seconds after sending it Handpoint still does not know it, so nothing was charged. Start a new payment if needed.`,
+        },
+      },
+      { evidence: `Still unknown to Handpoint ${seconds} s after sending: not charged.` },
+    )
+    return { delayMs: 0 }
+  }
+  const waitMs =
+    String(result.finStatus) === 'UNDEFINED'
+      ? Math.min(5000, Math.max(500, rt.settings.notChargedAfterMs - sinceSent))
+      : 5000
+  return { delayMs: rt.jitter(waitMs) }
+}
+
+function pollDelay(rt: Runtime, attempt: number): number {
+  const delays = rt.settings.pollDelaysMs
+  return rt.jitter(delays[Math.min(attempt + 1, delays.length - 1)] ?? 3000)
+}
+
+/** A linked operation with no result id cannot be looked up by reference (§2.6). */
+function giveUp(rt: Runtime, op: Op): void {
+  const { record } = rt.stored(op.id)
+  rt.save(
+    op.id,
+    {
+      lastError: {
+        code: 'needs-manual-check',
+        message: `The outcome of this ${record.operation} is unknown and Handpoint cannot be asked by reference for linked operations. Check transaction ${record.originalTransactionId ?? ''} in the Handpoint portal before doing anything else.`,
+      },
+    },
+    { evidence: 'Automatic checking stopped: a linked operation has no reference to ask about.' },
+  )
+  // The terminal is free again: repeating a linked operation cannot charge twice.
+  rt.terminals.delete(op.terminalKey)
+  rt.ops.delete(op.id)
+  const current = rt.stored(op.id).record
+  for (const waiter of op.finalWaiters.splice(0)) waiter(current)
+}
