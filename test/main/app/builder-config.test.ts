@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import Ajv from 'ajv'
+import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config'
+import { DebugLogger } from 'builder-util'
 import { load } from 'js-yaml'
 import { minimatch } from 'minimatch'
 import { describe, expect, it } from 'vitest'
@@ -122,5 +124,49 @@ describe('electron-builder.yml', () => {
     ]) {
       expect(packed(unwanted), unwanted).toBe(false)
     }
+  })
+})
+
+describe('electron-builder loading our configs', () => {
+  // electron-builder's own loader: resolves `extends`, then validates against scheme.json.
+  const loadAndValidate = async (path: string | null) => {
+    const config = await getConfig(root, path, null)
+    await validateConfiguration(config, new DebugLogger(false))
+    return config as unknown as Config & { directories: object; extends?: unknown }
+  }
+
+  it('accepts the release config', async () => {
+    const release = await loadAndValidate(null)
+    expect(release.electronFuses['enableNodeCliInspectArguments']).toBe(false)
+  })
+
+  it('builds the Playwright e2e app with only the inspect fuse on, under its own name and folder', async () => {
+    const release = await loadAndValidate(null)
+    const e2e = await loadAndValidate('build/electron-builder.e2e.yml')
+    expect(e2e.electronFuses).toEqual({
+      ...release.electronFuses,
+      enableNodeCliInspectArguments: true,
+    })
+    expect(e2e).toMatchObject({
+      appId: 'com.poscompanion.app.e2e',
+      productName: 'POS Companion E2E',
+      directories: { output: 'dist/e2e', buildResources: 'build' },
+    })
+    const {
+      electronFuses: _f,
+      appId: _a,
+      productName: _p,
+      directories: _d,
+      extends: _e,
+      ...rest
+    } = e2e
+    const {
+      electronFuses: _rf,
+      appId: _ra,
+      productName: _rp,
+      directories: _rd,
+      ...releaseRest
+    } = release
+    expect(rest).toEqual(releaseRest)
   })
 })
