@@ -13,8 +13,22 @@ export interface ClientConfig {
   /** Status-by-reference host: https://transactions.handpoint.com | .io | simulator | custom. */
   statusBaseUrl: string
   apiKey: string
-  /** Per-request timeout (ms); every call has one. */
+  /** Per-request timeout (ms); every call has one. Default 15 000. */
   timeoutMs?: number
+  /** GET retries (POSTs are never retried). Defaults: 3 attempts, 250 ms base, 4 s cap. */
+  retry?: {
+    maxAttempts?: number
+    baseDelayMs?: number
+    maxDelayMs?: number
+    /** A longer Retry-After is not waited for inside the call: the error reaches the caller. */
+    maxRetryAfterMs?: number
+  }
+  /** Injectable for tests: how to wait between GET attempts. */
+  sleep?: (ms: number) => Promise<void>
+  /** Injectable for tests: jitter source in [0, 1). */
+  random?: () => number
+  /** Injectable for tests: wall clock for Retry-After dates. */
+  now?: () => number
 }
 
 /** The 19 `operation` values of REST API 2.15/2.17 (§4.3). */

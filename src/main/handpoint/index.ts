@@ -1,0 +1,9 @@
+/**
+ * Handpoint cloud REST client (plain Node). Reference: ../shared/reference/handpoint-rest-api.md.
+ */
+export { createHandpointClient, environmentUrls } from './client'
+export { HandpointError, describeHandpointError, isHandpointError } from './errors'
+export type { FieldError } from './errors'
+export { classifyReceipt, parseTransactionResult } from './results'
+export { DEFAULT_TIMEOUT_MS } from './http'
+export * from './types'
