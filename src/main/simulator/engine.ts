@@ -139,8 +139,11 @@ async function run(
   const original = record.request.originalTransactionId
     ? ctx.store.transaction(record.request.originalTransactionId, merchant.merchantIdAlpha)
     : undefined
-  const chain = record.chainReference ? ctx.store.chain(record.chainReference) : []
-  outcome ??= decideOutcome(record, original, chain)
+  outcome ??= decideOutcome(
+    record,
+    original,
+    original ? ctx.store.linkedTo(original.transactionID) : [],
+  )
   const result = finish(
     ctx,
     merchant,

@@ -83,7 +83,7 @@ export function triggerOf(record: TxRecord): number | undefined {
 export function decideOutcome(
   record: TxRecord,
   original: TxRecord | undefined,
-  chain: TxRecord[],
+  siblings: TxRecord[],
 ): Outcome {
   const operation = record.request.operation
   if (['printReceipt', 'tokenizeCard', 'cardPan', 'pingDevice', 'update'].includes(operation))
@@ -98,7 +98,7 @@ export function decideOutcome(
     ) {
       return declined('12', 'Invalid transaction')
     }
-    const alreadyCaptured = chain.some(
+    const alreadyCaptured = siblings.some(
       (r) =>
         r !== record &&
         r.request.operation === 'preAuthorizationCapture' &&

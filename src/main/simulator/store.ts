@@ -29,10 +29,13 @@ export class TransactionStore {
   private readonly byId = new Map<string, TxRecord>()
   private readonly byResultId = new Map<string, TxRecord>()
   private readonly chains = new Map<string, TxRecord[]>()
+  private readonly linked = new Map<string, TxRecord[]>()
 
   add(record: TxRecord): void {
     this.byId.set(record.transactionID, record)
     if (record.transactionResultId) this.byResultId.set(record.transactionResultId, record)
+    const original = record.request.originalTransactionId
+    if (original) this.linked.set(original, [...(this.linked.get(original) ?? []), record])
     if (record.chainReference) {
       const chain = this.chains.get(record.chainReference) ?? []
       chain.push(record)
@@ -49,6 +52,11 @@ export class TransactionStore {
   polled(resultId: string, apiKey: string): TxRecord | undefined {
     const record = this.byResultId.get(resultId)
     return record?.apiKey === apiKey ? record : undefined
+  }
+
+  /** Operations that named `transactionID` as their original, oldest first. */
+  linkedTo(transactionID: string): TxRecord[] {
+    return this.linked.get(transactionID) ?? []
   }
 
   /** Chronological operations chained under a reference, any merchant. */
