@@ -159,7 +159,7 @@ function transportError(
   if (timedOut || code === 'ETIMEDOUT' || code === 'ECONNABORTED') {
     const message = isPost
       ? messageFor('timeout', true)
-      : `Handpoint did not answer within ${Math.round(timeoutMs / 1000)} s. Check the internet connection, then try again.`
+      : `Handpoint did not answer within ${duration(timeoutMs)}. Check the internet connection, then try again.`
     return new HandpointError('timeout', message, { ambiguous: isPost, cause: error })
   }
   if (code === 'ERR_BAD_RESPONSE' || code === 'ERR_FR_MAX_BODY_LENGTH_EXCEEDED') {
@@ -175,6 +175,10 @@ function transportError(
     ambiguous,
     cause: error,
   })
+}
+
+function duration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`
 }
 
 function causeCode(error: unknown): string | undefined {
