@@ -6,6 +6,7 @@ import {
   ipcMain,
   Menu,
   powerSaveBlocker,
+  safeStorage,
   screen,
   shell,
   type WebContents,
@@ -13,6 +14,8 @@ import {
 import { openAppSettings } from './app/app-settings'
 import { setUpCheckout } from './app/checkout'
 import { registerIpc, webContentsSink } from './app/ipc'
+import { createElectronPrinter } from './app/printer'
+import { createSafeStorageSecretBox } from './app/secret-storage'
 import { claimSingleInstance } from './app/single-instance'
 import { createMainWindow, isAppUrl } from './app/window'
 import { buildRoutes } from './ipc/dispatcher'
@@ -28,6 +31,9 @@ async function start(): Promise<void> {
     appName: app.getName(),
     appVersion: app.getVersion(),
     shell: 'electron',
+    // safeStorage is usable only after app ready; start() runs from whenReady().
+    secretBox: createSafeStorageSecretBox(safeStorage),
+    printer: createElectronPrinter({ BrowserWindow }),
   })
   const isTrusted = (sender: WebContents, frameUrl: string | undefined): boolean =>
     sender === mainWindow?.webContents && isAppUrl(frameUrl, devServerUrl)

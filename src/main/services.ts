@@ -4,6 +4,11 @@ import { createMerchantHandlers } from './merchants/handlers'
 import { createJsonProfileStore } from './merchants/profile-store'
 import { createTestOnlySecretBox, type SecretBox } from './merchants/secret-box'
 import { MerchantService } from './merchants/service'
+import type { FetchPolicy } from './receipts/fetcher'
+import { createReceiptHandlers } from './receipts/handlers'
+import type { Printer } from './receipts/ports'
+import { createRecordingPrinter } from './receipts/recording-printer'
+import { ReceiptService } from './receipts/service'
 import { lazySimulator } from './merchants/lazy-simulator'
 import { createHandpointClient } from './handpoint'
 import { DEMO_API_KEY, startSimulator } from './simulator'
@@ -16,6 +21,10 @@ export interface ServicesOptions {
   shell: 'electron' | 'browser'
   /** Encrypts merchants' API keys: safeStorage in Electron; a test-only in-memory box otherwise. */
   secretBox?: SecretBox
+  /** The checkout's printer (Electron adapter); a recording fake when absent (tests, e2e). */
+  printer?: Printer
+  /** Receipt fetch limits; loopback http is allowed by default for the local simulator. */
+  receiptFetch?: Partial<FetchPolicy>
 }
 
 export interface Services {
@@ -52,6 +61,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
     demoApiKey: DEMO_API_KEY,
     onChange: (snapshot) => emit('onMerchantsChanged', snapshot),
   })
+  const receipts = new ReceiptService({
+    dataDir: options.dataDir,
+    printer: options.printer ?? createRecordingPrinter(),
+    emit: (payload) => emit('onReceiptsChanged', payload),
+    fetchPolicy: { allowLoopbackHttp: true, ...options.receiptFetch },
+    logError: console.error,
+  })
+  void receipts.resume()
+  disposers.push(() => receipts.dispose())
 
   // --- handler table ---
   const handlers: HandlerTable = {
@@ -69,6 +87,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     searchHistory: () => ({ items: [], total: 0 }),
     resolvePayment: notYet,
     ...createMerchantHandlers(merchants),
+    ...createReceiptHandlers(receipts),
   }
 
   return {

@@ -23,12 +23,22 @@ export const operationChannels = {
   exportConfiguration: 'merchants:export-configuration',
   previewImport: 'merchants:preview-import',
   importConfiguration: 'merchants:import-configuration',
+  getReceipts: 'receipts:get',
+  printReceipt: 'receipts:print',
+  saveReceiptPdf: 'receipts:save-pdf',
+  printReceiptOnTerminal: 'receipts:print-on-terminal',
+  answerCustomerCopy: 'receipts:answer-customer-copy',
+  retryReceiptFetch: 'receipts:retry-fetch',
+  listPrinters: 'receipts:list-printers',
+  getPrintSettings: 'receipts:get-settings',
+  setPrintSettings: 'receipts:set-settings',
 } as const
 
 export const eventChannels = {
   onAppNotice: 'app:notice',
   onPaymentStatus: 'payments:status-changed',
   onMerchantsChanged: 'merchants:changed',
+  onReceiptsChanged: 'receipts:changed',
 } as const
 
 export type OperationName = keyof typeof operationChannels

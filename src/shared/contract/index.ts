@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { appEvents, appOperations } from './app.contract'
 import { merchantEvents, merchantOperations } from './merchants.contract'
 import { paymentEvents, paymentOperations } from './payments.contract'
+import { receiptEvents, receiptOperations } from './receipts.contract'
 import type { EventName, OperationName } from './channels'
 import type { EventDef, OperationDef } from './define'
 import type { Result } from './result'
@@ -11,12 +12,14 @@ export * from './result'
 export type { AppInfo, AppNotice } from './app.contract'
 export * from './payments.contract'
 export * from './merchants.contract'
+export * from './receipts.contract'
 
 /** Every operation of the contract. Each domain adds its `*.contract.ts` here. */
 export const operations = {
   ...appOperations,
   ...paymentOperations,
   ...merchantOperations,
+  ...receiptOperations,
 } satisfies Record<OperationName, OperationDef<z.ZodType, unknown>>
 
 /** Every event of the contract. */
@@ -24,6 +27,7 @@ export const events = {
   ...appEvents,
   ...paymentEvents,
   ...merchantEvents,
+  ...receiptEvents,
 } satisfies Record<EventName, EventDef<unknown>>
 
 type Ops = typeof operations

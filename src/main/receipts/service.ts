@@ -1,0 +1,356 @@
+import { readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import {
+  AppError,
+  type PaymentReceipts,
+  type PaymentRecord,
+  type PrinterInfo,
+  type PrintSettings,
+  type ReceiptCopy,
+  type ReceiptCopyView,
+  type ReceiptPdf,
+} from '@shared/contract'
+import { ReceiptCollector } from './collector'
+import { DEFAULT_FETCH_POLICY, type FetchPolicy } from './fetcher'
+import { decidePrinting } from './policy'
+import { PrintError, systemClock, type Printer, type RetryClock, type TerminalPrint } from './ports'
+import { buildPrintDocument } from './print-document'
+import { sanitiseReceiptHtml } from './sanitise'
+import { PrintSettingsFile } from './settings'
+import { ReceiptStore, type CopyMeta, type ReceiptMeta } from './store'
+
+export interface ReceiptServiceOptions {
+  dataDir: string
+  printer: Printer
+  /** Pushes `onReceiptsChanged` to the UI. */
+  emit(receipts: PaymentReceipts): void
+  fetchPolicy?: Partial<FetchPolicy>
+  clock?: RetryClock
+  fetchImpl?: typeof fetch
+  /** Starts `printReceipt` on the terminal (the payment engine); absent until it is wired. */
+  terminalPrint?: TerminalPrint
+  /** Looks a journal record up, to collect receipts of an operation we have not seen yet. */
+  findPayment?: (id: string) => Promise<PaymentRecord | undefined>
+  logError?: (message: string) => void
+  /** Jitter source for retry delays (tests pin it). */
+  random?: () => number
+}
+
+const COPY_WORD: Record<ReceiptCopy, string> = { customer: 'customer', merchant: 'merchant' }
+
+/**
+ * Receipts of the checkout: keeps a local copy of each operation's receipts (linked to the
+ * journal record id), previews them safely, prints them under the checkout's policy, saves PDFs
+ * and sends them to the terminal's printer on request.
+ */
+export class ReceiptService {
+  private readonly store: ReceiptStore
+  private readonly settings: PrintSettingsFile
+  private readonly collector: ReceiptCollector
+
+  constructor(private readonly options: ReceiptServiceOptions) {
+    this.store = ReceiptStore.under(options.dataDir)
+    this.settings = PrintSettingsFile.under(options.dataDir)
+    this.collector = new ReceiptCollector({
+      store: this.store,
+      policy: { ...DEFAULT_FETCH_POLICY, ...options.fetchPolicy },
+      clock: options.clock ?? systemClock,
+      ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}),
+      ...(options.random ? { random: options.random } : {}),
+      changed: (meta) => void this.publish(meta),
+      settled: (meta) => this.autoPrint(meta.paymentId),
+    })
+  }
+
+  /**
+   * Takes a final payment record (the engine's `onFinal`): stores inline receipts, fetches hosted
+   * ones, then prints what the policy says. Never throws: receipts must not disturb payments.
+   */
+  async collect(record: PaymentRecord): Promise<void> {
+    try {
+      await this.collector.ingest(record)
+    } catch (err) {
+      this.options.logError?.(`receipts: collecting failed: ${(err as Error).message}`)
+    }
+  }
+
+  /** Restarts fetches a previous run left unfinished. */
+  async resume(): Promise<void> {
+    const ids = await readdir(join(this.options.dataDir, 'receipts')).catch(() => [] as string[])
+    await this.collector.resume(ids.filter((id) => /^[A-Za-z0-9_-]{1,100}$/.test(id)))
+  }
+
+  /** The stored receipts of one operation, with status per part and preview HTML. */
+  async getReceipts(paymentId: string): Promise<PaymentReceipts> {
+    return this.view(await this.requireMeta(paymentId))
+  }
+
+  /** Fetches again every receipt of the operation that failed or is still pending. */
+  async retry(paymentId: string): Promise<PaymentReceipts> {
+    await this.requireMeta(paymentId)
+    await this.collector.fetchPending(paymentId, true)
+    return this.getReceipts(paymentId)
+  }
+
+  /**
+   * Prints one copy on this checkout's printer. A reprint (asked for, or any print after the
+   * first) carries a visible "COPY / DUPLICATE" banner above the scheme receipt.
+   */
+  async print(
+    paymentId: string,
+    copy: ReceiptCopy,
+    reprint?: boolean,
+  ): Promise<{ printed: true; markedAsCopy: boolean }> {
+    const meta = await this.requireMeta(paymentId)
+    const settings = await this.settings.get()
+    const markAsCopy = reprint ?? meta[copy].printedCount > 0
+    const html = await this.printDocument(meta, copy, settings, markAsCopy)
+    const deviceName = await this.resolvePrinter(settings)
+    try {
+      await this.options.printer.print(html, {
+        ...(deviceName ? { deviceName } : {}),
+        paperWidthMm: settings.paperWidthMm,
+        copies: settings.copies,
+        silent: true,
+      })
+    } catch (err) {
+      const error = toPrintAppError(err, copy)
+      await this.update(paymentId, (m) => void (m.lastPrintError = error.message))
+      throw error
+    }
+    await this.update(paymentId, (m) => {
+      m[copy].printedCount += 1
+      delete m.lastPrintError
+      if (copy === 'customer') m.askCustomerCopy = false
+    })
+    return { printed: true, markedAsCopy: markAsCopy }
+  }
+
+  /** Answers the "print the customer copy?" question the policy asked. */
+  async answerCustomerCopy(paymentId: string, print: boolean): Promise<PaymentReceipts> {
+    if (print) await this.print(paymentId, 'customer', false)
+    else await this.update(paymentId, (m) => void (m.askCustomerCopy = false))
+    return this.getReceipts(paymentId)
+  }
+
+  /** Renders one copy to PDF at the roll width, for saving or attaching to an email. */
+  async savePdf(paymentId: string, copy: ReceiptCopy, reprint?: boolean): Promise<ReceiptPdf> {
+    const meta = await this.requireMeta(paymentId)
+    const settings = await this.settings.get()
+    const html = await this.printDocument(meta, copy, settings, reprint ?? false)
+    const bytes = await this.options.printer.printToPdf(html, {
+      paperWidthMm: settings.paperWidthMm,
+    })
+    const name = (meta.transactionId ?? paymentId).replace(/[^A-Za-z0-9_-]/g, '')
+    return {
+      fileName: `receipt-${name}-${copy}.pdf`,
+      base64: Buffer.from(bytes).toString('base64'),
+    }
+  }
+
+  /** Sends one copy to the terminal's own printer (`printReceipt`), for terminals that have one. */
+  async printOnTerminal(
+    paymentId: string,
+    copy: ReceiptCopy,
+  ): Promise<{ paymentId: string; message: string }> {
+    const meta = await this.requireMeta(paymentId)
+    if (!this.options.terminalPrint) {
+      throw new AppError(
+        'unavailable',
+        'Printing on the terminal is not available in this build; print here or save a PDF.',
+      )
+    }
+    // The stored copy outlives the hosted one; the URL is the fallback while it is still fetching.
+    const receipt = (await this.store.readPart(paymentId, copy)) ?? meta[copy].url
+    if (!receipt) throw notStored(meta[copy], copy)
+    const started = await this.options.terminalPrint({
+      merchantId: meta.merchantId,
+      terminalSerial: meta.terminalSerial,
+      receipt,
+    })
+    return {
+      paymentId: started.id,
+      message: `The ${COPY_WORD[copy]} receipt was sent to terminal ${meta.terminalSerial}.`,
+    }
+  }
+
+  listPrinters(): Promise<PrinterInfo[]> {
+    return this.options.printer.listPrinters()
+  }
+
+  getSettings(): Promise<PrintSettings> {
+    return this.settings.get()
+  }
+
+  /** Changes some printing settings of this checkout; the rest stay. */
+  setSettings(patch: Partial<PrintSettings>): Promise<PrintSettings> {
+    return this.settings.update(patch)
+  }
+
+  dispose(): void {
+    this.collector.dispose()
+  }
+
+  private async autoPrint(paymentId: string): Promise<void> {
+    const claimed = await this.collector.withMeta(paymentId, async (meta) => {
+      if (!meta || meta.autoPrintDone) return undefined
+      meta.autoPrintDone = true
+      await this.store.writeMeta(meta)
+      return meta
+    })
+    if (!claimed) return
+    const decision = decidePrinting(await this.settings.get(), {
+      finStatus: claimed.finStatus ?? 'UNDEFINED',
+      ...(claimed.verificationMethod ? { verificationMethod: claimed.verificationMethod } : {}),
+      hasSignature: claimed.signature.status !== 'none',
+      hasCustomerReceipt: claimed.customer.status === 'stored',
+      hasMerchantReceipt: claimed.merchant.status === 'stored',
+    })
+    if (decision.customer === 'ask')
+      await this.update(paymentId, (m) => void (m.askCustomerCopy = true))
+    for (const copy of ['merchant', 'customer'] as const) {
+      if (decision[copy] !== 'print') continue
+      // The error is kept on the record and shown; a print failure must not stop the other copy.
+      await this.print(paymentId, copy, false).catch(() => undefined)
+    }
+  }
+
+  private async printDocument(
+    meta: ReceiptMeta,
+    copy: ReceiptCopy,
+    settings: PrintSettings,
+    markAsCopy: boolean,
+  ): Promise<string> {
+    const html = await this.store.readPart(meta.paymentId, copy)
+    if (html === undefined) throw notStored(meta[copy], copy)
+    const signature =
+      copy === 'merchant' ? await this.store.readPart(meta.paymentId, 'signature') : undefined
+    return buildPrintDocument(html, {
+      paperWidthMm: settings.paperWidthMm,
+      markAsCopy,
+      ...(signature ? { signatureDataUrl: signature } : {}),
+    })
+  }
+
+  private async resolvePrinter(settings: PrintSettings): Promise<string | undefined> {
+    const printers = await this.options.printer.listPrinters()
+    if (settings.printerName) {
+      if (printers.some((p) => p.name === settings.printerName)) return settings.printerName
+      throw new AppError(
+        'printer-missing',
+        `The printer "${settings.printerName}" is not available on this computer. Check that it ` +
+          'is switched on and connected, or choose another printer in the printing settings.',
+      )
+    }
+    if (printers.length === 0) {
+      throw new AppError(
+        'no-printer',
+        'No printer is installed on this computer. Install the receipt printer, or save the ' +
+          'receipt as a PDF or print it on the terminal.',
+      )
+    }
+    return undefined // the system default printer
+  }
+
+  private async requireMeta(paymentId: string): Promise<ReceiptMeta> {
+    let meta = await this.store.readMeta(paymentId)
+    if (!meta && this.options.findPayment) {
+      const record = await this.options.findPayment(paymentId)
+      if (record?.result) meta = await this.collector.ingest(record)
+    }
+    if (!meta) {
+      throw new AppError(
+        'receipts-not-found',
+        'This checkout has no receipts for that payment. Receipts are kept once a result arrives.',
+      )
+    }
+    return meta
+  }
+
+  private async update(paymentId: string, change: (meta: ReceiptMeta) => void): Promise<void> {
+    const meta = await this.collector.withMeta(paymentId, async (current) => {
+      if (!current) return undefined
+      change(current)
+      await this.store.writeMeta(current)
+      return current
+    })
+    if (meta) await this.publish(meta)
+  }
+
+  private async publish(meta: ReceiptMeta): Promise<void> {
+    try {
+      this.options.emit(await this.view(meta))
+    } catch (err) {
+      this.options.logError?.(`receipts: could not publish a change: ${(err as Error).message}`)
+    }
+  }
+
+  private async view(meta: ReceiptMeta): Promise<PaymentReceipts> {
+    const settings = await this.settings.get()
+    const copyView = async (copy: ReceiptCopy): Promise<ReceiptCopyView> => {
+      const p = meta[copy]
+      const view: ReceiptCopyView = {
+        copy,
+        status: p.status,
+        source: p.source,
+        attempts: p.attempts,
+        printedCount: p.printedCount,
+      }
+      if (p.reason) view.reason = p.reason
+      if (p.nextAttemptAt) view.nextAttemptAt = p.nextAttemptAt
+      if (p.storedAt) view.storedAt = p.storedAt
+      const raw =
+        p.status === 'stored' ? await this.store.readPart(meta.paymentId, copy) : undefined
+      if (raw !== undefined) {
+        const signature =
+          copy === 'merchant' ? await this.store.readPart(meta.paymentId, 'signature') : undefined
+        view.previewHtml = buildPrintDocument(sanitiseReceiptHtml(raw), {
+          paperWidthMm: settings.paperWidthMm,
+          ...(signature ? { signatureDataUrl: signature } : {}),
+        })
+      }
+      return view
+    }
+    const out: PaymentReceipts = {
+      paymentId: meta.paymentId,
+      customer: await copyView('customer'),
+      merchant: await copyView('merchant'),
+      signature: { status: meta.signature.status },
+      askCustomerCopy: meta.askCustomerCopy,
+    }
+    if (meta.signature.reason) out.signature.reason = meta.signature.reason
+    if (meta.transactionId) out.transactionId = meta.transactionId
+    if (meta.finStatus) out.finStatus = meta.finStatus
+    if (meta.lastPrintError) out.lastPrintError = meta.lastPrintError
+    return out
+  }
+}
+
+function notStored(p: CopyMeta, copy: ReceiptCopy): AppError {
+  const word = COPY_WORD[copy]
+  if (p.status === 'none') {
+    return new AppError('no-receipt', `This payment has no ${word} receipt to print.`)
+  }
+  if (p.status === 'pending') {
+    return new AppError(
+      'receipt-pending',
+      `The ${word} receipt is still being fetched; try again in a moment.`,
+    )
+  }
+  return new AppError(
+    'receipt-not-stored',
+    `The ${word} receipt is not stored: ${p.reason ?? 'it could not be fetched.'} ` +
+      'Retry fetching it, or print it on the terminal.',
+  )
+}
+
+function toPrintAppError(err: unknown, copy: ReceiptCopy): AppError {
+  if (err instanceof AppError) return err
+  const detail = err instanceof Error ? err.message : String(err)
+  const code = err instanceof PrintError ? err.code : 'print-failed'
+  return new AppError(
+    code,
+    `The ${COPY_WORD[copy]} receipt did not print: ${detail} Check the printer (power, paper, ` +
+      'cable) and print again, or save it as a PDF.',
+  )
+}
