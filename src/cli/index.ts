@@ -1,44 +1,68 @@
 /**
- * Headless entry over the same services as the app, for support staff, scripts and crash tests.
- * Usage: npm run cli -- <command> [options]
+ * Headless entry over the same payment engine as the app, for support staff, scripts and crash
+ * tests. Usage: npm run cli -- <command> [options]
  */
+import { readFile } from 'node:fs/promises'
+import { AppError } from '../shared/contract/result'
+import { run } from './commands'
+import { UsageError, parseCli } from './options'
+
 const HELP = `POS Companion CLI
 
 Usage: npm run cli -- <command> [options]
 
 Commands:
-  help                 Show this help.
-  version              Print the app version.
+  terminals                                  List the terminals of the API key.
+  sale AMOUNT --terminal SERIAL [--currency EUR] [--flow poll|callback]
+  refund AMOUNT --terminal SERIAL [--original TRANSACTION_ID]
+  reverse [AMOUNT] --original TRANSACTION_ID --terminal SERIAL
+  cancel --terminal SERIAL                   Ask the terminal to stop its current operation.
+  status TRANSACTION_REFERENCE               Ask Handpoint's status service.
+  recover                                    Resolve every unfinished operation of the journal.
+  history [--limit N]                        Latest operations of the journal.
+  version | help
 
-Payment commands (terminals, sale, refund, reverse, cancel, status, recover, history) arrive
-with the payment engine.
+Options:
+  --env production|development|simulator     Sets both URLs. Default: simulator (the built-in
+                                             simulator runs in this process with its demo key).
+  --api-url URL --status-url URL             Cloud host and status host (instead of --env).
+  --api-key KEY                              Or the POS_API_KEY environment variable.
+  --data-dir DIR                             Journal location (default ~/.pos-companion-cli).
+  --json                                     Exactly one JSON object on stdout.
+  --timeout SECONDS                          Stop waiting for a result after this (default 600).
+  --callback-host H --callback-port P --callback-url URL   Callback flow receiver.
+  --not-charged-after SECONDS                90-second rule (simulators only may go lower).
+
+Exit codes: 0 approved or processed, 2 declined/cancelled/failed, 3 outcome unknown,
+1 usage or other error.
 `
 
 async function main(argv: string[]): Promise<number> {
-  const [command = 'help'] = argv
-  switch (command) {
-    case 'help':
-    case '--help':
-    case '-h':
-      process.stdout.write(HELP)
-      return 0
-    case 'version':
-    case '--version': {
-      const { readFile } = await import('node:fs/promises')
-      const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'))
-      process.stdout.write(`${pkg.version}\n`)
-      return 0
-    }
-    default:
-      process.stderr.write(`Unknown command "${command}". Run with --help to see the commands.\n`)
-      return 1
+  const options = parseCli(argv, process.env)
+  if (options.help || options.command === 'help') {
+    process.stdout.write(HELP)
+    return 0
   }
+  if (options.command === 'version') {
+    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'))
+    process.stdout.write(`${pkg.version}\n`)
+    return 0
+  }
+  return run(
+    options,
+    { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) },
+    process.env,
+  )
 }
 
 main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
+  (code) => {
+    process.exitCode = code
+  },
   (err: unknown) => {
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`)
+    const known = err instanceof UsageError || err instanceof AppError
+    const text = err instanceof Error ? err.message : String(err)
+    process.stderr.write(`${known ? text : `Error: ${text}`}`.split('\n')[0] + '\n')
     process.exitCode = 1
   },
 )
