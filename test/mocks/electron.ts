@@ -282,6 +282,33 @@ export class Menu {
   }
 }
 
+/**
+ * safeStorage with switchable availability and Linux backend. Its "ciphertext" is a marked,
+ * reversed copy, so a test can tell it was encrypted here and make decryption fail on purpose.
+ */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret' as 'basic_text' | 'gnome_libsecret' | 'kwallet5' | 'unknown',
+  isEncryptionAvailable(): boolean {
+    return safeStorage.available
+  },
+  getSelectedStorageBackend(): string {
+    return safeStorage.backend
+  },
+  encryptString(text: string): Buffer {
+    if (!safeStorage.available) throw new Error('Encryption is not available.')
+    return Buffer.concat([Buffer.from('mock1:'), Buffer.from(text, 'utf8').reverse()])
+  },
+  decryptString(data: Buffer): string {
+    if (!safeStorage.available || !data.subarray(0, 6).equals(Buffer.from('mock1:'))) {
+      throw new Error(
+        'Error while decrypting the ciphertext provided to safeStorage.decryptString.',
+      )
+    }
+    return Buffer.from(data.subarray(6)).reverse().toString('utf8')
+  },
+}
+
 export let ipcRenderer = new MockIpcRenderer()
 export let ipcMain = new MockIpcMain()
 export let app = new MockApp()
@@ -307,6 +334,8 @@ export function resetElectronMock(): void {
   dialog.response = 0
   dialog.shown = []
   Menu.application = null
+  safeStorage.available = true
+  safeStorage.backend = 'gnome_libsecret'
 }
 
 export default {
@@ -320,4 +349,5 @@ export default {
   powerSaveBlocker,
   dialog,
   Menu,
+  safeStorage,
 }
