@@ -4,9 +4,6 @@ import { createMerchantHandlers } from './merchants/handlers'
 import { createJsonProfileStore } from './merchants/profile-store'
 import { createTestOnlySecretBox, type SecretBox } from './merchants/secret-box'
 import { MerchantService } from './merchants/service'
-import { lazySimulator } from './merchants/lazy-simulator'
-import { createHandpointClient } from './handpoint'
-import { DEMO_API_KEY, startSimulator } from './simulator'
 import type { FetchPolicy } from './receipts/fetcher'
 import { createReceiptHandlers } from './receipts/handlers'
 import type { Printer } from './receipts/ports'
@@ -52,18 +49,6 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const disposers: (() => Promise<void> | void)[] = []
 
   // --- domain services (construction order matters: later ones use earlier ones) ---
-  // The demo merchant's simulator starts on first use, so real-only checkouts open no ports.
-  const demoSimulator = lazySimulator(() => startSimulator())
-  disposers.push(() => demoSimulator.close())
-  const merchants = await MerchantService.open({
-    dataDir: options.dataDir,
-    store: createJsonProfileStore({ dataDir: options.dataDir }),
-    secretBox: options.secretBox ?? createTestOnlySecretBox(),
-    createClient: createHandpointClient,
-    simulatorEndpoints: () => demoSimulator.endpoints(),
-    demoApiKey: DEMO_API_KEY,
-    onChange: (snapshot) => emit('onMerchantsChanged', snapshot),
-  })
   // The demo merchant's simulator starts on first use, so real-only checkouts open no ports.
   const demoSimulator = lazySimulator(() => startSimulator())
   disposers.push(() => demoSimulator.close())
