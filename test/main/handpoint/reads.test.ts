@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { HandpointError, classifyReceipt } from '../../../src/main/handpoint'
+import type { HandpointError } from '../../../src/main/handpoint'
+import { classifyReceipt } from '../../../src/main/handpoint'
 import {
   APPROVED_SALE,
   DEVICES_2_17,

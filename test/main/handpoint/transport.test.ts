@@ -98,10 +98,7 @@ describe('GET retries', () => {
     expect(error.kind).toBe('timeout')
     expect(error.ambiguous).toBe(false)
     expect(error.message).toBe(
-      'Handpoint did not answer within 0 s. Check the internet connection, then try again.'.replace(
-        '0 s',
-        '0 s',
-      ),
+      'Handpoint did not answer within 250 ms. Check the internet connection, then try again.',
     )
     expect(stub.requests).toHaveLength(3)
   })
