@@ -46,6 +46,7 @@ async function start(): Promise<void> {
     {
       settings: openAppSettings(app.getPath('userData')),
       subscribe: (sink) => services.subscribe(sink),
+      activePayments: () => services.handlers.listActivePayments(undefined, { senderId: 'main' }),
       getWindow: () => mainWindow,
       dataDir: app.getPath('userData'),
       devTools: !app.isPackaged,

@@ -1,4 +1,5 @@
 import type { App, BrowserWindow, Dialog, Menu, PowerSaveBlocker, Screen, Shell } from 'electron'
+import type { PaymentStatusEvent } from '@shared/contract'
 import type { EventSink } from '../ipc/handlers'
 import type { AppSettings, WindowBounds } from './app-settings'
 import { installAppMenu } from './menu'
@@ -29,6 +30,8 @@ export interface CheckoutOptions {
   settings: AppSettings
   /** The services' event subscription (payments in flight are learnt from its events). */
   subscribe(sink: EventSink): () => void
+  /** Operations already in flight at start (recovered after a crash or power cut). */
+  activePayments?: () => Promise<readonly PaymentStatusEvent[]> | readonly PaymentStatusEvent[]
   getWindow(): BrowserWindow | undefined
   dataDir: string
   /** Developer tools in the View menu: development builds only. */
@@ -55,6 +58,14 @@ export function setUpCheckout(deps: CheckoutDeps, options: CheckoutOptions): Che
   const platform = options.platform ?? process.platform
   const activity = new PaymentActivity()
   options.subscribe(activity)
+  const { activePayments } = options
+  if (activePayments) {
+    // Without the snapshot the activity is still learnt from the next events; nothing to show.
+    void Promise.resolve()
+      .then(activePayments)
+      .then((statuses) => activity.seed(statuses))
+      .catch(() => undefined)
+  }
 
   keepAwakeDuringPayments(
     activity,

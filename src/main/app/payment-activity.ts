@@ -4,6 +4,7 @@ import {
   type PaymentRecord,
   type PayloadOf,
   type PaymentState,
+  type PaymentStatusEvent,
 } from '@shared/contract'
 import type { EventSink } from '../ipc/handlers'
 
@@ -15,13 +16,23 @@ import type { EventSink } from '../ipc/handlers'
  */
 export class PaymentActivity implements EventSink {
   private readonly inFlight = new Set<string>()
+  /** Ids an event has told us about: newer than anything a snapshot can say. */
+  private readonly seen = new Set<string>()
   private readonly listeners = new Set<(count: number) => void>()
 
   emit<K extends EventName>(name: K, payload: PayloadOf<K>): void {
     if (name !== 'onPaymentStatus') return
     const record = (payload as PayloadOf<'onPaymentStatus'>).record
-    if (isFinal(record.state)) this.paymentFinished(record.id)
-    else this.paymentStarted(record.id)
+    this.seen.add(record.id)
+    this.apply(record)
+  }
+
+  /**
+   * Adds what the engine reports as active (operations it recovered at start, before anyone was
+   * subscribed). An id an event already reported is skipped: the snapshot may be older.
+   */
+  seed(statuses: readonly PaymentStatusEvent[]): void {
+    for (const { record } of statuses) if (!this.seen.has(record.id)) this.apply(record)
   }
 
   /** Marks an operation as in flight (idempotent). */
@@ -45,6 +56,11 @@ export class PaymentActivity implements EventSink {
   onChange(listener: (count: number) => void): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
+  }
+
+  private apply(record: Pick<PaymentRecord, 'id' | 'state'>): void {
+    if (isFinal(record.state)) this.paymentFinished(record.id)
+    else this.paymentStarted(record.id)
   }
 
   private changed(): void {

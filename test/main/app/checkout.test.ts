@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { MenuItemConstructorOptions } from 'electron'
-import type { PaymentRecord, PaymentState } from '@shared/contract'
+import type { PaymentRecord, PaymentState, PaymentStatusEvent } from '@shared/contract'
 import {
   app,
   BrowserWindow,
@@ -18,7 +18,11 @@ import { SAVE_DEBOUNCE_MS } from '../../../src/main/app/window-state'
 
 // The composed behaviours, driven the way index.ts drives them: services events in, Electron
 // calls out (all through the electron mock).
-function setUp(stored: Partial<AppSettingsData> = {}, platform: NodeJS.Platform = 'win32') {
+function setUp(
+  stored: Partial<AppSettingsData> = {},
+  platform: NodeJS.Platform = 'win32',
+  activePayments?: () => Promise<PaymentStatusEvent[]>,
+) {
   const backend = {
     data: stored as unknown,
     read: () => backend.data,
@@ -37,6 +41,7 @@ function setUp(stored: Partial<AppSettingsData> = {}, platform: NodeJS.Platform 
     dataDir: '/data/pos',
     devTools: false,
     platform,
+    ...(activePayments ? { activePayments } : {}),
   })
   const open = () => {
     const bounds = checkout.initialBounds()
@@ -146,5 +151,23 @@ describe('setUpCheckout', () => {
     app.emit('before-quit', quit)
     expect(quit.prevented).toBe(false)
     expect(dialog.shown).toHaveLength(1)
+  })
+
+  it('keeps the computer awake for payments recovered at start', async () => {
+    const recovered = {
+      record: { id: 'r1', state: 'resolving' } as PaymentRecord,
+      elapsedMs: 0,
+      cancelAllowed: false,
+      slow: false,
+    }
+    setUp({}, 'win32', async () => [recovered])
+    await vi.waitFor(() => expect(powerSaveBlocker.active.size).toBe(1))
+  })
+
+  it('starts normally when the active list cannot be read', async () => {
+    const { payment } = setUp({}, 'win32', () => Promise.reject(new Error('not yet')))
+    await Promise.resolve()
+    payment('p', 'sent')
+    expect(powerSaveBlocker.active.size).toBe(1)
   })
 })

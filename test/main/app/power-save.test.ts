@@ -97,3 +97,21 @@ describe('keepAwakeDuringPayments', () => {
     expect(powerSaveBlocker.started).toHaveLength(1)
   })
 })
+
+describe('PaymentActivity.seed', () => {
+  it('adds operations recovered before anyone subscribed', () => {
+    const activity = new PaymentActivity()
+    activity.seed([status('r1', 'resolving'), status('r2', 'approved'), status('r3', 'sent')])
+    expect(activity.count).toBe(2)
+    activity.emit('onPaymentStatus', status('r1', 'approved'))
+    expect(activity.count).toBe(1)
+  })
+
+  it('trusts an event over an older snapshot', () => {
+    const activity = new PaymentActivity()
+    activity.emit('onPaymentStatus', status('x', 'sent'))
+    activity.emit('onPaymentStatus', status('x', 'declined'))
+    activity.seed([status('x', 'in-progress')])
+    expect(activity.count).toBe(0)
+  })
+})
