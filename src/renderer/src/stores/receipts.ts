@@ -1,0 +1,154 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { PaymentReceipts, PrinterInfo, PrintSettings, ReceiptCopy } from '@shared/contract'
+import { BridgeError } from '../api/bridge'
+import { receiptsClient } from '../api/receipts-client'
+
+const message = (err: unknown): string =>
+  err instanceof BridgeError || err instanceof Error ? err.message : String(err)
+
+/** Turns base64 PDF bytes into a file the browser (or Electron) saves. */
+export function downloadPdf(fileName: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/**
+ * Receipts the checkout is showing, kept fresh by `onReceiptsChanged`, plus this checkout's
+ * printing settings and printers. Errors are sentences from main, shown as they come.
+ */
+export const useReceiptsStore = defineStore('receipts', () => {
+  const byPayment = ref<Record<string, PaymentReceipts>>({})
+  const settings = ref<PrintSettings | null>(null)
+  const printers = ref<PrinterInfo[]>([])
+  const busy = ref(false)
+  const error = ref<string | null>(null)
+  const notice = ref<string | null>(null)
+  let unsubscribe: (() => void) | null = null
+
+  function listen(): void {
+    unsubscribe ??= receiptsClient.onChanged((r) => {
+      byPayment.value = { ...byPayment.value, [r.paymentId]: r }
+    })
+  }
+
+  async function run<T>(
+    work: () => Promise<T>,
+    done?: (value: T) => string | void,
+  ): Promise<T | undefined> {
+    busy.value = true
+    error.value = null
+    notice.value = null
+    try {
+      const value = await work()
+      const text = done?.(value)
+      if (text) notice.value = text
+      return value
+    } catch (err) {
+      error.value = message(err)
+      return undefined
+    } finally {
+      busy.value = false
+    }
+  }
+
+  const keep = (r: PaymentReceipts): void => {
+    byPayment.value = { ...byPayment.value, [r.paymentId]: r }
+  }
+
+  async function load(paymentId: string): Promise<void> {
+    listen()
+    await run(() => receiptsClient.get(paymentId), keep)
+  }
+
+  async function print(paymentId: string, copy: ReceiptCopy, reprint?: boolean): Promise<void> {
+    await run(
+      () => receiptsClient.print(paymentId, copy, reprint),
+      (r) =>
+        `${copy === 'customer' ? 'Customer' : 'Merchant'} receipt sent to the printer${r.markedAsCopy ? ' (marked COPY)' : ''}.`,
+    )
+    await refresh(paymentId)
+  }
+
+  async function savePdf(paymentId: string, copy: ReceiptCopy, reprint = false): Promise<void> {
+    await run(
+      () => receiptsClient.savePdf(paymentId, copy, reprint),
+      (pdf) => {
+        downloadPdf(pdf.fileName, pdf.base64)
+        return `Saved ${pdf.fileName}.`
+      },
+    )
+  }
+
+  async function printOnTerminal(paymentId: string, copy: ReceiptCopy): Promise<void> {
+    await run(
+      () => receiptsClient.printOnTerminal(paymentId, copy),
+      (r) => r.message,
+    )
+  }
+
+  async function answerCustomerCopy(paymentId: string, printIt: boolean): Promise<void> {
+    await run(() => receiptsClient.answerCustomerCopy(paymentId, printIt), keep)
+  }
+
+  async function retry(paymentId: string): Promise<void> {
+    await run(() => receiptsClient.retry(paymentId), keep)
+  }
+
+  async function refresh(paymentId: string): Promise<void> {
+    try {
+      keep(await receiptsClient.get(paymentId))
+    } catch {
+      // The action's own result is already shown; a failed refresh changes nothing.
+    }
+  }
+
+  async function loadSettings(): Promise<void> {
+    await run(async () => {
+      const [s, p] = await Promise.all([
+        receiptsClient.getSettings(),
+        receiptsClient.listPrinters(),
+      ])
+      settings.value = s
+      printers.value = p
+    })
+  }
+
+  async function saveSettings(patch: Partial<PrintSettings>): Promise<void> {
+    await run(
+      () => receiptsClient.setSettings(patch),
+      (s) => {
+        settings.value = s
+        return 'Printing settings saved.'
+      },
+    )
+  }
+
+  function stop(): void {
+    unsubscribe?.()
+    unsubscribe = null
+  }
+
+  return {
+    byPayment,
+    settings,
+    printers,
+    busy,
+    error,
+    notice,
+    load,
+    print,
+    savePdf,
+    printOnTerminal,
+    answerCustomerCopy,
+    retry,
+    loadSettings,
+    saveSettings,
+    stop,
+  }
+})
