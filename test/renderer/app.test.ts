@@ -1,34 +1,76 @@
-import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia } from 'pinia'
-import { describe, expect, it } from 'vitest'
-import App from '@renderer/App.vue'
-import { createAppI18n } from '@renderer/i18n'
-import { installFakeApi } from './fake-api'
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, describe, expect, it } from 'vitest'
+import { installCheckoutApi, mountApp } from './checkout/support'
 
-function mountApp() {
-  return mount(App, { global: { plugins: [createPinia(), createAppI18n()] } })
-}
+afterEach(() => {
+  document.body.innerHTML = ''
+  localStorage.clear()
+})
 
 describe('App', () => {
   it('shows the name and version it gets over the contract', async () => {
-    installFakeApi({
-      getAppInfo: async () => ({
-        ok: true,
-        data: { name: 'POS Companion', version: '9.8.7', dataDir: '/d', shell: 'browser' },
-      }),
+    installCheckoutApi({
+      overrides: {
+        getAppInfo: async () => ({
+          ok: true,
+          data: { name: 'POS Companion', version: '9.8.7', dataDir: '/d', shell: 'browser' },
+        }),
+      },
     })
-    const wrapper = mountApp()
-    await flushPromises()
+    const wrapper = await mountApp()
     expect(wrapper.get('[data-testid=app-name]').text()).toBe('POS Companion')
     expect(wrapper.get('[data-testid=app-version]').text()).toBe('Version 9.8.7')
+    wrapper.unmount()
   })
 
   it('says in words when the contract answers with an error', async () => {
-    installFakeApi({
-      getAppInfo: async () => ({ ok: false, error: { code: 'internal', message: 'Disk is full.' } }),
+    installCheckoutApi({
+      overrides: {
+        getAppInfo: async () => ({
+          ok: false,
+          error: { code: 'internal', message: 'Disk is full.' },
+        }),
+      },
     })
-    const wrapper = mountApp()
+    const wrapper = await mountApp()
     await flushPromises()
     expect(wrapper.get('[role=alert]').text()).toBe('The app could not start: Disk is full.')
+    wrapper.unmount()
+  })
+
+  it('shows the merchant and an unmistakable demo badge in the banner', async () => {
+    installCheckoutApi()
+    const wrapper = await mountApp()
+    expect(wrapper.get('[data-testid=banner-merchant]').text()).toBe('Demo shop')
+    expect(wrapper.get('[data-testid=banner-environment]').text()).toBe('Simulator')
+    expect(wrapper.get('[data-testid=demo-badge]').text()).toBe('DEMO: no real money moves')
+    wrapper.unmount()
+  })
+
+  it('switches screens with Alt+1..3', async () => {
+    installCheckoutApi()
+    const wrapper = await mountApp()
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: '3', altKey: true }))
+    await flushPromises()
+    expect(wrapper.find('[data-testid=checkout-prefs]').exists()).toBe(true)
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: '1', altKey: true }))
+    await flushPromises()
+    expect(wrapper.find('[data-testid=checkout-form]').exists()).toBe(true)
+    wrapper.unmount()
+  })
+
+  it('speaks German once German is picked, money included', async () => {
+    installCheckoutApi()
+    const wrapper = await mountApp()
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: '3', altKey: true }))
+    await flushPromises()
+    await wrapper.get('[data-testid=language]').setValue('de')
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: '1', altKey: true }))
+    await flushPromises()
+    await wrapper.get('[data-testid=amount-input]').setValue('12.5')
+    expect(wrapper.get('[data-testid=start-payment]').text()).toContain('12,50\u00a0€ kassieren')
+    expect(wrapper.get('nav').text()).toContain('Verlauf')
+    expect(document.documentElement.lang).toBe('de')
+    wrapper.unmount()
   })
 })

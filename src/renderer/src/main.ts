@@ -3,5 +3,6 @@ import { createApp } from 'vue'
 import App from './App.vue'
 import { createAppI18n } from './i18n'
 import './styles/base.css'
+import './styles/screens.css'
 
 createApp(App).use(createPinia()).use(createAppI18n()).mount('#app')

@@ -1,0 +1,41 @@
+import { computed } from 'vue'
+// The one line to change when the merchants store lands: '../stores/merchants'.
+import { useMerchantsStore } from '../stores/merchants-fallback'
+import {
+  toCheckoutMerchant,
+  toCheckoutTerminal,
+  type CheckoutMerchant,
+  type CheckoutTerminal,
+} from '../lib/merchant-view'
+
+/**
+ * The checkout's view of the merchants store: normalized merchants and terminals, so components
+ * never depend on the merchants work's field names.
+ */
+export function useMerchantSource() {
+  const store = useMerchantsStore()
+  const merchants = computed<CheckoutMerchant[]>(() =>
+    (store.merchants as unknown[])
+      .map(toCheckoutMerchant)
+      .filter((m): m is CheckoutMerchant => m !== null),
+  )
+  const active = computed<CheckoutMerchant | null>(
+    () =>
+      toCheckoutMerchant(store.activeMerchant) ??
+      merchants.value.find((m) => m.id === store.activeMerchantId) ??
+      null,
+  )
+  function terminalsOf(merchantId: string): CheckoutTerminal[] {
+    return (store.terminals(merchantId) as unknown[])
+      .map(toCheckoutTerminal)
+      .filter((t): t is CheckoutTerminal => t !== null)
+  }
+  return {
+    merchants,
+    active,
+    terminalsOf,
+    refreshTerminals: (merchantId: string) => store.refreshTerminals(merchantId),
+    setActive: (id: string) => store.setActive(id),
+    load: () => store.load(),
+  }
+}

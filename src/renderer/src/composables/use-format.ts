@@ -1,0 +1,27 @@
+import { computed } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { INTL_LOCALE, type AppLocale } from '../i18n'
+import { formatMinor } from '../lib/money'
+import { useMerchantSource } from './merchant-source'
+
+/** Money and time formatting in the app's language and the active merchant's currency. */
+export function useFormat() {
+  const { locale } = useI18n()
+  const source = useMerchantSource()
+  const currency = computed(() => source.active.value?.currency ?? 'EUR')
+  const intl = computed(() => INTL_LOCALE[locale.value as AppLocale] ?? 'en-GB')
+  const money = (minor: string | undefined, cur?: string): string =>
+    formatMinor(minor, cur ?? currency.value, intl.value)
+  const dateTime = (ms: number | undefined): string =>
+    ms === undefined
+      ? '—'
+      : new Intl.DateTimeFormat(intl.value, { dateStyle: 'short', timeStyle: 'medium' }).format(ms)
+  const time = (ms: number): string =>
+    new Intl.DateTimeFormat(intl.value, { timeStyle: 'medium' }).format(ms)
+  /** "1:05" style elapsed clock. */
+  const elapsed = (ms: number): string => {
+    const s = Math.max(0, Math.floor(ms / 1000))
+    return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
+  }
+  return { currency, intl, money, dateTime, time, elapsed }
+}

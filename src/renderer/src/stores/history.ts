@@ -1,0 +1,123 @@
+import { defineStore } from 'pinia'
+import { reactive, ref } from 'vue'
+import type { HistoryQuery, PaymentRecord } from '@shared/contract'
+import { paymentsClient } from '../api/payments-client'
+import { majorToMinor, minorMinus, minorSum } from '../lib/money'
+
+export interface HistoryFilters {
+  /** yyyy-mm-dd from the date inputs, local time. */
+  from: string
+  to: string
+  status: string
+  /** Major units as typed. */
+  amount: string
+  lastFour: string
+  reference: string
+  terminal: string
+}
+
+const emptyFilters = (): HistoryFilters => ({
+  from: '',
+  to: '',
+  status: '',
+  amount: '',
+  lastFour: '',
+  reference: '',
+  terminal: '',
+})
+
+const dayStart = (d: string): number | undefined => {
+  const t = new Date(`${d}T00:00:00`).getTime()
+  return Number.isNaN(t) ? undefined : t
+}
+
+/** Builds the contract query from what the cashier typed; invalid fields are reported, not sent. */
+export function buildQuery(
+  f: HistoryFilters,
+  merchantId: string | undefined,
+  currency: string,
+): { query: HistoryQuery; invalid: (keyof HistoryFilters)[] } {
+  const invalid: (keyof HistoryFilters)[] = []
+  const query: HistoryQuery = { limit: 100 }
+  if (merchantId) query.merchantId = merchantId
+  if (f.from) query.from = dayStart(f.from)
+  if (f.to) {
+    const end = dayStart(f.to)
+    query.to = end === undefined ? undefined : end + 24 * 3600 * 1000 - 1
+  }
+  if (f.status) query.states = f.status === 'unknown' ? ['unknown', 'resolving'] : [f.status]
+  if (f.amount.trim()) {
+    const minor = majorToMinor(f.amount, currency)
+    if (minor === undefined) invalid.push('amount')
+    else query.amountMinor = minor
+  }
+  if (f.lastFour.trim()) {
+    if (/^\d{4}$/.test(f.lastFour.trim())) query.lastFour = f.lastFour.trim()
+    else invalid.push('lastFour')
+  }
+  if (f.reference.trim()) query.reference = f.reference.trim()
+  if (f.terminal.trim()) query.terminalSerial = f.terminal.trim()
+  return { query, invalid }
+}
+
+export const useHistoryStore = defineStore('history', () => {
+  const filters = reactive<HistoryFilters>(emptyFilters())
+  const items = ref<PaymentRecord[]>([])
+  const total = ref(0)
+  const loading = ref(false)
+  const error = ref<string | null>(null)
+  const invalid = ref<(keyof HistoryFilters)[]>([])
+  const selectedId = ref<string | null>(null)
+
+  async function search(merchantId: string | undefined, currency: string): Promise<void> {
+    const built = buildQuery(filters, merchantId, currency)
+    invalid.value = built.invalid
+    if (built.invalid.length) return
+    loading.value = true
+    error.value = null
+    try {
+      const page = await paymentsClient.searchHistory(built.query)
+      items.value = page.items
+      total.value = page.total
+      if (selectedId.value && !page.items.some((r) => r.id === selectedId.value)) {
+        selectedId.value = null
+      }
+    } catch (err) {
+      error.value = err instanceof Error ? err.message : String(err)
+    } finally {
+      loading.value = false
+    }
+  }
+
+  function clear(): void {
+    Object.assign(filters, emptyFilters())
+    invalid.value = []
+  }
+
+  /**
+   * What is left of an original to refund or capture: its amount minus the approved follow-ups
+   * that name it. Reads the merchant's journal fresh, so a refund made a minute ago counts.
+   */
+  async function remainingOf(original: PaymentRecord): Promise<string | undefined> {
+    const total = original.result?.totalAmountMinor ?? original.amountMinor
+    const txId = original.result?.transactionId
+    if (!total || !txId) return total
+    const page = await paymentsClient.searchHistory({
+      merchantId: original.merchantId,
+      limit: 500,
+    })
+    const used = page.items
+      .filter(
+        (r) =>
+          r.originalTransactionId === txId &&
+          (r.state === 'approved' || r.state === 'partial') &&
+          (r.operation === 'refund' ||
+            r.operation === 'moToRefund' ||
+            r.operation === 'preAuthorizationCapture'),
+      )
+      .map((r) => r.result?.totalAmountMinor ?? r.amountMinor ?? '0')
+    return minorMinus(total, minorSum(used))
+  }
+
+  return { filters, items, total, loading, error, invalid, selectedId, search, clear, remainingOf }
+})

@@ -1,0 +1,14 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+
+export const SCREENS = ['checkout', 'history', 'settings'] as const
+export type Screen = (typeof SCREENS)[number]
+
+/** Which main screen is open; Alt+1..3 switch (see App.vue). */
+export const useNavigationStore = defineStore('navigation', () => {
+  const screen = ref<Screen>('checkout')
+  const go = (to: Screen): void => {
+    screen.value = to
+  }
+  return { screen, go }
+})

@@ -1,0 +1,164 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import {
+  FINAL_STATES,
+  type PaymentRecord,
+  type PaymentStatusEvent,
+  type StartPaymentRequest,
+} from '@shared/contract'
+import { BridgeError } from '../api/bridge'
+import { paymentsClient } from '../api/payments-client'
+
+export interface TrackedPayment extends PaymentStatusEvent {
+  /** Local time the last event arrived, so the elapsed clock can keep ticking between events. */
+  receivedAt: number
+}
+
+export interface UserFacingError {
+  code: string
+  message: string
+}
+
+const isFinal = (r: PaymentRecord): boolean => FINAL_STATES.includes(r.state)
+
+function asError(err: unknown): UserFacingError {
+  if (err instanceof BridgeError) return { code: err.code, message: err.message }
+  return { code: 'internal', message: err instanceof Error ? err.message : String(err) }
+}
+
+/**
+ * Every operation this checkout is watching, fed by `onPaymentStatus` events. The "current" one is
+ * what the checkout screen shows; it stays on screen until the cashier moves on, and an unknown
+ * outcome cannot be dismissed until it is resolved.
+ */
+export const usePaymentsStore = defineStore('payments', () => {
+  const byId = ref<Record<string, TrackedPayment>>({})
+  const currentId = ref<string | null>(null)
+  const starting = ref(false)
+  const startError = ref<UserFacingError | null>(null)
+  const actionMessage = ref<string | null>(null)
+  const actionError = ref<UserFacingError | null>(null)
+  let unsubscribe: (() => void) | null = null
+
+  const current = computed(() => (currentId.value ? byId.value[currentId.value] : undefined))
+  const active = computed(() => Object.values(byId.value).filter((p) => !isFinal(p.record)))
+
+  /** Applies an event once and in order: final money states never regress on a stale reply. */
+  function apply(event: PaymentStatusEvent): void {
+    const prev = byId.value[event.record.id]
+    if (prev) {
+      if (isFinal(prev.record) && !isFinal(event.record)) return
+      if (prev.record.updatedAt > event.record.updatedAt) return
+    }
+    byId.value = { ...byId.value, [event.record.id]: { ...event, receivedAt: Date.now() } }
+  }
+
+  /** Subscribes to status events and picks up operations still running (e.g. after a restart). */
+  async function init(): Promise<void> {
+    try {
+      unsubscribe ??= paymentsClient.onStatus(apply)
+      const running = await paymentsClient.listActive()
+      running.forEach(apply)
+      const latest = [...running].sort((a, b) => b.record.createdAt - a.record.createdAt)[0]
+      if (latest && !currentId.value) currentId.value = latest.record.id
+    } catch (err) {
+      actionError.value = asError(err)
+    }
+  }
+
+  function stop(): void {
+    unsubscribe?.()
+    unsubscribe = null
+  }
+
+  async function start(request: StartPaymentRequest): Promise<PaymentRecord | null> {
+    if (starting.value) return null
+    starting.value = true
+    startError.value = null
+    actionMessage.value = null
+    actionError.value = null
+    try {
+      const record = await paymentsClient.start(request)
+      apply({ record, elapsedMs: 0, cancelAllowed: false, slow: false })
+      currentId.value = record.id
+      return record
+    } catch (err) {
+      startError.value = asError(err)
+      return null
+    } finally {
+      starting.value = false
+    }
+  }
+
+  async function cancel(): Promise<void> {
+    const p = current.value
+    if (!p) return
+    actionError.value = null
+    try {
+      const answer = await paymentsClient.cancel(p.record.merchantId, p.record.terminalSerial)
+      actionMessage.value = answer.message
+    } catch (err) {
+      actionError.value = asError(err)
+    }
+  }
+
+  /** Asks the engine to find out what happened to an unknown outcome ("check again"). */
+  async function resolve(): Promise<void> {
+    const p = current.value
+    if (!p) return
+    actionError.value = null
+    try {
+      const record = await paymentsClient.resolve(p.record.id)
+      apply({ ...p, record })
+    } catch (err) {
+      actionError.value = asError(err)
+    }
+  }
+
+  /** Shows a known record (e.g. opened from history) as the current one. */
+  function show(record: PaymentRecord): void {
+    apply({ record, elapsedMs: 0, cancelAllowed: false, slow: false })
+    currentId.value = record.id
+  }
+
+  /** Back to an empty checkout. Refused while the current operation is running or unknown. */
+  function dismiss(): boolean {
+    const p = current.value
+    if (p && !isFinal(p.record)) return false
+    currentId.value = null
+    actionMessage.value = null
+    actionError.value = null
+    startError.value = null
+    return true
+  }
+
+  /** The most recent result seen per terminal, for battery and app version on the board. */
+  const lastByTerminal = computed(() => {
+    const out: Record<string, PaymentRecord> = {}
+    for (const { record } of Object.values(byId.value)) {
+      const prev = out[record.terminalSerial]
+      if (!prev || prev.updatedAt < record.updatedAt) out[record.terminalSerial] = record
+    }
+    return out
+  })
+
+  return {
+    byId,
+    currentId,
+    current,
+    active,
+    starting,
+    startError,
+    actionMessage,
+    actionError,
+    lastByTerminal,
+    apply,
+    init,
+    stop,
+    start,
+    cancel,
+    resolve,
+    show,
+    dismiss,
+  }
+})

@@ -1,0 +1,61 @@
+import { defineStore } from 'pinia'
+import { ref, watch } from 'vue'
+import { z } from 'zod'
+
+/** This checkout's own preferences; they stay on this machine (not per merchant profile). */
+const stored = z.object({
+  locale: z.enum(['en', 'de']).catch('en'),
+  /** merchantId -> serial of this till's default terminal. */
+  defaultTerminals: z.record(z.string(), z.string()).catch({}),
+  flow: z.enum(['poll', 'callback']).catch('poll'),
+  /** Tip percentages offered on the terminal for sales; empty = no tip screen. */
+  tipPercentages: z.array(z.number().int().min(1).max(100)).max(5).catch([]),
+  operator: z.string().max(64).catch(''),
+})
+export type CheckoutSettings = z.infer<typeof stored>
+export const SUPPORTED_LOCALES = ['en', 'de'] as const
+
+const KEY = 'pos-companion.checkout-settings'
+
+function read(): CheckoutSettings {
+  try {
+    // localStorage is ours, but it is still parsed: an older or hand-edited value must not break the till.
+    return stored.parse(JSON.parse(globalThis.localStorage?.getItem(KEY) ?? '{}'))
+  } catch {
+    return stored.parse({})
+  }
+}
+
+export const useSettingsStore = defineStore('settings', () => {
+  const initial = read()
+  const locale = ref(initial.locale)
+  const defaultTerminals = ref(initial.defaultTerminals)
+  const flow = ref(initial.flow)
+  const tipPercentages = ref(initial.tipPercentages)
+  const operator = ref(initial.operator)
+
+  watch(
+    [locale, defaultTerminals, flow, tipPercentages, operator],
+    () => {
+      const value: CheckoutSettings = {
+        locale: locale.value,
+        defaultTerminals: defaultTerminals.value,
+        flow: flow.value,
+        tipPercentages: tipPercentages.value,
+        operator: operator.value,
+      }
+      try {
+        globalThis.localStorage?.setItem(KEY, JSON.stringify(value))
+      } catch {
+        // Storage full or disabled: the setting still applies for this session.
+      }
+    },
+    { deep: true },
+  )
+
+  function setDefaultTerminal(merchantId: string, serial: string): void {
+    defaultTerminals.value = { ...defaultTerminals.value, [merchantId]: serial }
+  }
+
+  return { locale, defaultTerminals, flow, tipPercentages, operator, setDefaultTerminal }
+})

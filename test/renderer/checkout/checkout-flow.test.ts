@@ -1,0 +1,178 @@
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { installCheckoutApi, mountApp, record } from './support'
+
+beforeEach(() => localStorage.clear())
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+async function typeAmount(wrapper: Awaited<ReturnType<typeof mountApp>>, value: string) {
+  const input = wrapper.get('[data-testid=amount-input]')
+  await input.setValue(value)
+  return input
+}
+
+describe('taking a sale', () => {
+  it('starts a sale on the default terminal when the cashier types the amount and presses Enter', async () => {
+    const api = installCheckoutApi()
+    const wrapper = await mountApp()
+    await typeAmount(wrapper, '12.5')
+    expect(wrapper.get('[data-testid=amount-formatted]').text()).toBe('€12.50')
+    await wrapper.get('[data-testid=checkout-form]').trigger('submit')
+    await flushPromises()
+    expect(api.started).toEqual([
+      expect.objectContaining({
+        merchantId: 'm-demo',
+        terminalSerial: '0821032398',
+        operation: 'sale',
+        amount: '12.50',
+        currency: 'EUR',
+      }),
+    ])
+    expect(wrapper.find('[data-testid=payment-progress]').exists()).toBe(true)
+    wrapper.unmount()
+  })
+
+  it('focuses the amount field on start so typing needs no click', async () => {
+    installCheckoutApi()
+    const wrapper = await mountApp()
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('amount-input')
+    wrapper.unmount()
+  })
+
+  it('formats and sends a zero-decimal currency without a decimal point', async () => {
+    const api = installCheckoutApi({ currency: 'JPY' })
+    const wrapper = await mountApp()
+    const input = await typeAmount(wrapper, '1500.7')
+    expect((input.element as HTMLInputElement).value).toBe('15007')
+    expect(wrapper.get('[data-testid=amount-formatted]').text()).toBe('JP¥15,007')
+    expect(wrapper.find('[data-testid="key-."]').exists()).toBe(false)
+    await wrapper.get('[data-testid=checkout-form]').trigger('submit')
+    await flushPromises()
+    expect(api.started[0]).toMatchObject({ amount: '15007', currency: 'JPY' })
+    wrapper.unmount()
+  })
+
+  it('keeps three decimals for a three-decimal currency', async () => {
+    const api = installCheckoutApi({ currency: 'KWD' })
+    const wrapper = await mountApp()
+    await typeAmount(wrapper, '1.2345')
+    expect(wrapper.get('[data-testid=amount-formatted]').text()).toBe('KWD\u00a01.234')
+    await wrapper.get('[data-testid=checkout-form]').trigger('submit')
+    await flushPromises()
+    expect(api.started[0]).toMatchObject({ amount: '1.234', currency: 'KWD' })
+    wrapper.unmount()
+  })
+
+  it('builds the amount from the on-screen keypad', async () => {
+    installCheckoutApi()
+    const wrapper = await mountApp()
+    for (const k of ['7', '0', '.', '5'])
+      await wrapper.get(`[data-testid="key-${k}"]`).trigger('click')
+    expect(wrapper.get('[data-testid=amount-formatted]').text()).toBe('€70.50')
+    await wrapper.get('[data-testid=key-back]').trigger('click')
+    expect(wrapper.get('[data-testid=amount-formatted]').text()).toBe('€70.00')
+    wrapper.unmount()
+  })
+
+  it('refuses to start without an amount and says why', async () => {
+    const api = installCheckoutApi()
+    const wrapper = await mountApp()
+    await wrapper.get('[data-testid=checkout-form]').trigger('submit')
+    await flushPromises()
+    expect(api.started).toHaveLength(0)
+    expect(wrapper.get('[data-testid=form-problem]').text()).toBe('Enter an amount above zero.')
+    wrapper.unmount()
+  })
+
+  it('shows the refusal in words when the terminal is offline and marks it on the board', async () => {
+    installCheckoutApi({
+      startFails: {
+        code: 'terminal-offline',
+        message: 'Terminal 0821032398 is offline. Switch it on or pick another terminal.',
+      },
+    })
+    const wrapper = await mountApp()
+    await typeAmount(wrapper, '5')
+    await wrapper.get('[data-testid=checkout-form]').trigger('submit')
+    await flushPromises()
+    expect(wrapper.get('[data-testid=start-error]').text()).toContain('is offline')
+    expect(
+      wrapper.get('[data-testid=terminal-0821032398] [data-testid=terminal-state]').text(),
+    ).toBe('Offline')
+    wrapper.unmount()
+  })
+})
+
+describe('while the payment runs', () => {
+  it('enables Cancel only while the engine says cancelling is possible', async () => {
+    const api = installCheckoutApi()
+    const wrapper = await mountApp()
+    await typeAmount(wrapper, '9')
+    await wrapper.get('[data-testid=checkout-form]').trigger('submit')
+    await flushPromises()
+    const running = record({
+      id: 'p1',
+      state: 'in-progress',
+      phase: 'Waiting for the card',
+      updatedAt: Date.now() + 1,
+    })
+    await api.emit({ record: running, cancelAllowed: false })
+    expect(wrapper.get('[data-testid=cancel-payment]').attributes('disabled')).toBeDefined()
+    await api.emit({
+      record: { ...running, updatedAt: running.updatedAt + 1 },
+      cancelAllowed: true,
+    })
+    const cancel = wrapper.get('[data-testid=cancel-payment]')
+    expect(cancel.attributes('disabled')).toBeUndefined()
+    expect(wrapper.get('[data-testid=progress-phase]').text()).toBe('Waiting for the card')
+    await cancel.trigger('click')
+    await flushPromises()
+    expect(api.cancels).toEqual([{ merchantId: 'm-demo', terminalSerial: '0821032398' }])
+    expect(wrapper.get('[data-testid=cancel-message]').text()).toBe('Cancel sent to the terminal.')
+    wrapper.unmount()
+  })
+
+  it('says honestly that it is still waiting when the engine reports slow', async () => {
+    const api = installCheckoutApi()
+    const wrapper = await mountApp()
+    await typeAmount(wrapper, '9')
+    await wrapper.get('[data-testid=checkout-form]').trigger('submit')
+    await flushPromises()
+    expect(wrapper.find('[data-testid=progress-slow]').exists()).toBe(false)
+    await api.emit({ record: record({ updatedAt: Date.now() + 5 }), slow: true, elapsedMs: 95_000 })
+    expect(wrapper.get('[data-testid=progress-slow]').text()).toContain(
+      'Still waiting for the terminal',
+    )
+    expect(wrapper.get('[data-testid=progress-elapsed]').text()).toBe('1:35')
+    wrapper.unmount()
+  })
+
+  it('resumes an operation still running after a restart', async () => {
+    installCheckoutApi({
+      active: [
+        {
+          record: record({ id: 'p9', state: 'in-progress' }),
+          elapsedMs: 4000,
+          cancelAllowed: true,
+          slow: false,
+        },
+      ],
+    })
+    const wrapper = await mountApp()
+    expect(wrapper.find('[data-testid=payment-progress]').exists()).toBe(true)
+    expect(wrapper.get('[data-testid=cancel-payment]').attributes('disabled')).toBeUndefined()
+    wrapper.unmount()
+  })
+
+  it('never lets a stale event move a final payment back to running', async () => {
+    const api = installCheckoutApi()
+    const wrapper = await mountApp()
+    await api.emit({ record: record({ id: 'p1', state: 'approved', updatedAt: 10 }) })
+    await api.emit({ record: record({ id: 'p1', state: 'in-progress', updatedAt: 20 }) })
+    const { usePaymentsStore } = await import('@renderer/stores/payments')
+    expect(usePaymentsStore().byId['p1']?.record.state).toBe('approved')
+    wrapper.unmount()
+  })
+})

@@ -1,0 +1,167 @@
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { buildQuery, type HistoryFilters } from '@renderer/stores/history'
+import { installCheckoutApi, mountApp, record } from './support'
+
+beforeEach(() => localStorage.clear())
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+const filters = (over: Partial<HistoryFilters>): HistoryFilters => ({
+  from: '',
+  to: '',
+  status: '',
+  amount: '',
+  lastFour: '',
+  reference: '',
+  terminal: '',
+  ...over,
+})
+
+describe('history query', () => {
+  it('turns what the cashier typed into the contract query', () => {
+    const { query, invalid } = buildQuery(
+      filters({
+        from: '2026-11-01',
+        to: '2026-11-02',
+        status: 'declined',
+        amount: '37.84',
+        lastFour: '1456',
+        reference: ' table 4 ',
+        terminal: '0821032398',
+      }),
+      'm-demo',
+      'EUR',
+    )
+    expect(invalid).toEqual([])
+    expect(query).toEqual({
+      limit: 100,
+      merchantId: 'm-demo',
+      from: new Date('2026-11-01T00:00:00').getTime(),
+      to: new Date('2026-11-03T00:00:00').getTime() - 1,
+      states: ['declined'],
+      amountMinor: '3784',
+      lastFour: '1456',
+      reference: 'table 4',
+      terminalSerial: '0821032398',
+    })
+  })
+
+  it('searches unknown outcomes together with those being resolved', () => {
+    expect(buildQuery(filters({ status: 'unknown' }), 'm', 'EUR').query.states).toEqual([
+      'unknown',
+      'resolving',
+    ])
+  })
+
+  it('reports a bad amount or last four instead of sending it', () => {
+    const { invalid } = buildQuery(filters({ amount: '1.5', lastFour: '14a' }), 'm', 'JPY')
+    expect(invalid).toEqual(['amount', 'lastFour'])
+  })
+})
+
+const sale = record({
+  id: 's1',
+  state: 'approved',
+  customerReference: 'table 4',
+  result: {
+    finStatus: 'AUTHORISED',
+    transactionId: 'tx-sale',
+    totalAmountMinor: '5000',
+    currency: 'EUR',
+    maskedCardNumber: '************1456',
+    cardSchemeName: 'VISA',
+    customerReceipt: 'https://receipts.example/r1',
+  },
+})
+const earlierRefund = record({
+  id: 'r1',
+  operation: 'refund',
+  state: 'approved',
+  originalTransactionId: 'tx-sale',
+  result: { finStatus: 'AUTHORISED', totalAmountMinor: '1500', currency: 'EUR' },
+})
+
+describe('history screen', () => {
+  async function openHistory(history = [sale, earlierRefund]) {
+    const api = installCheckoutApi({ history })
+    const wrapper = await mountApp()
+    await wrapper.findAll('nav button')[1]!.trigger('click')
+    await flushPromises()
+    return { api, wrapper }
+  }
+
+  it('searches with the filters and lists the results with masked cards', async () => {
+    const { api, wrapper } = await openHistory()
+    await wrapper.get('#f-last4').setValue('1456')
+    await wrapper.get('#f-status').setValue('approved')
+    await wrapper.get('[data-testid=history-filters]').trigger('submit')
+    await flushPromises()
+    expect(api.queries.at(-1)).toMatchObject({
+      merchantId: 'm-demo',
+      lastFour: '1456',
+      states: ['approved'],
+    })
+    const rows = wrapper.findAll('[data-testid=history-row]')
+    expect(rows).toHaveLength(2)
+    expect(rows[0]!.text()).toContain('•••• 1456')
+    expect(rows[0]!.text()).toContain('€50.00')
+    wrapper.unmount()
+  })
+
+  it('does not search while a filter is invalid', async () => {
+    const { api, wrapper } = await openHistory()
+    const before = api.queries.length
+    await wrapper.get('#f-last4').setValue('12')
+    await wrapper.get('[data-testid=history-filters]').trigger('submit')
+    await flushPromises()
+    expect(api.queries).toHaveLength(before)
+    expect(wrapper.get('#f-last4').attributes('aria-invalid')).toBe('true')
+    wrapper.unmount()
+  })
+
+  it('shows the detail and bounds a refund by what is left', async () => {
+    const { api, wrapper } = await openHistory()
+    await wrapper.findAll('[data-testid=history-row] button')[0]!.trigger('click')
+    await flushPromises()
+    const detail = wrapper.get('[data-testid=history-detail]')
+    expect(detail.get('[data-testid=detail-card]').text()).toBe('VISA •••• 1456')
+    expect(detail.get('[data-testid=detail-left]').text()).toBe('Left to refund or capture: €35.00')
+    await detail.get('[data-testid=follow-up-refund]').trigger('click')
+    const amount = wrapper.get('[data-testid=follow-up-amount]')
+    expect((amount.element as HTMLInputElement).value).toBe('35.00')
+    await amount.setValue('40')
+    await wrapper.get('[data-testid=follow-up-form]').trigger('submit')
+    expect(wrapper.get('[data-testid=follow-up-problem]').text()).toBe(
+      'That is more than is left (€35.00).',
+    )
+    expect(api.started).toHaveLength(0)
+    await amount.setValue('10')
+    await wrapper.get('[data-testid=follow-up-form]').trigger('submit')
+    await flushPromises()
+    expect(api.started).toEqual([
+      {
+        merchantId: 'm-demo',
+        terminalSerial: '0821032398',
+        operation: 'refund',
+        originalTransactionId: 'tx-sale',
+        amount: '10.00',
+        currency: 'EUR',
+      },
+    ])
+    // The cashier lands on the checkout screen to watch the refund.
+    expect(wrapper.find('[data-testid=payment-progress]').exists()).toBe(true)
+    wrapper.unmount()
+  })
+
+  it('offers no refund or reversal for a payment that did not go through', async () => {
+    const declined = record({ id: 'd1', state: 'declined', result: { finStatus: 'DECLINED' } })
+    const { wrapper } = await openHistory([declined])
+    await wrapper.get('[data-testid=history-row] button').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[data-testid=follow-up-refund]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid=follow-up-reverse]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+})

@@ -1,0 +1,152 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia } from 'pinia'
+import { vi } from 'vitest'
+import type {
+  BridgeApi,
+  HistoryQuery,
+  MerchantView,
+  PaymentRecord,
+  PaymentStatusEvent,
+  StartPaymentRequest,
+} from '@shared/contract'
+import App from '@renderer/App.vue'
+import { createAppI18n } from '@renderer/i18n'
+import { installFakeApi } from '../fake-api'
+
+export const MERCHANT: MerchantView = {
+  id: 'm-demo',
+  name: 'Demo shop',
+  demo: true,
+  environment: 'simulator',
+  currency: 'EUR',
+  keyState: 'ok',
+  terminals: [
+    { serialNumber: '0821032398', terminalType: 'PAXA920PRO' },
+    { serialNumber: '1850025030', terminalType: 'PAXA920' },
+  ],
+  defaultTerminalSerial: '0821032398',
+  resultFlow: { mode: 'poll' },
+  receipts: { customerCopy: 'ask', merchantCopy: 'always', paperWidthMm: 80 },
+  limits: {},
+}
+
+export function record(over: Partial<PaymentRecord> = {}): PaymentRecord {
+  return {
+    id: 'p1',
+    merchantId: MERCHANT.id,
+    terminalSerial: '0821032398',
+    terminalType: 'PAXA920PRO',
+    operation: 'sale',
+    amountMinor: '1250',
+    currency: 'EUR',
+    transactionReference: '6c1d1c7e-2f0a-4a57-9f5e-0a3f1f1b2c3d',
+    flow: 'poll',
+    state: 'in-progress',
+    createdAt: 1_700_000_000_000,
+    updatedAt: 1_700_000_000_000,
+    evidence: [],
+    ...over,
+  }
+}
+
+export interface FakeCheckout {
+  started: StartPaymentRequest[]
+  cancels: { merchantId: string; terminalSerial: string }[]
+  resolves: string[]
+  queries: HistoryQuery[]
+  /** Pushes a payments:status-changed event as main would. */
+  emit(event: Partial<PaymentStatusEvent> & { record: PaymentRecord }): Promise<void>
+}
+
+interface Options {
+  currency?: string
+  history?: PaymentRecord[]
+  active?: PaymentStatusEvent[]
+  startFails?: { code: string; message: string }
+  /** Replaces individual window.api functions. */
+  overrides?: Partial<Record<keyof BridgeApi, unknown>>
+}
+
+/** A window.api with one demo merchant and payments handlers that record what they were asked. */
+export function installCheckoutApi(options: Options = {}): FakeCheckout {
+  const merchant = { ...MERCHANT, currency: options.currency ?? 'EUR' }
+  let listener: ((e: PaymentStatusEvent) => void) | undefined
+  const fake: FakeCheckout = {
+    started: [],
+    cancels: [],
+    resolves: [],
+    queries: [],
+    async emit(event) {
+      listener?.({ elapsedMs: 0, cancelAllowed: false, slow: false, ...event })
+      await flushPromises()
+    },
+  }
+  installFakeApi({
+    getAppInfo: async () => ({
+      ok: true,
+      data: { name: 'POS Companion', version: '1.0.0', dataDir: '/d', shell: 'browser' },
+    }),
+    listMerchants: async () => ({
+      ok: true,
+      data: {
+        merchants: [merchant],
+        activeMerchantId: merchant.id,
+        storage: { backend: 'test-only', canStore: true, weak: false, insecureAccepted: false },
+      },
+    }),
+    onMerchantsChanged: () => () => undefined,
+    listTerminals: async () => ({
+      ok: true,
+      data: { merchantId: merchant.id, terminals: merchant.terminals, offline: false },
+    }),
+    setActiveMerchant: async ({ id }: { id: string }) => ({
+      ok: true,
+      data: { activeMerchantId: id },
+    }),
+    onPaymentStatus: (l: (e: PaymentStatusEvent) => void) => {
+      listener = l
+      return () => (listener = undefined)
+    },
+    listActivePayments: async () => ({ ok: true, data: options.active ?? [] }),
+    startPayment: async (req: StartPaymentRequest) => {
+      fake.started.push(req)
+      if (options.startFails) return { ok: false, error: options.startFails }
+      return {
+        ok: true,
+        data: record({
+          id: `p${fake.started.length}`,
+          operation: req.operation,
+          terminalSerial: req.terminalSerial,
+          state: 'accepted',
+          createdAt: Date.now(),
+          updatedAt: Date.now(),
+        }),
+      }
+    },
+    cancelPayment: async (req: { merchantId: string; terminalSerial: string }) => {
+      fake.cancels.push(req)
+      return { ok: true, data: { requested: true, message: 'Cancel sent to the terminal.' } }
+    },
+    resolvePayment: async ({ id }: { id: string }) => {
+      fake.resolves.push(id)
+      return { ok: true, data: record({ id, state: 'resolving', updatedAt: Date.now() }) }
+    },
+    searchHistory: async (q: HistoryQuery) => {
+      fake.queries.push(q)
+      const items = options.history ?? []
+      return { ok: true, data: { items, total: items.length } }
+    },
+    ...options.overrides,
+  })
+  return fake
+}
+
+export async function mountApp() {
+  vi.useRealTimers()
+  const wrapper = mount(App, {
+    global: { plugins: [createPinia(), createAppI18n()] },
+    attachTo: document.body,
+  })
+  await flushPromises()
+  return wrapper
+}
