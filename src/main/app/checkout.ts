@@ -1,7 +1,9 @@
 import type { App, BrowserWindow, Dialog, Menu, PowerSaveBlocker, Screen, Shell } from 'electron'
+import { join } from 'node:path'
 import type { PaymentStatusEvent } from '@shared/contract'
 import type { EventSink } from '../ipc/handlers'
 import type { AppSettings, WindowBounds } from './app-settings'
+import { loginItemsFor } from './login-items'
 import { installAppMenu } from './menu'
 import { PaymentActivity } from './payment-activity'
 import { keepAwakeDuringPayments } from './power-save'
@@ -15,6 +17,7 @@ export interface CheckoutDeps {
     | 'on'
     | 'getName'
     | 'getVersion'
+    | 'getPath'
     | 'setLoginItemSettings'
     | 'setAboutPanelOptions'
     | 'showAboutPanel'
@@ -38,6 +41,10 @@ export interface CheckoutOptions {
   devTools: boolean
   iconPath?: string
   platform?: NodeJS.Platform
+  /** For the Linux autostart entry: `XDG_CONFIG_HOME` and `APPIMAGE` (defaults: process.env). */
+  env?: Readonly<Record<string, string | undefined>>
+  /** The executable to autostart when not an AppImage (default: process.execPath). */
+  execPath?: string
 }
 
 export interface Checkout {
@@ -80,7 +87,13 @@ export function setUpCheckout(deps: CheckoutDeps, options: CheckoutOptions): Che
       getWindow: options.getWindow,
     },
   )
-  syncOpenAtLogin(deps.app, settings, platform)
+  const env = options.env ?? process.env
+  const loginItems = loginItemsFor(deps.app, platform, () => ({
+    configDir: env['XDG_CONFIG_HOME'] || join(deps.app.getPath('home'), '.config'),
+    execPath: env['APPIMAGE'] || (options.execPath ?? process.execPath),
+    appName: deps.app.getName(),
+  }))
+  syncOpenAtLogin(loginItems, settings)
   installAppMenu(
     { Menu: deps.Menu, app: deps.app },
     {
@@ -89,7 +102,7 @@ export function setUpCheckout(deps: CheckoutDeps, options: CheckoutOptions): Che
       version: deps.app.getVersion(),
       devTools: options.devTools,
       settings: settings.get(),
-      loginItemsSupported: platform === 'win32' || platform === 'darwin',
+      loginItemsSupported: loginItems !== undefined,
       changeSettings: (patch) => settings.update(patch),
       showAbout: () => deps.app.showAboutPanel(),
       openDataFolder: () => void deps.shell.openPath(options.dataDir),

@@ -1,22 +1,18 @@
 import type { AppSettings, StartMode } from './app-settings'
-
-export interface LoginItemApp {
-  setLoginItemSettings(settings: { openAtLogin: boolean }): void
-}
+import type { LoginItems } from './login-items'
 
 /**
  * Registers or removes the app as a login item so the OS entry always matches the setting (run
- * at every start, and again when the setting changes). Electron supports this on Windows (the
- * user's Run key) and macOS (login items); on Linux it does nothing and the README explains the
- * desktop's autostart folder instead.
+ * at every start, and again when the setting changes): Electron's login items on Windows (the
+ * user's Run key) and macOS, the XDG autostart folder on Linux (see login-items.ts). Returns
+ * false where the platform has no mechanism.
  */
 export function applyOpenAtLogin(
-  app: LoginItemApp,
+  loginItems: LoginItems | undefined,
   openAtLogin: boolean,
-  platform: NodeJS.Platform = process.platform,
 ): boolean {
-  if (platform !== 'win32' && platform !== 'darwin') return false
-  app.setLoginItemSettings({ openAtLogin })
+  if (!loginItems) return false
+  loginItems.setLoginItemSettings({ openAtLogin })
   return true
 }
 
@@ -39,15 +35,14 @@ export function applyStartMode(win: StartModeWindow, mode: StartMode): void {
  * also change every time the window moves).
  */
 export function syncOpenAtLogin(
-  app: LoginItemApp,
+  loginItems: LoginItems | undefined,
   settings: Pick<AppSettings, 'get' | 'onChange'>,
-  platform: NodeJS.Platform = process.platform,
 ): () => void {
   let applied = settings.get().openAtLogin
-  applyOpenAtLogin(app, applied, platform)
+  applyOpenAtLogin(loginItems, applied)
   return settings.onChange((next) => {
     if (next.openAtLogin === applied) return
     applied = next.openAtLogin
-    applyOpenAtLogin(app, applied, platform)
+    applyOpenAtLogin(loginItems, applied)
   })
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { MenuItemConstructorOptions } from 'electron'
 import type { PaymentRecord, PaymentState, PaymentStatusEvent } from '@shared/contract'
@@ -169,5 +172,34 @@ describe('setUpCheckout', () => {
     await Promise.resolve()
     payment('p', 'sent')
     expect(powerSaveBlocker.active.size).toBe(1)
+  })
+
+  it('uses the XDG autostart folder for Open at Login on Linux', () => {
+    const configDir = mkdtempSync(join(tmpdir(), 'pos-checkout-xdg-'))
+    try {
+      const backend = {
+        data: {} as unknown,
+        read: () => backend.data,
+        write: (d: unknown) => (backend.data = d),
+      }
+      const settings = new AppSettings(backend)
+      setUpCheckout({ app, dialog, Menu, powerSaveBlocker, screen, shell } as never, {
+        settings,
+        subscribe: () => () => undefined,
+        getWindow: () => undefined,
+        dataDir: '/data/pos',
+        devTools: false,
+        platform: 'linux',
+        env: { XDG_CONFIG_HOME: configDir, APPIMAGE: '/home/till/POS-Companion.AppImage' },
+      })
+      const checkout = (Menu.application!.template as MenuItemConstructorOptions[])[3]!
+      expect((checkout.submenu as MenuItemConstructorOptions[])[0]!.label).toBe('Open at Login')
+      settings.update({ openAtLogin: true })
+      const entry = readFileSync(join(configDir, 'autostart', 'pos-companion.desktop'), 'utf8')
+      expect(entry).toContain('Exec="/home/till/POS-Companion.AppImage"')
+      expect(app.loginItemSettings).toEqual([])
+    } finally {
+      rmSync(configDir, { recursive: true, force: true })
+    }
   })
 })

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -9,6 +9,7 @@ import {
   openAppSettings,
   type AppSettingsData,
 } from '../../../src/main/app/app-settings'
+import { loginItemsFor, quoteExec } from '../../../src/main/app/login-items'
 import { applyOpenAtLogin, applyStartMode } from '../../../src/main/app/startup'
 
 function memory(initial: unknown = undefined) {
@@ -98,17 +99,52 @@ describe('openAppSettings (electron-store)', () => {
 })
 
 describe('start-up settings', () => {
-  beforeEach(() => resetElectronMock())
+  let configDir: string
+  beforeEach(() => {
+    resetElectronMock()
+    configDir = mkdtempSync(join(tmpdir(), 'pos-xdg-'))
+  })
+  afterEach(() => rmSync(configDir, { recursive: true, force: true }))
 
-  it('registers and removes the login item on Windows and macOS', () => {
-    expect(applyOpenAtLogin(app, true, 'win32')).toBe(true)
-    expect(applyOpenAtLogin(app, false, 'darwin')).toBe(true)
+  it('registers and removes the login item through Electron on Windows and macOS', () => {
+    const noLinux = () => {
+      throw new Error('not on Linux')
+    }
+    expect(applyOpenAtLogin(loginItemsFor(app, 'win32', noLinux), true)).toBe(true)
+    expect(applyOpenAtLogin(loginItemsFor(app, 'darwin', noLinux), false)).toBe(true)
     expect(app.loginItemSettings).toEqual([{ openAtLogin: true }, { openAtLogin: false }])
   })
 
-  it('leaves login items alone on Linux, where Electron cannot set them', () => {
-    expect(applyOpenAtLogin(app, true, 'linux')).toBe(false)
+  it('reports that there is no login item on a platform without one', () => {
+    const items = loginItemsFor(app, 'freebsd', () => ({ configDir, execPath: '/x', appName: 'X' }))
+    expect(applyOpenAtLogin(items, true)).toBe(false)
     expect(app.loginItemSettings).toEqual([])
+  })
+
+  it('writes and removes an XDG autostart entry on Linux', () => {
+    const items = loginItemsFor(app, 'linux', () => ({
+      configDir,
+      execPath: '/opt/POS Companion/pos-companion',
+      appName: 'POS Companion',
+    }))
+    const path = join(configDir, 'autostart', 'pos-companion.desktop')
+    expect(applyOpenAtLogin(items, true)).toBe(true)
+    const entry = readFileSync(path, 'utf8')
+    expect(entry).toContain('[Desktop Entry]\nType=Application\nName=POS Companion\n')
+    expect(entry).toContain('Exec="/opt/POS Companion/pos-companion"\n')
+    applyOpenAtLogin(items, false)
+    expect(existsSync(path)).toBe(false)
+    applyOpenAtLogin(items, false) // already gone: no error
+    expect(app.loginItemSettings).toEqual([])
+  })
+
+  it('quotes the Exec path the way the Desktop Entry spec reads it back', () => {
+    expect(quoteExec('/opt/POS Companion/pos-companion')).toBe('"/opt/POS Companion/pos-companion"')
+    // Spec: inside quotes escape " ` $ \ with a backslash; the key-file layer doubles backslashes.
+    expect(quoteExec('/a"b')).toBe('"/a\\\\"b"')
+    expect(quoteExec('/a$b`c')).toBe('"/a\\\\$b\\\\`c"')
+    expect(quoteExec('/a\\b')).toBe('"/a\\\\\\\\b"')
+    expect(quoteExec('/100%/app')).toBe('"/100%%/app"')
   })
 
   it('opens full screen or kiosk as the setting says', () => {
