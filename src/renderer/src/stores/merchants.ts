@@ -1,0 +1,153 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type {
+  AddMerchantRequest,
+  MerchantPatch,
+  MerchantView,
+  MerchantsSnapshot,
+  SecretStorageStatus,
+  TerminalList,
+  TerminalView,
+} from '@shared/contract'
+import { merchantsClient } from '../api/merchants-client'
+
+/** A terminal as the checkout shows it: bound to its merchant, default marked, last seen known. */
+export interface MerchantTerminal extends TerminalView {
+  merchantId: string
+  isDefault: boolean
+  /** When this merchant's key last listed it. */
+  lastSeenAt?: number
+}
+
+/**
+ * Merchants as main reports them (never a key), the active merchant of this checkout and each
+ * merchant's terminals as last listed. Kept in sync by `onMerchantsChanged`.
+ */
+export const useMerchantsStore = defineStore('merchants', () => {
+  const merchants = ref<MerchantView[]>([])
+  const activeMerchantId = ref<string | null>(null)
+  const storage = ref<SecretStorageStatus | null>(null)
+  const problem = ref<string | null>(null)
+  const loadError = ref<string | null>(null)
+  /** Per merchant: "offline, showing terminals as of ..." after a refresh that could not connect. */
+  const terminalNotices = ref<Record<string, { offline: boolean; fetchedAt?: number }>>({})
+  let unsubscribe: (() => void) | undefined
+
+  const activeMerchant = computed<MerchantView | null>(
+    () => merchants.value.find((m) => m.id === activeMerchantId.value) ?? null,
+  )
+
+  function apply(snapshot: MerchantsSnapshot): void {
+    merchants.value = snapshot.merchants
+    activeMerchantId.value = snapshot.activeMerchantId ?? null
+    storage.value = snapshot.storage
+    problem.value = snapshot.problem ?? null
+  }
+
+  function upsert(view: MerchantView): void {
+    const i = merchants.value.findIndex((m) => m.id === view.id)
+    if (i === -1) merchants.value = [...merchants.value, view]
+    else merchants.value = merchants.value.map((m) => (m.id === view.id ? view : m))
+  }
+
+  async function load(): Promise<void> {
+    unsubscribe ??= merchantsClient.onChanged(apply)
+    try {
+      apply(await merchantsClient.list())
+      loadError.value = null
+    } catch (err) {
+      loadError.value = err instanceof Error ? err.message : String(err)
+      return
+    }
+    // First start: the demo merchant has never listed its terminals; do it once, quietly.
+    const active = activeMerchant.value
+    if (active && active.terminalsFetchedAt === undefined && active.keyState === 'ok') {
+      await refreshTerminals(active.id).catch(() => undefined)
+    }
+  }
+
+  function terminals(merchantId: string): MerchantTerminal[] {
+    const m = merchants.value.find((x) => x.id === merchantId)
+    if (!m) return []
+    return m.terminals.map((t) => ({
+      ...t,
+      merchantId,
+      isDefault: t.serialNumber === m.defaultTerminalSerial,
+      ...(m.terminalsFetchedAt !== undefined ? { lastSeenAt: m.terminalsFetchedAt } : {}),
+    }))
+  }
+
+  /** Asks Handpoint for the list; offline keeps the last known list and records a notice. */
+  async function refreshTerminals(merchantId: string): Promise<TerminalList> {
+    const list = await merchantsClient.terminals(merchantId, true)
+    terminalNotices.value = {
+      ...terminalNotices.value,
+      [merchantId]: {
+        offline: list.offline,
+        ...(list.fetchedAt !== undefined ? { fetchedAt: list.fetchedAt } : {}),
+      },
+    }
+    const m = merchants.value.find((x) => x.id === merchantId)
+    if (m) {
+      upsert({
+        ...m,
+        terminals: list.terminals,
+        ...(list.fetchedAt !== undefined ? { terminalsFetchedAt: list.fetchedAt } : {}),
+      })
+    }
+    return list
+  }
+
+  async function setActive(id: string): Promise<void> {
+    await merchantsClient.setActive(id)
+    activeMerchantId.value = id
+  }
+
+  async function add(request: AddMerchantRequest): Promise<MerchantView> {
+    const view = await merchantsClient.add(request)
+    upsert(view)
+    return view
+  }
+
+  async function update(id: string, patch: MerchantPatch): Promise<void> {
+    upsert(await merchantsClient.update(id, patch))
+  }
+
+  async function replaceKey(id: string, apiKey: string): Promise<void> {
+    upsert(await merchantsClient.replaceKey(id, apiKey))
+  }
+
+  async function remove(id: string): Promise<void> {
+    await merchantsClient.remove(id)
+    merchants.value = merchants.value.filter((m) => m.id !== id)
+    if (activeMerchantId.value === id) activeMerchantId.value = merchants.value[0]?.id ?? null
+  }
+
+  async function setDefaultTerminal(merchantId: string, serial: string | null): Promise<void> {
+    upsert(await merchantsClient.setDefaultTerminal(merchantId, serial))
+  }
+
+  async function acceptInsecureStorage(accepted: boolean): Promise<void> {
+    storage.value = await merchantsClient.acceptInsecureStorage(accepted)
+  }
+
+  return {
+    merchants,
+    activeMerchantId,
+    activeMerchant,
+    storage,
+    problem,
+    loadError,
+    terminalNotices,
+    load,
+    terminals,
+    refreshTerminals,
+    setActive,
+    add,
+    update,
+    replaceKey,
+    remove,
+    setDefaultTerminal,
+    acceptInsecureStorage,
+  }
+})

@@ -1,0 +1,147 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia } from 'pinia'
+import { describe, expect, it, vi } from 'vitest'
+import MerchantsSettings from '@renderer/components/merchants/MerchantsSettings.vue'
+import { createAppI18n } from '@renderer/i18n'
+import { installFakeApi } from '../fake-api'
+import { demo, fail, merchant, ok, snapshot } from './fixtures'
+
+function mountSettings() {
+  return mount(MerchantsSettings, { global: { plugins: [createPinia(), createAppI18n()] } })
+}
+
+const base = {
+  onMerchantsChanged: () => () => undefined,
+  listTerminals: () => ok({ merchantId: 'demo', terminals: [], offline: false }),
+}
+
+describe('MerchantsSettings', () => {
+  it('shows each merchant with its state, the demo labelled, and only the masked key hint', async () => {
+    installFakeApi({
+      ...base,
+      listMerchants: () =>
+        ok(
+          snapshot({
+            merchants: [
+              demo,
+              merchant(),
+              merchant({
+                id: 'm-2',
+                name: 'Clinic',
+                keyState: 'needs-reentry',
+                keyHint: undefined,
+              }),
+            ],
+          }),
+        ),
+    })
+    const wrapper = mountSettings()
+    await flushPromises()
+    expect(wrapper.get('[data-testid=merchant-demo]').text()).toContain('Demo')
+    expect(wrapper.get('[data-testid=merchant-demo]').text()).toContain('No real money moves')
+    expect(wrapper.get('[data-testid=merchant-m-1] [data-testid=key-state]').text()).toBe(
+      'API key stored •••• A1b2',
+    )
+    expect(wrapper.get('[data-testid=merchant-m-2] [data-testid=key-state]').text()).toContain(
+      'Re-enter it below',
+    )
+    expect(wrapper.get('[data-testid=storage-backend]').text()).toContain('gnome_libsecret')
+  })
+
+  it('on basic_text asks for consent and sends it to main', async () => {
+    const acceptInsecureStorage = vi.fn(() =>
+      ok({ backend: 'basic_text', weak: true, insecureAccepted: true, canStore: true }),
+    )
+    installFakeApi({
+      ...base,
+      acceptInsecureStorage,
+      listMerchants: () =>
+        ok(
+          snapshot({
+            storage: {
+              backend: 'basic_text',
+              weak: true,
+              insecureAccepted: false,
+              canStore: false,
+            },
+          }),
+        ),
+    })
+    const wrapper = mountSettings()
+    await flushPromises()
+    expect(wrapper.get('[data-testid=storage-weak]').text()).toContain('only obfuscate')
+    expect(wrapper.get('[data-testid=add-submit]').attributes('disabled')).toBeDefined()
+    await wrapper.get('[data-testid=accept-risk]').trigger('click')
+    await flushPromises()
+    expect(acceptInsecureStorage).toHaveBeenCalledWith({ accepted: true })
+    expect(wrapper.find('[data-testid=storage-weak]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid=add-submit]').attributes('disabled')).toBeUndefined()
+  })
+
+  it('adds a merchant with a password-type key field and shows main’s sentence when it refuses', async () => {
+    const addMerchant = vi
+      .fn()
+      .mockReturnValueOnce(
+        fail(
+          'wrong-environment',
+          'This key is not valid on Production, but it works on Development.',
+        ),
+      )
+      .mockReturnValueOnce(ok(merchant({ id: 'm-9', name: 'Kiosk' })))
+    installFakeApi({ ...base, addMerchant, listMerchants: () => ok(snapshot()) })
+    const wrapper = mountSettings()
+    await flushPromises()
+    const form = wrapper.get('[data-testid=add-merchant]')
+    await form.get('#add-name').setValue('Kiosk')
+    expect(form.get('[data-testid=add-key]').attributes('type')).toBe('password')
+    await form.get('[data-testid=add-key]').setValue('key-devel-0000000000000000000D5e6')
+    await form.trigger('submit')
+    await flushPromises()
+    expect(addMerchant).toHaveBeenCalledWith({
+      name: 'Kiosk',
+      environment: 'production',
+      currency: 'EUR',
+      apiKey: 'key-devel-0000000000000000000D5e6',
+    })
+    expect(wrapper.get('[data-testid=add-error]').text()).toContain('works on Development')
+    await form.trigger('submit')
+    await flushPromises()
+    expect(wrapper.get('[data-testid=add-done]').text()).toContain('Kiosk was added')
+    expect((form.get('[data-testid=add-key]').element as HTMLInputElement).value).toBe('')
+    expect(wrapper.find('[data-testid=merchant-m-9]').exists()).toBe(true)
+  })
+
+  it('a refresh while offline says which time the terminals are from', async () => {
+    installFakeApi({
+      ...base,
+      listMerchants: () => ok(snapshot({ merchants: [merchant()], activeMerchantId: 'm-1' })),
+      listTerminals: () =>
+        ok({
+          merchantId: 'm-1',
+          terminals: [{ serialNumber: '111', terminalType: 'PAXA920' }],
+          fetchedAt: 1_760_000_000_000,
+          offline: true,
+        }),
+    })
+    const wrapper = mountSettings()
+    await flushPromises()
+    await wrapper.get('[data-testid=merchant-m-1] [data-testid=refresh]').trigger('click')
+    await flushPromises()
+    const text = wrapper.get('[data-testid=terminals-offline]').text()
+    expect(text).toContain('Offline: showing terminals as of')
+    expect(text).toContain(new Date(1_760_000_000_000).toLocaleString())
+  })
+
+  it('removal asks first, then removes through main', async () => {
+    const removeMerchant = vi.fn(() => ok({ removed: true }))
+    installFakeApi({ ...base, removeMerchant, listMerchants: () => ok(snapshot()) })
+    const wrapper = mountSettings()
+    await flushPromises()
+    await wrapper.get('[data-testid=merchant-m-1] [data-testid=remove]').trigger('click')
+    expect(removeMerchant).not.toHaveBeenCalled()
+    await wrapper.get('[data-testid=merchant-m-1] [data-testid=confirm-remove]').trigger('click')
+    await flushPromises()
+    expect(removeMerchant).toHaveBeenCalledWith({ id: 'm-1' })
+    expect(wrapper.find('[data-testid=merchant-m-1]').exists()).toBe(false)
+  })
+})
