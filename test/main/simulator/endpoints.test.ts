@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DEMO_MERCHANTS, startSimulator } from '../../../src/main/simulator/index'
 import {
   call,
   DEMO_API_KEY,
@@ -13,6 +14,31 @@ import {
   until,
   uuid4,
 } from './helpers'
+
+describe('simulator defaults and options', () => {
+  it('serves the demo merchant with three terminals of different behaviours by default', async () => {
+    const s = await sim({ merchants: undefined })
+    const devices = await call(`${s.apiBaseUrl}/devices`)
+    expect(devices.json.map((d: { serial_number: string }) => d.serial_number)).toEqual(
+      DEMO_MERCHANTS[0]!.terminals.map((t) => t.serialNumber),
+    )
+    expect(new Set(DEMO_MERCHANTS[0]!.terminals.map((t) => t.behaviour)).size).toBe(3)
+    expect(s.apiBaseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    expect(new Set([s.apiBaseUrl, s.statusBaseUrl, s.receiptsBaseUrl]).size).toBe(3)
+  })
+
+  it('refuses a non-positive timeScale and a serial number listed twice', async () => {
+    await expect(startSimulator({ timeScale: 0 })).rejects.toThrow(/timeScale/)
+    const twice = [
+      {
+        apiKey: 'a',
+        merchantIdAlpha: 'A',
+        terminals: [{ serialNumber: '1' }, { serialNumber: '1' }],
+      },
+    ]
+    await expect(startSimulator({ merchants: twice })).rejects.toThrow(/listed twice/)
+  })
+})
 
 describe('simulator cloud host: keys and devices', () => {
   it('lists the devices on /initialize and /devices, whatever the header spelling', async () => {

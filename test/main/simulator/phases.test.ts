@@ -9,7 +9,7 @@ const stop = (terminal = NORMAL): Record<string, unknown> => ({
 
 describe('terminal phases and the cancel window', () => {
   it('cancels while waiting for the card: 202 for the stop, CANCELLED for the sale', async () => {
-    const s = await sim({ timeScale: 5 })
+    const s = await sim({ timeScale: 2 })
     const accepted = await post(s, sale())
     expect(s.terminalPhase(NORMAL.serial_number)).toBe('waiting-for-card')
     const stopped = await post(s, stop())
@@ -29,7 +29,7 @@ describe('terminal phases and the cancel window', () => {
   })
 
   it('cancels on the PIN screen, goes through PIN then processing on a PIN terminal', async () => {
-    const s = await sim({ timeScale: 10 })
+    const s = await sim({ timeScale: 5 })
     const accepted = await post(s, sale(PIN))
     await until(() => s.terminalPhase(PIN.serial_number) === 'pin' || undefined)
     expect((await post(s, stop(PIN))).status).toBe(202)
@@ -64,7 +64,7 @@ describe('terminal phases and the cancel window', () => {
   })
 
   it('asks for a signature after processing on a signature terminal and hosts the image', async () => {
-    const s = await sim({ timeScale: 20 })
+    const s = await sim({ timeScale: 10 })
     const accepted = await post(s, sale(SIGNATURE))
     await until(() => s.terminalPhase(SIGNATURE.serial_number) === 'signature' || undefined)
     expect((await post(s, stop(SIGNATURE))).json.error.message.error).toBe(1003)

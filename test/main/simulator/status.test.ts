@@ -54,7 +54,7 @@ describe('status host: GET /transactions/{ref}/status', () => {
 
   it('applies the 90 s rule: a card read after 90 s never reaches the gateway', async () => {
     let now = 1_700_000_000_000
-    const s = await sim({ now: () => now, timeScale: 20 })
+    const s = await sim({ now: () => now, timeScale: 10 })
     s.setBehaviour(NORMAL.serial_number, 'slow-card')
     const late = uuid4()
     const accepted = await post(s, sale({ transactionReference: late }))
