@@ -168,11 +168,13 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
       continue
     }
     if (record.state === 'sent') {
+      // The request may have left just before the stop: the 90 s count restarts from now.
       runtime.transition(
         record.id,
         'unknown',
         {},
         {
+          meta: { postEndedAt: settings.clock.now() },
           evidence: "The app stopped before Handpoint's answer to the request was recorded.",
         },
       )

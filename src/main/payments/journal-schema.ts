@@ -71,8 +71,13 @@ export const paymentRecordSchema = z.object({
 
 /** Engine bookkeeping that never crosses the IPC bridge. */
 export const paymentMetaSchema = z.object({
-  /** When the POST started (the 90-second rule counts from here). */
+  /** When the POST started. */
   sentAt: z.number().optional(),
+  /**
+   * When the POST attempt ended (answer, error, or the restart that found it cut off): the
+   * request cannot reach Handpoint later than this, so the 90-second rule counts from here.
+   */
+  postEndedAt: z.number().optional(),
   /** SHA-256 (hex) of the callback token: the token itself is never stored. */
   callbackTokenHash: z.string().optional(),
   /** False for linked operations, which must not carry their own reference (§2.6). */

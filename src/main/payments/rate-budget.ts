@@ -92,7 +92,14 @@ export class RateBudget {
       const now = this.now()
       while (state.grants.length > 0 && state.grants[0]! <= now - this.windowMs)
         state.grants.shift()
-      const freeAt = state.grants.length < this.perWindow ? now : state.grants[0]! + this.windowMs
+      const last = state.grants[state.grants.length - 1]
+      // Evenly spaced grants: a whole window's worth sent at once, then slowed a little on the
+      // way by a busy event loop or the network, could otherwise land inside one second.
+      const spacedAt = last === undefined ? now : last + this.windowMs / this.perWindow
+      const freeAt = Math.max(
+        spacedAt,
+        state.grants.length < this.perWindow ? now : state.grants[0]! + this.windowMs,
+      )
       const at = Math.max(freeAt, state.pausedUntil)
       if (at > now) {
         state.timer = setTimeout(

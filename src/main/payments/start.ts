@@ -115,28 +115,34 @@ async function send(
   }
   rt.ops.set(id, op)
   if (token) rt.callbacks!.bind(token.hash, id)
-  rt.transition(
-    id,
-    'sent',
-    {},
-    {
-      meta: { sentAt: rt.settings.clock.now() },
-      evidence: `Sending to terminal ${request.terminalSerial}.`,
-    },
-  )
-  const input = buildTransactionInput(
-    rt.stored(id).record,
-    { referenceSent, receipt: request.receipt, tipPercentages: request.tipPercentages },
-    token && rt.callbacks ? { url: rt.callbacks.url, token: token.token } : undefined,
-  )
-  rt.settings.crashPoint('after-journal-before-post')
+  const callback = token && rt.callbacks ? { url: rt.callbacks.url, token: token.token } : undefined
 
   let accepted: Accepted | undefined
   for (let attempt = 1; !accepted; attempt += 1) {
     try {
       await rt.budget.acquire(op.key, id)
+      if (attempt === 1) {
+        // Journalled (fsync'd) as sent before the request leaves, once the budget let it go.
+        rt.transition(
+          id,
+          'sent',
+          {},
+          {
+            meta: { sentAt: rt.settings.clock.now() },
+            evidence: `Sending to terminal ${request.terminalSerial}.`,
+          },
+        )
+      }
+      const input = buildTransactionInput(
+        rt.stored(id).record,
+        { referenceSent, receipt: request.receipt, tipPercentages: request.tipPercentages },
+        callback,
+      )
+      rt.settings.crashPoint('after-journal-before-post')
       accepted = await client.startTransaction(input)
     } catch (err) {
+      if (rt.stored(id).record.state === 'created') throw err
+      const ended = { postEndedAt: rt.settings.clock.now() }
       const failure = asHandpointFailure(err)
       if (
         failure?.kind === 'rate-limited' &&
@@ -153,6 +159,7 @@ async function send(
           'unknown',
           { lastError: { code: failure?.kind ?? 'unknown', message: why } },
           {
+            meta: ended,
             evidence: `No clear answer to the request (${why}); it is NOT sent again. Asking Handpoint what happened.`,
           },
         )
@@ -165,6 +172,7 @@ async function send(
         'failed',
         { lastError: { code: failure.kind, message } },
         {
+          meta: ended,
           evidence: `Handpoint refused the request: ${failure.message}`,
         },
       )
@@ -172,11 +180,15 @@ async function send(
     }
   }
   rt.settings.crashPoint('after-post-before-202')
+  const ended = { postEndedAt: rt.settings.clock.now() }
   if (rt.stored(id).record.state === 'sent') {
     const patch: Partial<PaymentRecord> = {}
     if (accepted.transactionResultId) patch.transactionResultId = accepted.transactionResultId
-    rt.transition(id, 'accepted', patch, { evidence: 'The terminal accepted the request.' })
-  }
+    rt.transition(id, 'accepted', patch, {
+      meta: ended,
+      evidence: 'The terminal accepted the request.',
+    })
+  } else rt.save(id, {}, { meta: ended, quiet: true })
   follow(id)
   return rt.stored(id).record
 }

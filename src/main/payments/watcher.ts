@@ -145,11 +145,13 @@ async function pollResult(
 async function askStatus(rt: Runtime, op: Op, client: HandpointClient): Promise<Step> {
   const { record, meta } = rt.stored(op.id)
   if (record.state === 'unknown') rt.transition(op.id, 'resolving')
+  // The 90-second rule is judged at the moment the question leaves, never after the answer.
+  const askedAt = rt.settings.clock.now()
   const result = await client.getStatusByReference(record.transactionReference)
   if (!rt.ops.has(op.id)) return { delayMs: 0 }
   const applied = rt.applyResult(op.id, result, 'status')
   if (applied !== 'pending' && applied !== 'rejected') return { delayMs: 0 }
-  const sinceSent = rt.settings.clock.now() - (meta.sentAt ?? record.createdAt)
+  const sinceSent = askedAt - (meta.postEndedAt ?? meta.sentAt ?? record.createdAt)
   if (String(result.finStatus) === 'UNDEFINED' && sinceSent >= rt.settings.notChargedAfterMs) {
     const seconds = Math.round(rt.settings.notChargedAfterMs / 1000)
     rt.transition(
