@@ -71,7 +71,7 @@ export class AppSettings {
    * refuses, so a programming error never reaches the file.
    */
   update(patch: SettingsPatch): Readonly<AppSettingsData> {
-    const next = appSettingsSchema.parse({ ...this.data, ...exactPatchSchema.parse(patch) })
+    const next = appSettingsSchema.parse({ ...this.data, ...settingsPatchSchema.parse(patch) })
     this.data = next
     this.backend.write(next)
     for (const listener of this.listeners) listener(this.get())
@@ -86,7 +86,8 @@ export class AppSettings {
 }
 
 // `catch` on every field would turn a bad patch into a silent default; updates must be exact.
-const exactPatchSchema = z
+// A test keeps its keys equal to appSettingsSchema's.
+export const settingsPatchSchema = z
   .object({
     openAtLogin: z.boolean(),
     startMode: z.enum(START_MODES),

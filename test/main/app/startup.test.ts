@@ -5,8 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { app, BrowserWindow, resetElectronMock } from '../../mocks/electron'
 import {
   AppSettings,
+  appSettingsSchema,
   DEFAULT_APP_SETTINGS,
   openAppSettings,
+  settingsPatchSchema,
   type AppSettingsData,
 } from '../../../src/main/app/app-settings'
 import { loginItemsFor, quoteExec } from '../../../src/main/app/login-items'
@@ -63,6 +65,22 @@ describe('AppSettings', () => {
     expect(() => settings.update({ unknownSetting: true } as never)).toThrow()
     expect(backend.writes).toBe(0)
     expect(settings.get()).toEqual(DEFAULT_APP_SETTINGS)
+  })
+
+  it('accepts an exact update of every setting it stores', () => {
+    expect(Object.keys(settingsPatchSchema.shape).sort()).toEqual(
+      Object.keys(appSettingsSchema.shape).sort(),
+    )
+    const settings = new AppSettings(memory())
+    const everything: AppSettingsData = {
+      openAtLogin: true,
+      startMode: 'fullscreen',
+      rememberWindowBounds: false,
+      preventSleepDuringPayments: false,
+      confirmQuitDuringPayments: false,
+      windowState: { bounds: { x: -10, y: 5, width: 900, height: 640 }, maximized: true },
+    }
+    expect(settings.update(everything)).toEqual(everything)
   })
 
   it('hands out copies that cannot change the stored settings', () => {
