@@ -92,7 +92,7 @@ export class Journal {
   /** True when enough superseded lines piled up to make a compaction worth its cost. */
   shouldCompact(): boolean {
     const superseded = this.journalLines - Math.min(this.journalLines, this.stored.size)
-    return superseded >= Math.max(4, this.stored.size / 2)
+    return superseded >= Math.max(1, this.stored.size / 2)
   }
 
   /**
