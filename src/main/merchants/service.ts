@@ -13,11 +13,20 @@ import type { MerchantDirectory } from '../payments/ports'
 import { bindClientToTerminals } from './bound-client'
 import { createEndpointResolver, type EndpointResolver, type Endpoints } from './endpoints'
 import { KeyVault } from './key-vault'
-import type { MerchantProfile, ProfileFile, StoredTerminal } from './profile-schema'
+import type { MerchantProfile, ProfileFile } from './profile-schema'
 import type { ProfileStore } from './profile-store'
 import type { SecretBox } from './secret-box'
-import { verifyApiKey, type ClientFactory } from './verify-key'
-import { demoMerchantProfile, keyHintOf, notBound, terminalList, toMerchantView } from './views'
+import { isOffline, refreshError, verifyApiKey, type ClientFactory } from './verify-key'
+import {
+  demoMerchantProfile,
+  keyHintOf,
+  keyProblem,
+  notBound,
+  storedTerminal,
+  terminalList,
+  toMerchantView,
+  withHint,
+} from './views'
 
 export interface MerchantServiceOptions {
   dataDir: string
@@ -33,8 +42,6 @@ export interface MerchantServiceOptions {
   onChange?: (snapshot: MerchantsSnapshot) => void
   requestTimeoutMs?: number
 }
-
-const OFFLINE_KINDS = new Set(['network', 'timeout'])
 
 /**
  * Merchant profiles, their encrypted API keys and their terminals. Implements the payment
@@ -96,6 +103,12 @@ export class MerchantService implements MerchantDirectory {
       storage: this.vault.status(),
       ...(this.problem ? { problem: this.problem } : {}),
     }
+  }
+
+  /** One merchant as the UI sees it; receipts and payments read its preferences here. */
+  view(merchantId: string): MerchantView | undefined {
+    const m = this.findProfile(merchantId)
+    return m ? toMerchantView(m) : undefined
   }
 
   /** Verifies the key against Handpoint (device list), then stores it encrypted. */
@@ -194,15 +207,8 @@ export class MerchantService implements MerchantDirectory {
     try {
       devices = await client.listDevices()
     } catch (err) {
-      const kind = (err as { kind?: unknown }).kind
-      if (typeof kind === 'string' && OFFLINE_KINDS.has(kind)) return terminalList(m, true)
-      if (kind === 'forbidden') {
-        throw new AppError(
-          'key-rejected',
-          `Handpoint no longer accepts the API key of ${m.name}. Replace the key in Settings > Merchants; the terminals shown are the last known ones.`,
-        )
-      }
-      throw err
+      if (isOffline(err)) return terminalList(m, true)
+      throw refreshError(err, m.name)
     }
     return this.mutate(() => {
       const fresh = this.profile(merchantId)
@@ -274,17 +280,7 @@ export class MerchantService implements MerchantDirectory {
     if (read.state === 'ok') return read.apiKey
     if (m.keyState !== read.state)
       await this.mutate(() => void (this.profile(m.id).keyState = read.state))
-    throw read.state === 'missing'
-      ? new AppError(
-          'key-missing',
-          `No API key is stored for ${m.name}. Add it in Settings > Merchants.`,
-          { merchantId: m.id },
-        )
-      : new AppError(
-          'key-needs-reentry',
-          `The API key for ${m.name} can no longer be read on this computer (the system keychain or user changed). Re-enter the key in Settings > Merchants.`,
-          { merchantId: m.id },
-        )
+    throw keyProblem(read.state, m)
   }
 
   profiles(): readonly MerchantProfile[] {
@@ -348,17 +344,4 @@ export class MerchantService implements MerchantDirectory {
       )
     return m
   }
-}
-
-function storedTerminal(d: Device): StoredTerminal {
-  return {
-    serialNumber: d.serialNumber,
-    terminalType: d.terminalType,
-    ...(d.merchantIdAlpha ? { merchantIdAlpha: d.merchantIdAlpha } : {}),
-  }
-}
-
-function withHint(apiKey: string): { keyHint?: string } {
-  const hint = keyHintOf(apiKey)
-  return hint ? { keyHint: hint } : {}
 }

@@ -21,6 +21,22 @@ function kindOf(err: unknown): string | undefined {
 
 const OFFLINE_KINDS = new Set(['network', 'timeout'])
 
+/** No answer from Handpoint at all (as opposed to an answer we did not like). */
+export function isOffline(err: unknown): boolean {
+  const kind = kindOf(err)
+  return kind !== undefined && OFFLINE_KINDS.has(kind)
+}
+
+/** A terminal-list refresh failed with an answer: word a revoked key, pass anything else on. */
+export function refreshError(err: unknown, merchantName: string): unknown {
+  if (kindOf(err) !== 'forbidden') return err
+  return new AppError(
+    'key-rejected',
+    `Handpoint no longer accepts the API key of ${merchantName}. Replace the key in Settings > ` +
+      'Merchants; the terminals shown are the last known ones.',
+  )
+}
+
 /**
  * Checks a key by listing the merchant's terminals (GET /initialize) before anything is saved.
  * Returns the terminals on success; throws an AppError whose message says what to do otherwise.

@@ -1,5 +1,6 @@
-import { AppError, type MerchantView, type TerminalList } from '@shared/contract'
-import type { MerchantProfile } from './profile-schema'
+import { AppError, type KeyState, type MerchantView, type TerminalList } from '@shared/contract'
+import type { Device } from '../handpoint/types'
+import type { MerchantProfile, StoredTerminal } from './profile-schema'
 
 export const DEMO_MERCHANT_ID = 'demo'
 
@@ -74,4 +75,32 @@ export function notBound(serial: string, merchantName: string): AppError {
     'terminal-not-bound',
     `Terminal ${serial} is not one of ${merchantName}'s terminals. Refresh the terminal list and pick one of them.`,
   )
+}
+
+export function storedTerminal(d: Device): StoredTerminal {
+  return {
+    serialNumber: d.serialNumber,
+    terminalType: d.terminalType,
+    ...(d.merchantIdAlpha ? { merchantIdAlpha: d.merchantIdAlpha } : {}),
+  }
+}
+
+export function withHint(apiKey: string): { keyHint?: string } {
+  const hint = keyHintOf(apiKey)
+  return hint ? { keyHint: hint } : {}
+}
+
+/** Why a merchant's key cannot be used, as a sentence with the next step. */
+export function keyProblem(state: Exclude<KeyState, 'ok'>, m: MerchantProfile): AppError {
+  return state === 'missing'
+    ? new AppError(
+        'key-missing',
+        `No API key is stored for ${m.name}. Add it in Settings > Merchants.`,
+        { merchantId: m.id },
+      )
+    : new AppError(
+        'key-needs-reentry',
+        `The API key for ${m.name} can no longer be read on this computer (the system keychain or user changed). Re-enter the key in Settings > Merchants.`,
+        { merchantId: m.id },
+      )
 }
