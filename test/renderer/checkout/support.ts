@@ -54,6 +54,7 @@ export interface FakeCheckout {
   cancels: { merchantId: string; terminalSerial: string }[]
   resolves: string[]
   queries: HistoryQuery[]
+  defaults: (string | null)[]
   /** Pushes a payments:status-changed event as main would. */
   emit(event: Partial<PaymentStatusEvent> & { record: PaymentRecord }): Promise<void>
 }
@@ -76,6 +77,7 @@ export function installCheckoutApi(options: Options = {}): FakeCheckout {
     cancels: [],
     resolves: [],
     queries: [],
+    defaults: [],
     async emit(event) {
       listener?.({ elapsedMs: 0, cancelAllowed: false, slow: false, ...event })
       await flushPromises()
@@ -136,6 +138,40 @@ export function installCheckoutApi(options: Options = {}): FakeCheckout {
       const items = options.history ?? []
       return { ok: true, data: { items, total: items.length } }
     },
+    setDefaultTerminal: async (req: { merchantId: string; serialNumber: string | null }) => {
+      fake.defaults.push(req.serialNumber)
+      merchant.defaultTerminalSerial = req.serialNumber ?? undefined
+      return { ok: true, data: { ...merchant } }
+    },
+    // The receipts panel (receipts work) sits under outcomes and in the history detail.
+    onReceiptsChanged: () => () => undefined,
+    getReceipts: async ({ paymentId }: { paymentId: string }) => ({
+      ok: true,
+      data: {
+        paymentId,
+        customer: {
+          copy: 'customer',
+          status: 'none',
+          source: 'none',
+          attempts: 0,
+          printedCount: 0,
+        },
+        merchant: {
+          copy: 'merchant',
+          status: 'none',
+          source: 'none',
+          attempts: 0,
+          printedCount: 0,
+        },
+        signature: { status: 'none' },
+        askCustomerCopy: false,
+      },
+    }),
+    getPrintSettings: async () => ({
+      ok: false,
+      error: { code: 'unavailable', message: 'No printer in tests.' },
+    }),
+    listPrinters: async () => ({ ok: true, data: [] }),
     ...options.overrides,
   })
   return fake

@@ -36,6 +36,9 @@ export function useMerchantSource() {
     terminalsOf,
     refreshTerminals: (merchantId: string) => store.refreshTerminals(merchantId),
     setActive: (id: string) => store.setActive(id),
+    /** Saved on the merchant's profile on this checkout: the terminal Enter wakes up. */
+    setDefaultTerminal: (merchantId: string, serial: string | null) =>
+      store.setDefaultTerminal(merchantId, serial),
     load: () => store.load(),
   }
 }

@@ -193,7 +193,6 @@ const de: typeof en = {
     amountFor: 'Betrag (höchstens {max})',
     overLimit: 'Das ist mehr als übrig ist ({max}).',
     confirm: '{operation} starten',
-    reprint: 'Am Terminal erneut drucken',
     started: 'Gestartet. Verfolgen Sie es auf dem Kassenbildschirm.',
     field: {
       state: 'Status',
@@ -221,7 +220,6 @@ const de: typeof en = {
       capture: 'Einziehen',
       increase: 'Erhöhen',
       release: 'Freigeben',
-      reprint: 'Neu drucken',
     },
   },
   states: {
@@ -252,7 +250,6 @@ const de: typeof en = {
     tipsInvalid: 'Bis zu fünf ganze Zahlen zwischen 1 und 100.',
     operator: 'Name der Bedienung',
     printers: 'Drucker und Belege',
-    printersLater: 'Die Druckereinrichtung ist in diesem Build noch nicht enthalten.',
     language: 'Sprache',
     saved: 'Gespeichert',
   },

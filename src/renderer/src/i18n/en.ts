@@ -194,7 +194,6 @@ export default {
     amountFor: 'Amount (at most {max})',
     overLimit: 'That is more than is left ({max}).',
     confirm: 'Start {operation}',
-    reprint: 'Reprint on terminal',
     started: 'Started. Follow it on the Checkout screen.',
     field: {
       state: 'Status',
@@ -222,7 +221,6 @@ export default {
       capture: 'Capture',
       increase: 'Increase',
       release: 'Release',
-      reprint: 'Reprint',
     },
   },
   states: {
@@ -253,7 +251,6 @@ export default {
     tipsInvalid: 'Use up to five whole numbers between 1 and 100.',
     operator: 'Operator name',
     printers: 'Printers and receipts',
-    printersLater: 'Printer setup is not part of this build yet.',
     language: 'Language',
     saved: 'Saved',
   },

@@ -67,8 +67,8 @@ const CHARGES: ReadonlySet<OperationKind> = new Set([
 ])
 export const isCharge = (op: OperationKind): boolean => CHARGES.has(op)
 
-/** Follow-ups a cashier may start from an original that went through. */
-export type FollowUp = 'refund' | 'reverse' | 'capture' | 'increase' | 'release' | 'reprint'
+/** Follow-ups a cashier may start from an original that went through (reprint lives in the receipts panel). */
+export type FollowUp = 'refund' | 'reverse' | 'capture' | 'increase' | 'release'
 
 export interface FollowUpPlan {
   kind: FollowUp
@@ -105,9 +105,6 @@ export function followUpsFor(record: PaymentRecord): FollowUpPlan[] {
         plans.push({ kind: 'release', operation: 'preAuthorizationReversal', amount: 'none' })
         break
     }
-  }
-  if (record.result?.customerReceipt || record.result?.merchantReceipt) {
-    plans.push({ kind: 'reprint', operation: 'printReceipt', amount: 'none' })
   }
   return plans
 }

@@ -32,6 +32,11 @@ export const useMerchantsStore = defineStore('merchants-interim', () => {
     activeMerchantId.value = id
   }
 
+  async function setDefaultTerminal(merchantId: string, serial: string | null): Promise<void> {
+    const view = await unwrap(bridge().setDefaultTerminal({ merchantId, serialNumber: serial }))
+    merchants.value = merchants.value.map((m) => (m.id === view.id ? view : m))
+  }
+
   async function load(): Promise<void> {
     unsubscribe ??= bridge().onMerchantsChanged((snapshot) => {
       merchants.value = snapshot.merchants
@@ -49,6 +54,7 @@ export const useMerchantsStore = defineStore('merchants-interim', () => {
     terminals,
     refreshTerminals,
     setActive,
+    setDefaultTerminal,
     load,
   }
 })

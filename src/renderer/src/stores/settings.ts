@@ -2,11 +2,12 @@ import { defineStore } from 'pinia'
 import { ref, watch } from 'vue'
 import { z } from 'zod'
 
-/** This checkout's own preferences; they stay on this machine (not per merchant profile). */
+/**
+ * This checkout's own preferences; they stay on this machine. The default terminal lives on the
+ * merchant's profile (merchants store), so it is not repeated here.
+ */
 const stored = z.object({
   locale: z.enum(['en', 'de']).catch('en'),
-  /** merchantId -> serial of this till's default terminal. */
-  defaultTerminals: z.record(z.string(), z.string()).catch({}),
   flow: z.enum(['poll', 'callback']).catch('poll'),
   /** Tip percentages offered on the terminal for sales; empty = no tip screen. */
   tipPercentages: z.array(z.number().int().min(1).max(100)).max(5).catch([]),
@@ -29,17 +30,15 @@ function read(): CheckoutSettings {
 export const useSettingsStore = defineStore('settings', () => {
   const initial = read()
   const locale = ref(initial.locale)
-  const defaultTerminals = ref(initial.defaultTerminals)
   const flow = ref(initial.flow)
   const tipPercentages = ref(initial.tipPercentages)
   const operator = ref(initial.operator)
 
   watch(
-    [locale, defaultTerminals, flow, tipPercentages, operator],
+    [locale, flow, tipPercentages, operator],
     () => {
       const value: CheckoutSettings = {
         locale: locale.value,
-        defaultTerminals: defaultTerminals.value,
         flow: flow.value,
         tipPercentages: tipPercentages.value,
         operator: operator.value,
@@ -53,9 +52,5 @@ export const useSettingsStore = defineStore('settings', () => {
     { deep: true },
   )
 
-  function setDefaultTerminal(merchantId: string, serial: string): void {
-    defaultTerminals.value = { ...defaultTerminals.value, [merchantId]: serial }
-  }
-
-  return { locale, defaultTerminals, flow, tipPercentages, operator, setDefaultTerminal }
+  return { locale, flow, tipPercentages, operator }
 })

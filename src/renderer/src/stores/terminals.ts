@@ -4,7 +4,6 @@ import { z } from 'zod'
 import { useMerchantSource } from '../composables/merchant-source'
 import type { CheckoutTerminal } from '../lib/merchant-view'
 import { usePaymentsStore } from './payments'
-import { useSettingsStore } from './settings'
 
 /** deviceStatus may ride along on a result (reference §4.5); all strings when present. */
 const deviceStatus = z
@@ -14,12 +13,11 @@ const deviceStatus = z
 /**
  * The terminal board: the merchant's terminals as the merchants store lists them, overlaid with
  * what this checkout saw itself (busy while an operation runs, offline after a 1002, battery and
- * app version from the last result) and with this till's default.
+ * app version from the last result) and with the merchant's default terminal.
  */
 export const useTerminalsStore = defineStore('terminals', () => {
   const source = useMerchantSource()
   const payments = usePaymentsStore()
-  const settings = useSettingsStore()
   /** Serial picked for this session on the board; the saved default otherwise. */
   const selectedSerial = ref<string | null>(null)
   const offlineSeen = ref<Record<string, number>>({})
@@ -29,7 +27,7 @@ export const useTerminalsStore = defineStore('terminals', () => {
   const board = computed<CheckoutTerminal[]>(() => {
     const merchant = source.active.value
     if (!merchant) return []
-    const savedDefault = settings.defaultTerminals[merchant.id] ?? merchant.defaultTerminalSerial
+    const savedDefault = merchant.defaultTerminalSerial
     const busy = new Set(payments.active.map((p) => p.record.terminalSerial))
     return source.terminalsOf(merchant.id).map((t) => {
       const last = payments.lastByTerminal[t.serialNumber]
