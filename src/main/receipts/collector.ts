@@ -16,6 +16,8 @@ export interface CollectorDeps {
   changed(meta: ReceiptMeta): void
   /** Called once, when no part of an operation is pending any more (first settle only). */
   settled(meta: ReceiptMeta): Promise<void>
+  /** Called each time a part is stored by a fetch (late copies may still be due to print). */
+  stored(meta: ReceiptMeta, part: StoredPart): Promise<void>
   random?: () => number
 }
 
@@ -123,6 +125,7 @@ export class ReceiptCollector {
       return current
     })
     if (updated) this.deps.changed(updated)
+    if (updated && content !== undefined) await this.deps.stored(updated, part)
   }
 
   /** Runs `fn` with the operation's meta, one at a time per operation (parts finish together). */

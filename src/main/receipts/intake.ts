@@ -103,6 +103,7 @@ export function intakeFromRecord(record: PaymentRecord, maxBytes: number, now: n
     signature: initialCopy(signature, now),
     askCustomerCopy: false,
     autoPrintDone: false,
+    autoPrintWaiting: [],
   }
   if (result.transactionId) meta.transactionId = result.transactionId
   if (result.finStatus) meta.finStatus = result.finStatus

@@ -37,6 +37,8 @@ export interface ReceiptServiceOptions {
 }
 
 const COPY_WORD: Record<ReceiptCopy, string> = { customer: 'customer', merchant: 'merchant' }
+/** How long after the result a late-arriving receipt still prints by itself. */
+export const AUTO_PRINT_WINDOW_MS = 120_000
 
 /**
  * Receipts of the checkout: keeps a local copy of each operation's receipts (linked to the
@@ -47,18 +49,21 @@ export class ReceiptService {
   private readonly store: ReceiptStore
   private readonly settings: PrintSettingsFile
   private readonly collector: ReceiptCollector
+  private readonly clock: RetryClock
 
   constructor(private readonly options: ReceiptServiceOptions) {
     this.store = ReceiptStore.under(options.dataDir)
+    this.clock = options.clock ?? systemClock
     this.settings = PrintSettingsFile.under(options.dataDir)
     this.collector = new ReceiptCollector({
       store: this.store,
       policy: { ...DEFAULT_FETCH_POLICY, ...options.fetchPolicy },
-      clock: options.clock ?? systemClock,
+      clock: this.clock,
       ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}),
       ...(options.random ? { random: options.random } : {}),
       changed: (meta) => void this.publish(meta),
       settled: (meta) => this.autoPrint(meta.paymentId),
+      stored: (meta, part) => this.autoPrintLate(meta.paymentId, part),
     })
   }
 
@@ -120,6 +125,7 @@ export class ReceiptService {
     }
     await this.update(paymentId, (m) => {
       m[copy].printedCount += 1
+      m.autoPrintWaiting = m.autoPrintWaiting.filter((c) => c !== copy)
       delete m.lastPrintError
       if (copy === 'customer') m.askCustomerCopy = false
     })
@@ -191,28 +197,45 @@ export class ReceiptService {
     this.collector.dispose()
   }
 
+  /**
+   * Prints what the policy wants once the first fetches have settled. A wanted copy that is not
+   * home yet (hosted receipts can appear a few seconds late) waits, and prints when a retry
+   * stores it within AUTO_PRINT_WINDOW_MS; later than that the cashier has moved on.
+   */
   private async autoPrint(paymentId: string): Promise<void> {
     const claimed = await this.collector.withMeta(paymentId, async (meta) => {
       if (!meta || meta.autoPrintDone) return undefined
       meta.autoPrintDone = true
+      const decision = decidePrinting(await this.settings.get(), {
+        finStatus: meta.finStatus ?? 'UNDEFINED',
+        ...(meta.verificationMethod ? { verificationMethod: meta.verificationMethod } : {}),
+        hasSignature: meta.signature.status !== 'none',
+        hasCustomerReceipt: meta.customer.status !== 'none',
+        hasMerchantReceipt: meta.merchant.status !== 'none',
+      })
+      if (decision.customer === 'ask') meta.askCustomerCopy = true
+      const wanted = (['merchant', 'customer'] as const).filter((c) => decision[c] === 'print')
+      meta.autoPrintWaiting = wanted.filter((c) => meta[c].status !== 'stored')
       await this.store.writeMeta(meta)
-      return meta
+      return { meta, now: wanted.filter((c) => meta[c].status === 'stored') }
     })
     if (!claimed) return
-    const decision = decidePrinting(await this.settings.get(), {
-      finStatus: claimed.finStatus ?? 'UNDEFINED',
-      ...(claimed.verificationMethod ? { verificationMethod: claimed.verificationMethod } : {}),
-      hasSignature: claimed.signature.status !== 'none',
-      hasCustomerReceipt: claimed.customer.status === 'stored',
-      hasMerchantReceipt: claimed.merchant.status === 'stored',
-    })
-    if (decision.customer === 'ask')
-      await this.update(paymentId, (m) => void (m.askCustomerCopy = true))
-    for (const copy of ['merchant', 'customer'] as const) {
-      if (decision[copy] !== 'print') continue
+    await this.publish(claimed.meta)
+    for (const copy of claimed.now) {
       // The error is kept on the record and shown; a print failure must not stop the other copy.
       await this.print(paymentId, copy, false).catch(() => undefined)
     }
+  }
+
+  private async autoPrintLate(paymentId: string, part: string): Promise<void> {
+    const due = await this.collector.withMeta(paymentId, async (meta) => {
+      const copy = meta?.autoPrintWaiting.find((c) => c === part)
+      if (!meta || !copy) return undefined
+      meta.autoPrintWaiting = meta.autoPrintWaiting.filter((c) => c !== copy)
+      await this.store.writeMeta(meta)
+      return this.clock.now() - meta.createdAt <= AUTO_PRINT_WINDOW_MS ? copy : undefined
+    })
+    if (due) await this.print(paymentId, due, false).catch(() => undefined)
   }
 
   private async printDocument(

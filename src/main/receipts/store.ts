@@ -41,6 +41,8 @@ export const receiptMetaSchema = z.object({
   signature: copyMeta,
   askCustomerCopy: z.boolean(),
   autoPrintDone: z.boolean(),
+  /** Copies the policy wanted printed that were not home yet when it decided. */
+  autoPrintWaiting: z.array(z.enum(RECEIPT_COPIES)).default([]),
   lastPrintError: z.string().optional(),
 })
 export type ReceiptMeta = z.infer<typeof receiptMetaSchema>

@@ -236,6 +236,33 @@ describe('printing', () => {
     expect(ctx.printer.printed).toHaveLength(3)
   })
 
+  it('prints a wanted copy that arrives late by itself, but not after the window', async () => {
+    await ctx.service.setSettings({ customerCopy: 'always', merchantCopy: 'never' })
+    host.routes.set('/receipts/T1/customer.html', { status: 404, body: 'not yet' })
+    await ctx.service.collect(hosted())
+    expect(ctx.printer.printed).toHaveLength(0)
+    host.routes.set('/receipts/T1/customer.html', { status: 200, body: fixture('customer.html') })
+    ctx.clock.fireAll()
+    await expect.poll(() => ctx.printer.printed.length).toBe(1)
+    expect(ctx.printer.printed[0]!.html).toContain('** CUSTOMER COPY **')
+    expect(ctx.printer.printed[0]!.html).not.toContain(COPY_BANNER_TEXT)
+
+    host.routes.set('/receipts/T1/customer.html', { status: 503, body: 'busy' })
+    await ctx.service.collect(hosted('late'))
+    for (let i = 0; i < 4; i++) {
+      ctx.clock.fireAll() // 2 s, 10 s, 30 s, 2 min: past the window
+      await expect
+        .poll(async () => (await ctx.service.getReceipts('late')).customer.attempts)
+        .toBe(i + 2)
+    }
+    host.routes.set('/receipts/T1/customer.html', { status: 200, body: fixture('customer.html') })
+    await ctx.service.retry('late')
+    await expect
+      .poll(async () => (await ctx.service.getReceipts('late')).customer.status)
+      .toBe('stored')
+    expect(ctx.printer.printed).toHaveLength(1)
+  })
+
   it('does not print declined receipts unless the checkout wants them', async () => {
     await ctx.service.setSettings({ customerCopy: 'always', merchantCopy: 'always' })
     await ctx.service.collect({
