@@ -1,4 +1,4 @@
-import { AppError, type EventName, type PayloadOf } from '@shared/contract'
+import type { EventName, PayloadOf } from '@shared/contract'
 import type { EventSink, HandlerTable } from './ipc/handlers'
 import { createMerchantHandlers } from './merchants/handlers'
 import { createJsonProfileStore } from './merchants/profile-store'
@@ -7,6 +7,9 @@ import { MerchantService } from './merchants/service'
 import type { FetchPolicy } from './receipts/fetcher'
 import { createReceiptHandlers } from './receipts/handlers'
 import type { Printer } from './receipts/ports'
+import { createPaymentEngine } from './payments/engine'
+import { createPaymentHandlers } from './payments/handlers'
+import type { MerchantDirectory } from './payments/ports'
 import { createRecordingPrinter } from './receipts/recording-printer'
 import { ReceiptService } from './receipts/service'
 import { lazySimulator } from './merchants/lazy-simulator'
@@ -25,6 +28,8 @@ export interface ServicesOptions {
   printer?: Printer
   /** Receipt fetch limits; loopback http is allowed by default for the local simulator. */
   receiptFetch?: Partial<FetchPolicy>
+  /** Where the payment engine finds keys and terminals; default: the merchants service. */
+  merchantDirectory?: MerchantDirectory
 }
 
 export interface Services {
@@ -70,6 +75,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
   })
   void receipts.resume()
   disposers.push(() => receipts.dispose())
+  // Resumes every unfinished payment of the journal on start (no user action needed).
+  const payments = await createPaymentEngine({
+    dataDir: options.dataDir,
+    directory: options.merchantDirectory ?? merchants,
+    emit: (event) => emit('onPaymentStatus', event),
+  })
+  disposers.push(() => payments.dispose())
 
   // --- handler table ---
   const handlers: HandlerTable = {
@@ -79,13 +91,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       dataDir: options.dataDir,
       shell: options.shell,
     }),
-    // Placeholders until the payment engine lands (issue 4): a clear refusal, never a fake result.
-    startPayment: notYet,
-    cancelPayment: notYet,
-    getPayment: notYet,
-    listActivePayments: () => [],
-    searchHistory: () => ({ items: [], total: 0 }),
-    resolvePayment: notYet,
+    ...createPaymentHandlers(payments),
     ...createMerchantHandlers(merchants),
     ...createReceiptHandlers(receipts),
   }
@@ -102,8 +108,4 @@ export async function createServices(options: ServicesOptions): Promise<Services
       sinks.clear()
     },
   }
-}
-
-function notYet(): never {
-  throw new AppError('unavailable', 'Payments are not available in this build yet.')
 }
