@@ -3,6 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { z } from 'zod'
 import type { MerchantState, SimContext } from './context'
 import { majorToMinor } from './currencies'
+import { routeDeviceCommand } from './device-routes'
 import { startOperation, stopCurrent } from './engine'
 import {
   readBody,
@@ -10,6 +11,7 @@ import {
   sendError,
   sendJson,
   sendTerminalError,
+  sendValidationFailed,
   TERMINAL_MESSAGES,
 } from './http-util'
 import { isUuid } from './ids'
@@ -58,7 +60,7 @@ export async function routeCloud(
     await adjustTip(ctx, req, res, merchant, decodeURIComponent(tip[1] ?? ''))
     return true
   }
-  return false
+  return routeDeviceCommand(ctx, req, res, merchant, path)
 }
 
 /** Deterministic 26-hex-digit shared secret for the device list (§4.5). */
@@ -105,15 +107,8 @@ async function postTransaction(
     ctx.postsByReference[sentReference] = (ctx.postsByReference[sentReference] ?? 0) + 1
   const validation = validateTransactionRequest(parsed.body)
   if (!validation.ok) {
-    if (validation.status === 422) {
-      sendError(
-        res,
-        422,
-        'UnprocessableEntityError',
-        'The request body is invalid. See error object `details` property for more info.',
-        { code: 'VALIDATION_FAILED', details: validation.details },
-      )
-    } else sendError(res, 400, 'BadRequestError', validation.message)
+    if (validation.status === 422) sendValidationFailed(res, validation.details)
+    else sendError(res, 400, 'BadRequestError', validation.message)
     return
   }
   const request = validation.request
@@ -178,13 +173,7 @@ async function adjustTip(
           },
         ]
       : [{ path: '/amount', code: 'type', message: 'must be number', info: { type: 'number' } }]
-    return sendError(
-      res,
-      422,
-      'UnprocessableEntityError',
-      'The request body is invalid. See error object `details` property for more info.',
-      { code: 'VALIDATION_FAILED', details },
-    )
+    return sendValidationFailed(res, details)
   }
   const record = isUuid(guid) ? ctx.store.transaction(guid, merchant.merchantIdAlpha) : undefined
   if (!record) return sendError(res, 400, 'BadRequestError', `Invalid guid [${guid}]`)

@@ -79,3 +79,14 @@ export function readBody(req: IncomingMessage): Promise<string> {
     req.on('error', reject)
   })
 }
+
+/** 422 VALIDATION_FAILED with AJV-style details (§3). */
+export function sendValidationFailed(res: ServerResponse, details: unknown[]): void {
+  sendError(
+    res,
+    422,
+    'UnprocessableEntityError',
+    'The request body is invalid. See error object `details` property for more info.',
+    { code: 'VALIDATION_FAILED', details },
+  )
+}

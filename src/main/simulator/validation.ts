@@ -100,7 +100,8 @@ const valueAt = (root: unknown, path: PropertyKey[]): unknown =>
 
 const pointer = (path: PropertyKey[]): string => path.map((key) => `/${String(key)}`).join('')
 
-function toDetail(root: unknown, issue: z.core.$ZodIssue): ValidationDetail {
+/** One zod issue as the AJV-style detail LoopBack returns (§3 422). */
+export function toDetail(root: unknown, issue: z.core.$ZodIssue): ValidationDetail {
   const expected = 'expected' in issue ? String(issue.expected) : ''
   const last = issue.path[issue.path.length - 1]
   if (
