@@ -49,7 +49,7 @@ const KIND_MESSAGES: Record<HandpointErrorKind, string> = {
   'terminal-offline':
     'The terminal is not responding. Check that it is switched on, connected to the internet and showing the Handpoint payment app, then try again.',
   'cancel-not-allowed':
-    'The operation can no longer be cancelled: the card has already been read. Wait for the terminal to finish.',
+    'The terminal cannot cancel at this step: cancelling works only while it waits for the card or the PIN. Wait for the terminal to finish.',
   'terminal-not-assigned':
     "This terminal does not belong to the merchant of this API key. Refresh the terminal list or check the merchant's settings.",
   'bad-request':

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { request } from 'node:http'
 import { describe, expect, it } from 'vitest'
 import { HandpointError, createHandpointClient } from '../../../src/main/handpoint'
 import { startSimulator } from '../../../src/main/simulator'
@@ -27,6 +28,29 @@ describe('error codes', () => {
       status: 403,
       ambiguous: false,
     })
+  })
+
+  it('the curl spelling ApiKeyCLoud names the same header the client sends', async () => {
+    // The reference's curl examples write the header with a capital L (§1).
+    const curl = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        `${ctx.sim.apiBaseUrl}/initialize`,
+        { headers: { ApiKeyCLoud: DEMO_API_KEY } },
+        (res) => {
+          let body = ''
+          res.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')))
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+        },
+      )
+      req.on('error', reject)
+      req.end()
+    })
+    expect(curl.status).toBe(200)
+    const viaClient = await ctx.client.listDevices()
+    const viaCurl = (JSON.parse(curl.body) as { serial_number: string }[]).map(
+      (d) => d.serial_number,
+    )
+    expect(viaClient.map((d) => d.serialNumber)).toEqual(viaCurl)
   })
 
   it('1002 for an offline terminal', async () => {
