@@ -47,6 +47,16 @@ describe('outcome screens', () => {
     wrapper.unmount()
   })
 
+  it('approved refund says the money went back to the card, not that it was paid', async () => {
+    const { wrapper } = await showOutcome({
+      operation: 'refund',
+      state: 'approved',
+      result: { finStatus: 'AUTHORISED', totalAmountMinor: '500', currency: 'EUR' },
+    })
+    expect(wrapper.get('[data-testid=outcome-body]').text()).toBe('€5.00 was refunded to the card.')
+    wrapper.unmount()
+  })
+
   it('declined: gives the reason in words and offers to try again', async () => {
     const { wrapper } = await showOutcome({
       state: 'declined',

@@ -105,6 +105,11 @@ const de: typeof en = {
   outcome: {
     approved: 'Genehmigt',
     approvedBody: '{amount} wurde bezahlt.',
+    approvedRefund: '{amount} wurde auf die Karte erstattet.',
+    approvedReversal: '{amount} wurde storniert.',
+    approvedHold: '{amount} ist auf der Karte reserviert.',
+    approvedCapture: '{amount} wurde eingezogen.',
+    approvedRelease: 'Der reservierte Betrag wurde freigegeben.',
     processed: 'Erledigt',
     processedBody: 'Das Terminal hat den Vorgang abgeschlossen.',
     declined: 'Abgelehnt',

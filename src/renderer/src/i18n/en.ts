@@ -108,6 +108,11 @@ export default {
   outcome: {
     approved: 'Approved',
     approvedBody: '{amount} was paid.',
+    approvedRefund: '{amount} was refunded to the card.',
+    approvedReversal: '{amount} was reversed.',
+    approvedHold: '{amount} is held on the card.',
+    approvedCapture: '{amount} was captured.',
+    approvedRelease: 'The held amount was released.',
     processed: 'Done',
     processedBody: 'The terminal finished the operation.',
     declined: 'Declined',

@@ -1,4 +1,4 @@
-import type { PaymentRecord } from '@shared/contract'
+import type { OperationKind, PaymentRecord } from '@shared/contract'
 
 /** Which screen a record belongs on. */
 export type OutcomeKind =
@@ -40,4 +40,27 @@ const ISSUER_CODES: Record<string, string> = {
 export function declineReasonKey(code: string | undefined): string | undefined {
   if (!code) return undefined
   return ISSUER_CODES[code.padStart(2, '0')]
+}
+
+/** i18n key of the "approved" sentence: a refund is not "paid", a pre-authorisation is "held". */
+export function approvedKey(operation: OperationKind): string {
+  switch (operation) {
+    case 'refund':
+    case 'moToRefund':
+      return 'outcome.approvedRefund'
+    case 'saleReversal':
+    case 'refundReversal':
+    case 'moToReversal':
+      return 'outcome.approvedReversal'
+    case 'preAuthorization':
+    case 'moToPreAuthorization':
+    case 'preAuthorizationIncrease':
+      return 'outcome.approvedHold'
+    case 'preAuthorizationCapture':
+      return 'outcome.approvedCapture'
+    case 'preAuthorizationReversal':
+      return 'outcome.approvedRelease'
+    default:
+      return 'outcome.approvedBody'
+  }
 }

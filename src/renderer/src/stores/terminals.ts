@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { z } from 'zod'
 import { useMerchantSource } from '../composables/merchant-source'
-import type { CheckoutTerminal } from '../lib/merchant-view'
+import type { CheckoutTerminal, TerminalState } from '../lib/merchant-view'
 import { usePaymentsStore } from './payments'
 
 /** deviceStatus may ride along on a result (reference §4.5); all strings when present. */
@@ -35,11 +35,17 @@ export const useTerminalsStore = defineStore('terminals', () => {
         (last?.result as Record<string, unknown> | undefined)?.['deviceStatus'] ?? {},
       )
       const seenAt = last?.updatedAt
-      const state = busy.has(t.serialNumber)
+      const offlineAt = offlineSeen.value[t.serialNumber] ?? 0
+      // A terminal that just answered a payment was online then; "last seen" says when.
+      const answered =
+        last && last.result !== undefined && last.lastError?.code !== 'terminal-offline'
+      const state: TerminalState = busy.has(t.serialNumber)
         ? 'busy'
-        : (offlineSeen.value[t.serialNumber] ?? 0) > (seenAt ?? 0)
+        : offlineAt > (seenAt ?? 0) || last?.lastError?.code === 'terminal-offline'
           ? 'offline'
-          : t.state
+          : answered
+            ? 'online'
+            : t.state
       return {
         ...t,
         state,

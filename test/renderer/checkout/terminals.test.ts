@@ -1,0 +1,40 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { installCheckoutApi, mountApp, record } from './support'
+
+beforeEach(() => localStorage.clear())
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+const card = (w: Awaited<ReturnType<typeof mountApp>>, serial: string) =>
+  w.get(`[data-testid=terminal-${serial}]`)
+
+describe('terminal board', () => {
+  it('lists every terminal of the merchant, default marked, state unknown until seen', async () => {
+    installCheckoutApi()
+    const wrapper = await mountApp()
+    expect(card(wrapper, '0821032398').text()).toContain('Default')
+    expect(card(wrapper, '0821032398').get('[data-testid=terminal-state]').text()).toBe('Unknown')
+    expect(card(wrapper, '1850025030').text()).not.toContain('Default')
+    expect(card(wrapper, '1850025030').text()).toContain('Not seen yet')
+    wrapper.unmount()
+  })
+
+  it('shows busy while an operation runs, then online with battery and app version from the result', async () => {
+    const api = installCheckoutApi()
+    const wrapper = await mountApp()
+    await api.emit({ record: record({ id: 'p1', state: 'in-progress', updatedAt: 1 }) })
+    expect(card(wrapper, '0821032398').get('[data-testid=terminal-state]').text()).toBe('Busy')
+    const result = {
+      finStatus: 'AUTHORISED',
+      deviceStatus: { batteryStatus: '80', applicationVersion: '20.4.12.1' },
+    }
+    await api.emit({ record: record({ id: 'p1', state: 'approved', updatedAt: 2, result }) })
+    const done = card(wrapper, '0821032398')
+    expect(done.get('[data-testid=terminal-state]').text()).toBe('Online')
+    expect(done.text()).toContain('Battery 80%')
+    expect(done.text()).toContain('App 20.4.12.1')
+    expect(done.text()).toContain('Last seen')
+    wrapper.unmount()
+  })
+})
