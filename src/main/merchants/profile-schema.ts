@@ -65,10 +65,12 @@ export const merchantProfileObject = z.object({
   updatedAt: z.number().int().nonnegative(),
 })
 
+/** Cross-field rules: custom needs its addresses; only a simulator merchant may be the demo. */
 export const customNeedsUrls = {
-  check: (m: { environment: string; customUrls?: unknown }) =>
-    m.environment !== 'custom' || m.customUrls !== undefined,
-  params: { message: 'custom environment without addresses', path: ['customUrls'] },
+  check: (m: { environment: string; customUrls?: unknown; demo?: boolean }) =>
+    (m.environment !== 'custom' || m.customUrls !== undefined) &&
+    (!m.demo || m.environment === 'simulator'),
+  params: { message: 'custom environment without addresses, or a demo off the simulator' },
 }
 
 export const merchantProfileSchema = merchantProfileObject.refine(

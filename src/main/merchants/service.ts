@@ -275,7 +275,8 @@ export class MerchantService implements MerchantDirectory {
 
   /** Clear-text key for export or a client; updates keyState when the key cannot be read. */
   async apiKeyOf(m: MerchantProfile): Promise<string> {
-    if (m.demo) return this.options.demoApiKey
+    // The public demo key only ever goes to the simulator (the schema also enforces it).
+    if (m.demo && m.environment === 'simulator') return this.options.demoApiKey
     const read = await this.vault.read(m.keyFile)
     if (read.state === 'ok') return read.apiKey
     if (m.keyState !== read.state)

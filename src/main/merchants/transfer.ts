@@ -26,7 +26,12 @@ export const exportedMerchantSchema = merchantProfileObject
   .refine(customNeedsUrls.check, customNeedsUrls.params)
 export type ExportedMerchant = z.infer<typeof exportedMerchantSchema>
 
-const payloadSchema = z.object({ merchants: z.array(exportedMerchantSchema).max(200) })
+const payloadSchema = z.object({
+  merchants: z
+    .array(exportedMerchantSchema)
+    .max(200)
+    .refine((list) => new Set(list.map((m) => m.id)).size === list.length, 'duplicate merchant id'),
+})
 
 const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/)
 const headerSchema = z.object({

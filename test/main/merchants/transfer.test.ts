@@ -185,3 +185,71 @@ function flipInField(content: string, field: string): string {
   holder[field] = value.slice(0, i) + (value[i] === 'A' ? 'B' : 'A') + value.slice(i + 1)
   return JSON.stringify(file)
 }
+
+describe('a crafted configuration (right passphrase, wrong content)', () => {
+  const base = {
+    name: 'X',
+    demo: false,
+    environment: 'production' as const,
+    currency: 'EUR',
+    terminals: [],
+    resultFlow: { mode: 'poll' as const },
+    receipts: {
+      customerCopy: 'ask' as const,
+      merchantCopy: 'never' as const,
+      paperWidthMm: 80 as const,
+    },
+    limits: {},
+  }
+
+  it('the same re-sealing with valid content is accepted (so the refusals below are about content)', async () => {
+    const { sealConfiguration, openConfiguration } =
+      await import('../../../src/main/merchants/transfer')
+    const crafted = await reseal(await sealConfiguration([], PASS, NOW), [{ ...base, id: 'a' }])
+    expect((await openConfiguration(crafted, PASS)).map((m) => m.id)).toEqual(['a'])
+  })
+
+  it.each([
+    [
+      'two merchants with one id',
+      [
+        { ...base, id: 'a' },
+        { ...base, id: 'a' },
+      ],
+    ],
+    ['a "demo" merchant pointed at production', [{ ...base, id: 'd', demo: true }]],
+  ])('is refused: %s', async (_label, merchants) => {
+    const { sealConfiguration, openConfiguration } =
+      await import('../../../src/main/merchants/transfer')
+    // sealConfiguration validates too, so build the file by bypassing its schema check.
+    const content = await sealConfiguration([], PASS, NOW)
+    const crafted = await reseal(content, merchants)
+    await expect(openConfiguration(crafted, PASS)).rejects.toMatchObject({
+      code: 'import-invalid-file',
+    })
+  })
+})
+
+/** Re-encrypts a valid file's header with another payload, the way an attacker with the passphrase could. */
+async function reseal(content: string, merchants: unknown[]): Promise<string> {
+  const { createCipheriv, randomBytes, scryptSync } = await import('node:crypto')
+  const file = JSON.parse(content)
+  const { N, r, p, salt } = file.kdf
+  const key = scryptSync(PASS, Buffer.from(salt, 'base64'), 32, {
+    N,
+    r,
+    p,
+    maxmem: 256 * N * r * p,
+  })
+  const iv = randomBytes(12)
+  const cipher = createCipheriv('aes-256-gcm', key, iv)
+  cipher.setAAD(Buffer.from(`${file.format}|${file.version}|scrypt|${N}|${r}|${p}|${salt}`))
+  const body = Buffer.concat([cipher.update(JSON.stringify({ merchants })), cipher.final()])
+  file.cipher = {
+    name: 'aes-256-gcm',
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+  }
+  file.ciphertext = body.toString('base64')
+  return JSON.stringify(file)
+}
