@@ -153,18 +153,22 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
         resultGone: false,
         lastProgressAt: 0,
       })
-      runtime.transition(
-        record.id,
-        'failed',
-        {
-          lastError: {
-            code: 'not-sent',
-            message:
-              'The app stopped before sending this payment, so nothing was charged. Start it again if needed.',
+      // Deferred one turn so that onFinal listeners registered right after start see it too.
+      setImmediate(() => {
+        if (!runtime.ops.has(record.id)) return
+        runtime.transition(
+          record.id,
+          'failed',
+          {
+            lastError: {
+              code: 'not-sent',
+              message:
+                'The app stopped before sending this payment, so nothing was charged. Start it again if needed.',
+            },
           },
-        },
-        { evidence: 'Found unsent after a restart: never sent, not charged.' },
-      )
+          { evidence: 'Found unsent after a restart: never sent, not charged.' },
+        )
+      })
       continue
     }
     if (record.state === 'sent') {

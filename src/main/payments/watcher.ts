@@ -15,6 +15,16 @@ type Step = { delayMs: number }
 export async function watch(rt: Runtime, op: Op): Promise<void> {
   if (op.watching) return
   op.watching = true
+  // "Still waiting" is news for the screen even when nothing else changed.
+  const { record: first } = rt.stored(op.id)
+  const slowIn = first.createdAt + rt.settings.slowAfterMs - rt.settings.clock.now()
+  const slowTimer = rt.settings.clock.setTimeout(
+    () => {
+      const { record } = rt.stored(op.id)
+      if (!isFinal(record.state) && rt.ops.has(op.id)) rt.emit(rt.event(record))
+    },
+    Math.max(0, slowIn),
+  )
   let attempt = 0
   let errors = 0
   let delayMs = firstDelay(rt, op)
@@ -59,6 +69,7 @@ export async function watch(rt: Runtime, op: Op): Promise<void> {
       }
     }
   } finally {
+    slowTimer.cancel()
     op.watching = false
   }
 }
