@@ -1,4 +1,4 @@
-import type { EventName, PayloadOf } from '@shared/contract'
+import { startPaymentRequest, type EventName, type PayloadOf } from '@shared/contract'
 import type { EventSink, HandlerTable } from './ipc/handlers'
 import { createMerchantHandlers } from './merchants/handlers'
 import { createJsonProfileStore } from './merchants/profile-store'
@@ -72,6 +72,23 @@ export async function createServices(options: ServicesOptions): Promise<Services
     emit: (payload) => emit('onReceiptsChanged', payload),
     fetchPolicy: { allowLoopbackHttp: true, ...options.receiptFetch },
     logError: console.error,
+    // The engine is built below; these run only later, on a cashier's request.
+    terminalPrint: ({ merchantId, terminalSerial, receipt }) =>
+      payments.start(
+        startPaymentRequest.parse({
+          merchantId,
+          terminalSerial,
+          operation: 'printReceipt',
+          receipt,
+        }),
+      ),
+    findPayment: async (id) => {
+      try {
+        return payments.get(id)
+      } catch {
+        return undefined // not in the journal: the receipts service says so in words
+      }
+    },
   })
   void receipts.resume()
   disposers.push(() => receipts.dispose())
@@ -82,6 +99,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     emit: (event) => emit('onPaymentStatus', event),
   })
   disposers.push(() => payments.dispose())
+  // Receipts are collected for every final result; collecting never throws into the engine.
+  disposers.push(payments.onFinal((record) => void receipts.collect(record)))
 
   // --- handler table ---
   const handlers: HandlerTable = {

@@ -1,0 +1,67 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { PaymentReceipts } from '@shared/contract'
+import { createRecordingPrinter } from '../../../src/main/receipts/recording-printer'
+import { createServices, type Services } from '../../../src/main/services'
+
+let services: Services | undefined
+let dataDir: string | undefined
+afterEach(async () => {
+  await services?.dispose()
+  services = undefined
+  if (dataDir) await rm(dataDir, { recursive: true, force: true })
+})
+
+const ctx = { senderId: 't' }
+
+describe('receipts in the composed services', () => {
+  it('collects the receipts of a demo sale when it becomes final, prints, and sends one to the terminal', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'pos-receipts-wiring-'))
+    const printer = createRecordingPrinter()
+    services = await createServices({
+      dataDir,
+      appName: 'a',
+      appVersion: '1',
+      shell: 'browser',
+      printer,
+    })
+    const pushed: PaymentReceipts[] = []
+    services.subscribe({
+      emit: (name, payload) => {
+        if (name === 'onReceiptsChanged') pushed.push(payload as PaymentReceipts)
+      },
+    })
+    await services.handlers.setPrintSettings({ customerCopy: 'always' }, ctx)
+    const sale = await services.handlers.startPayment(
+      {
+        merchantId: 'demo',
+        terminalSerial: '0821032398',
+        operation: 'sale',
+        amount: '12.34',
+        currency: 'EUR',
+      },
+      ctx,
+    )
+    await expect
+      .poll(() => pushed.find((r) => r.paymentId === sale.id && r.customer.status === 'stored'), {
+        timeout: 30_000,
+        interval: 200,
+      })
+      .toBeTruthy()
+    const receipts = await services.handlers.getReceipts({ paymentId: sale.id }, ctx)
+    expect(receipts.finStatus).toBe('AUTHORISED')
+    expect(receipts.merchant.status).toBe('stored')
+    expect(receipts.customer.previewHtml).toContain('CUSTOMER COPY')
+    await expect.poll(() => printer.printed.length).toBe(1) // policy: customer copy always
+
+    const onTerminal = await services.handlers.printReceiptOnTerminal(
+      { paymentId: sale.id, copy: 'customer' },
+      ctx,
+    )
+    expect(onTerminal.message).toBe('The customer receipt was sent to terminal 0821032398.')
+    const op = await services.handlers.getPayment({ id: onTerminal.paymentId }, ctx)
+    expect(op.operation).toBe('printReceipt')
+  }, 45_000)
+})
