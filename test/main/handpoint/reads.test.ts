@@ -202,6 +202,8 @@ describe('status by reference (transactions host)', () => {
       [`GET /status-host/transactions/${REF}/status`]: { status: 200, body: STATUS_2_20 },
     })
     const result = await clientFor(s).getStatusByReference(REF)
+    const raw = s.requests[0]!.rawHeaders
+    expect(raw[raw.indexOf('ApiKeyCloud') + 1]).toBe(API_KEY)
     expect(result).toMatchObject({
       finStatus: 'AUTHORISED',
       efttimestamp: '20230511110113006',
