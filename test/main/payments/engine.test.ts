@@ -169,8 +169,11 @@ describe('payment engine', () => {
     const { client, engine } = await setup()
     client.postAnswer = () =>
       Promise.reject(new HandpointError('terminal-busy', 'busy', { terminalCode: 1001 }))
-    const error = await engine.start(sale).catch((e: AppError) => e)
-    expect(error).toBeInstanceOf(AppError)
+    const error = await engine.start(sale).then(
+      () => undefined,
+      (e: unknown) => e,
+    )
+    if (!(error instanceof AppError)) throw new Error('expected an AppError')
     const record = engine.get(error.details!.paymentId as string)
     expect(record).toMatchObject({ state: 'failed', lastError: { code: 'terminal-busy' } })
     expect(engine.active()).toEqual([])
