@@ -263,6 +263,11 @@ export class MerchantService implements MerchantDirectory {
   }
 
   async terminalOf(merchantId: string, serialNumber: string): Promise<Device | undefined> {
+    const m = this.findProfile(merchantId)
+    // Never listed (first start of the demo, an imported configuration): list once, quietly.
+    if (m && m.terminalsFetchedAt === undefined && m.keyState === 'ok') {
+      await this.listTerminals(merchantId, true).catch(() => undefined)
+    }
     const t = this.findProfile(merchantId)?.terminals.find((x) => x.serialNumber === serialNumber)
     return t ? { ...t } : undefined
   }

@@ -30,4 +30,40 @@ describe('merchants in the composed services', () => {
     expect(list.terminals.length).toBeGreaterThan(0)
     expect(events).toContain('onMerchantsChanged')
   })
+
+  it('the payment engine reaches the demo terminals through the directory with no refresh first', async () => {
+    services = await createServices({
+      dataDir: await tempDir(),
+      appName: 'a',
+      appVersion: '1',
+      shell: 'browser',
+    })
+    const record = await services.handlers.startPayment(
+      {
+        merchantId: 'demo',
+        terminalSerial: '0821032398',
+        operation: 'sale',
+        amount: '1.00',
+        currency: 'EUR',
+      },
+      { senderId: 't' },
+    )
+    expect(record).toMatchObject({
+      merchantId: 'demo',
+      terminalSerial: '0821032398',
+      terminalType: 'PAXA920PRO',
+    })
+    await expect(
+      services.handlers.startPayment(
+        {
+          merchantId: 'demo',
+          terminalSerial: '9999999999',
+          operation: 'sale',
+          amount: '1.00',
+          currency: 'EUR',
+        },
+        { senderId: 't' },
+      ),
+    ).rejects.toBeDefined()
+  })
 })
