@@ -41,12 +41,18 @@ export interface Delivery {
 
 export class CallbackDispatcher {
   attempts = 0
+  private readonly stopped = new AbortController()
 
   constructor(
     private readonly scheduler: Scheduler,
     private readonly rng: Rng,
     private readonly faults: () => SimFaults,
   ) {}
+
+  /** Aborts attempts in flight (the scheduler stops the waits between them). */
+  close(): void {
+    this.stopped.abort()
+  }
 
   /** Starts delivering in the background; never throws. */
   deliver(delivery: Delivery): void {
@@ -79,7 +85,7 @@ export class CallbackDispatcher {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'AUTH-TOKEN': delivery.token },
         body,
-        signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
+        signal: AbortSignal.any([AbortSignal.timeout(ATTEMPT_TIMEOUT_MS), this.stopped.signal]),
       })
       await response.arrayBuffer().catch(() => undefined)
       return response.status >= 200 && response.status < 300

@@ -150,6 +150,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     async close() {
       scheduler.close()
+      ctx.callbacks.close()
       await Promise.all(servers.map(closeServer))
     },
   }

@@ -91,14 +91,25 @@ export interface SimulatorStats {
 }
 
 export interface Simulator {
+  /** Cloud host: /initialize, /devices, /transactions, /transaction-result, tip adjustment. */
   apiBaseUrl: string
+  /** Status host (transactions.handpoint.* stand-in): /transactions/{ref}/status[/selector]. */
   statusBaseUrl: string
+  /** Hosted receipts: /receipts/{transactionID}/customer.html | merchant.html | signature.svg. */
   receiptsBaseUrl: string
+  /** Live fault switches; assign fields (or a new object) at any time. */
   faults: SimFaults
+  /**
+   * Switches a terminal's behaviour. Bringing an offline terminal back posts any result it held
+   * (goOfflineMidTransaction) with `recoveredTransaction: true`. Throws for an unknown serial.
+   */
   setBehaviour(serialNumber: string, behaviour: TerminalBehaviour): void
   /** The screen the terminal shows now ('waiting-for-card', 'pin', ...), undefined when idle. */
   terminalPhase(serialNumber: string): string | undefined
+  /** Called each time a terminal posts a result; returns the unsubscribe function. */
   onTerminalFinished(listener: (f: TerminalFinished) => void): () => void
+  /** Counters for tests and benchmarks (copies; safe to keep). */
   stats(): SimulatorStats
+  /** Stops the three hosts and every pending terminal phase and callback retry. */
   close(): Promise<void>
 }

@@ -87,3 +87,28 @@ describe('callback faults', () => {
     expect(hook.received.length).toBe(seen)
   })
 })
+
+describe('callback shutdown', () => {
+  it('aborts an attempt in flight when the simulator closes', async () => {
+    const { createServer } = await import('node:http')
+    let aborted!: () => void
+    const abortedSeen = new Promise<void>((r) => (aborted = r))
+    // A receiver that reads the request and never answers.
+    const hanging = createServer((req) => {
+      req.resume()
+      req.socket.on('close', () => aborted())
+    })
+    await new Promise<void>((r) => hanging.listen(0, '127.0.0.1', r))
+    const port = (hanging.address() as { port: number }).port
+    try {
+      const s = await sim()
+      await post(s, sale({ callbackUrl: `http://127.0.0.1:${port}/hook`, token: 't' }))
+      await until(() => (s.stats().callbackAttempts === 1 ? true : undefined))
+      await s.close()
+      await abortedSeen
+    } finally {
+      hanging.closeAllConnections()
+      await new Promise((r) => hanging.close(r))
+    }
+  })
+})
