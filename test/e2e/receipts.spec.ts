@@ -17,7 +17,7 @@ import { COPY_BANNER_TEXT } from '../../src/main/receipts/print-document'
 import { createRecordingPrinter } from '../../src/main/receipts/recording-printer'
 import { ReceiptService } from '../../src/main/receipts/service'
 import { DEMO_API_KEY, startSimulator, type Simulator } from '../../src/main/simulator'
-import { CHROMIUM_PATH } from './harness'
+import { CHROMIUM_PATH, closeBrowser, launchApp } from './harness'
 
 const OUT = process.env['POS_RECEIPT_SHOTS'] ?? '/tmp'
 const SIGNATURE_TERMINAL = { serialNumber: '1547854757', terminalType: 'PAXA910S' }
@@ -87,6 +87,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  await closeBrowser()
   await browser?.close()
   await sim?.close()
   if (dataDir) await rm(dataDir, { recursive: true, force: true })
@@ -145,6 +146,46 @@ describe('simulator receipts through the print stylesheet', () => {
       expect(c.text).not.toContain(COPY_BANNER_TEXT)
     }
     service.dispose()
+  })
+})
+
+describe('receipts in the app', () => {
+  it('shows the sale receipt in a sandboxed frame and prints, reprints and saves it', async () => {
+    const printer = createRecordingPrinter()
+    const app = await launchApp({ services: { printer }, viewport: { width: 1280, height: 900 } })
+    try {
+      const page = app.page
+      await page.getByTestId('checkout-terminal').waitFor()
+      const input = page.getByLabel(/^Amount/)
+      await input.focus()
+      await page.keyboard.type('12.34')
+      await page.keyboard.press('Enter')
+      await page.getByTestId('outcome-approved').waitFor({ timeout: 45_000 })
+
+      const frame = page.getByTestId('receipt-frame')
+      await frame.waitFor({ timeout: 20_000 })
+      expect(await frame.getAttribute('sandbox')).toBe('')
+      const inside = page.frameLocator('[data-testid=receipt-frame]')
+      await expect.poll(() => inside.locator('body').innerText()).toContain('** CUSTOMER COPY **')
+      await page.screenshot({ path: join(OUT, 'receipt-in-app-outcome.png') })
+
+      await page.getByTestId('receipt-print').click()
+      await expect.poll(() => printer.printed.length).toBe(1)
+      expect(printer.printed[0]!.html).not.toContain(COPY_BANNER_TEXT)
+      await expect
+        .poll(() => page.getByTestId('receipt-print').textContent())
+        .toBe('Reprint (marked COPY)')
+      await page.getByTestId('receipt-print').click()
+      await expect.poll(() => printer.printed.length).toBe(2)
+      expect(printer.printed[1]!.html).toContain(COPY_BANNER_TEXT)
+
+      const download = page.waitForEvent('download')
+      await page.getByTestId('receipt-pdf').click()
+      expect((await download).suggestedFilename()).toMatch(/^receipt-.+-customer\.pdf$/)
+      expect(app.pageErrors).toEqual([])
+    } finally {
+      await app.close()
+    }
   })
 })
 
