@@ -32,9 +32,13 @@ export const useReceiptsStore = defineStore('receipts', () => {
   let unsubscribe: (() => void) | null = null
 
   function listen(): void {
-    unsubscribe ??= receiptsClient.onChanged((r) => {
-      byPayment.value = { ...byPayment.value, [r.paymentId]: r }
-    })
+    try {
+      unsubscribe ??= receiptsClient.onChanged((r) => {
+        byPayment.value = { ...byPayment.value, [r.paymentId]: r }
+      })
+    } catch {
+      // Without live updates the panel still works from explicit loads; nothing to tell the user.
+    }
   }
 
   async function run<T>(
