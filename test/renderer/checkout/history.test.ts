@@ -105,6 +105,7 @@ describe('history screen', () => {
     })
     const rows = wrapper.findAll('[data-testid=history-row]')
     expect(rows).toHaveLength(2)
+    expect(wrapper.get('[data-testid=history-count]').text()).toBe('2 payments')
     expect(rows[0]!.text()).toContain('•••• 1456')
     expect(rows[0]!.text()).toContain('€50.00')
     wrapper.unmount()
@@ -158,6 +159,7 @@ describe('history screen', () => {
   it('offers no refund or reversal for a payment that did not go through', async () => {
     const declined = record({ id: 'd1', state: 'declined', result: { finStatus: 'DECLINED' } })
     const { wrapper } = await openHistory([declined])
+    expect(wrapper.get('[data-testid=history-count]').text()).toBe('1 payment')
     await wrapper.get('[data-testid=history-row] button').trigger('click')
     await flushPromises()
     expect(wrapper.find('[data-testid=follow-up-refund]').exists()).toBe(false)
