@@ -142,6 +142,9 @@ export class MerchantService implements MerchantDirectory {
     await this.mutate((file) => {
       file.merchants.push(profile)
       file.settings.activeMerchantId ??= id
+    }).catch(async (err: unknown) => {
+      await this.vault.remove(keyFile) // the profile was not saved: leave no orphan key behind
+      throw err
     })
     return toMerchantView(profile)
   }
@@ -193,6 +196,9 @@ export class MerchantService implements MerchantDirectory {
       else delete m.keyHint
       this.setTerminals(m, devices)
       return toMerchantView(m)
+    }).catch(async (err: unknown) => {
+      await this.vault.remove(keyFile)
+      throw err
     })
     if (oldFile !== keyFile) await this.vault.remove(oldFile)
     return view

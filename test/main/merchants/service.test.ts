@@ -1,4 +1,7 @@
+import { readdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createJsonProfileStore } from '../../../src/main/merchants/profile-store'
 import { createTestOnlySecretBox } from '../../../src/main/merchants/secret-box'
 import {
   COM,
@@ -249,5 +252,30 @@ describe('changes', () => {
     await expect(service.updateMerchant('nope', { name: 'x' })).rejects.toMatchObject({
       code: 'merchant-not-found',
     })
+  })
+})
+
+describe('a failed save', () => {
+  it('leaves the previous state and no orphan key file behind', async () => {
+    const dataDir = await tempDir()
+    const store = createJsonProfileStore({ dataDir })
+    let failSaves = false
+    const flaky = {
+      load: () => store.load(),
+      save: (file: Parameters<typeof store.save>[0]) =>
+        failSaves ? Promise.reject(new Error('ENOSPC: no space left on device')) : store.save(file),
+    }
+    const service = await openService(dataDir, { createClient: cloud().factory, store: flaky })
+    const { id } = await service.addMerchant(add('production', KEY_A))
+    const keysBefore = await readdir(join(dataDir, 'secrets'))
+    failSaves = true
+    await expect(service.addMerchant(add('production', KEY_B, 'Berg'))).rejects.toThrow('ENOSPC')
+    await expect(service.replaceApiKey(id, KEY_A)).rejects.toThrow('ENOSPC')
+    expect(await readdir(join(dataDir, 'secrets'))).toEqual(keysBefore)
+    expect(service.snapshot().merchants.map((m) => m.name)).toEqual([
+      'Demo shop (simulator, no real money)',
+      'Salon',
+    ])
+    await expect(service.clientFor(id)).resolves.toBeDefined()
   })
 })
