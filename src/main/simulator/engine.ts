@@ -23,6 +23,16 @@ import type { ValidRequest } from './validation'
 /** A card read later than this after the 202 never reaches the gateway (§2.6, §5.3 90 s rule). */
 export const CARD_WINDOW_MS = 90_000
 
+/**
+ * `<serial>-<epoch ms>`; a frozen test clock (or a stop arriving in the same millisecond) must not
+ * make two operations share an id, so the millisecond is nudged forward until it is free.
+ */
+function uniqueResultId(ctx: SimContext, serial: string, now: number): string {
+  let at = now
+  while (ctx.store.hasResultId(transactionResultId(serial, at))) at += 1
+  return transactionResultId(serial, at)
+}
+
 function newRecord(
   ctx: SimContext,
   merchant: MerchantState,
@@ -41,7 +51,7 @@ function newRecord(
     transactionID: uuidV1Like(now, ctx.rng),
     transactionResultId: request.callbackUrl
       ? undefined
-      : transactionResultId(terminal.serialNumber, now),
+      : uniqueResultId(ctx, terminal.serialNumber, now),
     apiKey: merchant.apiKey,
     merchantIdAlpha: merchant.merchantIdAlpha,
     serialNumber: terminal.serialNumber,

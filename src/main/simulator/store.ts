@@ -49,6 +49,10 @@ export class TransactionStore {
     return record?.merchantIdAlpha === merchantIdAlpha ? record : undefined
   }
 
+  hasResultId(resultId: string): boolean {
+    return this.byResultId.has(resultId)
+  }
+
   polled(resultId: string, apiKey: string): TxRecord | undefined {
     const record = this.byResultId.get(resultId)
     return record?.apiKey === apiKey ? record : undefined

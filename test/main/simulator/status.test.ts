@@ -145,3 +145,16 @@ describe('status chains: /status/{all|first|last|N}', () => {
     expect(reply.json.error.name).toBe('NotFoundError')
   })
 })
+
+describe('polling ids under a frozen clock', () => {
+  it('never gives two operations the same transactionResultId', async () => {
+    const now = 1_700_000_000_000
+    const s = await sim({ now: () => now })
+    const first = await run(s, sale())
+    const second = await post(s, sale())
+    expect(second.json.transactionResultId).toBe(`${NORMAL.serial_number}-${now + 1}`)
+    expect((await result(s, second.json.transactionResultId)).json.transactionID).not.toBe(
+      first.json.transactionID,
+    )
+  })
+})
