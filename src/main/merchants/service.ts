@@ -21,11 +21,11 @@ import {
   demoMerchantProfile,
   keyHintOf,
   keyProblem,
+  newMerchantProfile,
   notBound,
   storedTerminal,
   terminalList,
   toMerchantView,
-  withHint,
 } from './views'
 
 export interface MerchantServiceOptions {
@@ -117,28 +117,7 @@ export class MerchantService implements MerchantDirectory {
     const devices = await this.verify(request.environment, request.customUrls, request.apiKey)
     const id = randomUUID()
     const keyFile = await this.vault.write(id, this.vault.seal(request.apiKey))
-    const now = this.now()
-    const profile: MerchantProfile = {
-      id,
-      name: request.name.trim(),
-      demo: false,
-      environment: request.environment,
-      ...(request.environment === 'custom' && request.customUrls
-        ? { customUrls: request.customUrls }
-        : {}),
-      currency: request.currency,
-      terminals: devices.map(storedTerminal),
-      terminalsFetchedAt: now,
-      ...(devices.length === 1 ? { defaultTerminalSerial: devices[0]!.serialNumber } : {}),
-      resultFlow: { mode: 'poll' },
-      receipts: { customerCopy: 'ask', merchantCopy: 'on-signature', paperWidthMm: 80 },
-      limits: {},
-      keyState: 'ok',
-      keyFile,
-      ...withHint(request.apiKey),
-      createdAt: now,
-      updatedAt: now,
-    }
+    const profile = newMerchantProfile(request, { id, keyFile, devices, now: this.now() })
     await this.mutate((file) => {
       file.merchants.push(profile)
       file.settings.activeMerchantId ??= id

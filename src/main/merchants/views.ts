@@ -1,4 +1,10 @@
-import { AppError, type KeyState, type MerchantView, type TerminalList } from '@shared/contract'
+import {
+  AppError,
+  type AddMerchantRequest,
+  type KeyState,
+  type MerchantView,
+  type TerminalList,
+} from '@shared/contract'
 import type { Device } from '../handpoint/types'
 import type { MerchantProfile, StoredTerminal } from './profile-schema'
 
@@ -103,4 +109,33 @@ export function keyProblem(state: Exclude<KeyState, 'ok'>, m: MerchantProfile): 
         `The API key for ${m.name} can no longer be read on this computer (the system keychain or user changed). Re-enter the key in Settings > Merchants.`,
         { merchantId: m.id },
       )
+}
+
+/** A freshly verified merchant with default preferences; one listed terminal becomes the default. */
+export function newMerchantProfile(
+  request: AddMerchantRequest,
+  facts: { id: string; keyFile: string; devices: Device[]; now: number },
+): MerchantProfile {
+  const { id, keyFile, devices, now } = facts
+  return {
+    id,
+    name: request.name.trim(),
+    demo: false,
+    environment: request.environment,
+    ...(request.environment === 'custom' && request.customUrls
+      ? { customUrls: request.customUrls }
+      : {}),
+    currency: request.currency,
+    terminals: devices.map(storedTerminal),
+    terminalsFetchedAt: now,
+    ...(devices.length === 1 ? { defaultTerminalSerial: devices[0]!.serialNumber } : {}),
+    resultFlow: { mode: 'poll' },
+    receipts: { customerCopy: 'ask', merchantCopy: 'on-signature', paperWidthMm: 80 },
+    limits: {},
+    keyState: 'ok',
+    keyFile,
+    ...withHint(request.apiKey),
+    createdAt: now,
+    updatedAt: now,
+  }
 }
