@@ -47,6 +47,20 @@ describe('App', () => {
     wrapper.unmount()
   })
 
+  it('switches merchants from the banner: live badge, its currency and its terminal', async () => {
+    const api = installCheckoutApi({ second: true })
+    const wrapper = await mountApp()
+    await wrapper.get('[data-testid=merchant-switch]').setValue('m-cafe')
+    await flushPromises()
+    expect(api.activated).toEqual(['m-cafe'])
+    expect(wrapper.find('[data-testid=demo-badge]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid=app-banner]').text()).toContain('LIVE payments')
+    await wrapper.get('[data-testid=amount-input]').setValue('1500')
+    expect(wrapper.get('[data-testid=amount-formatted]').text()).toBe('JP¥1,500')
+    expect(wrapper.get('[data-testid=checkout-terminal]').text()).toBe('2222222222')
+    wrapper.unmount()
+  })
+
   it('switches screens with Alt+1..3', async () => {
     installCheckoutApi()
     const wrapper = await mountApp()

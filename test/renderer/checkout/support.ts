@@ -30,6 +30,19 @@ export const MERCHANT: MerchantView = {
   limits: {},
 }
 
+/** A live merchant with its own terminal, for switching. */
+export const CAFE: MerchantView = {
+  ...MERCHANT,
+  id: 'm-cafe',
+  name: 'Tokyo Cafe',
+  demo: false,
+  environment: 'production',
+  currency: 'JPY',
+  terminals: [{ serialNumber: '2222222222', terminalType: 'PAXA920' }],
+  defaultTerminalSerial: '2222222222',
+  terminalsFetchedAt: 1_700_000_000_000,
+}
+
 export function record(over: Partial<PaymentRecord> = {}): PaymentRecord {
   return {
     id: 'p1',
@@ -55,6 +68,7 @@ export interface FakeCheckout {
   resolves: string[]
   queries: HistoryQuery[]
   defaults: (string | null)[]
+  activated: string[]
   /** Pushes a payments:status-changed event as main would. */
   emit(event: Partial<PaymentStatusEvent> & { record: PaymentRecord }): Promise<void>
 }
@@ -64,6 +78,8 @@ interface Options {
   history?: PaymentRecord[]
   active?: PaymentStatusEvent[]
   startFails?: { code: string; message: string }
+  /** Adds a second, live merchant (JPY) so the banner offers a switch. */
+  second?: boolean
   /** Replaces individual window.api functions. */
   overrides?: Partial<Record<keyof BridgeApi, unknown>>
 }
@@ -78,6 +94,7 @@ export function installCheckoutApi(options: Options = {}): FakeCheckout {
     resolves: [],
     queries: [],
     defaults: [],
+    activated: [],
     async emit(event) {
       listener?.({ elapsedMs: 0, cancelAllowed: false, slow: false, ...event })
       await flushPromises()
@@ -91,7 +108,7 @@ export function installCheckoutApi(options: Options = {}): FakeCheckout {
     listMerchants: async () => ({
       ok: true,
       data: {
-        merchants: [merchant],
+        merchants: options.second ? [merchant, CAFE] : [merchant],
         activeMerchantId: merchant.id,
         storage: { backend: 'test-only', canStore: true, weak: false, insecureAccepted: false },
       },
@@ -101,10 +118,10 @@ export function installCheckoutApi(options: Options = {}): FakeCheckout {
       ok: true,
       data: { merchantId: merchant.id, terminals: merchant.terminals, offline: false },
     }),
-    setActiveMerchant: async ({ id }: { id: string }) => ({
-      ok: true,
-      data: { activeMerchantId: id },
-    }),
+    setActiveMerchant: async ({ id }: { id: string }) => {
+      fake.activated.push(id)
+      return { ok: true, data: { activeMerchantId: id } }
+    },
     onPaymentStatus: (l: (e: PaymentStatusEvent) => void) => {
       listener = l
       return () => (listener = undefined)

@@ -1,6 +1,5 @@
 import { computed } from 'vue'
-// The one line to change when the merchants store lands: '../stores/merchants'.
-import { useMerchantsStore } from '../stores/merchants-fallback'
+import { useMerchantsStore } from '../stores/merchants'
 import {
   toCheckoutMerchant,
   toCheckoutTerminal,
@@ -32,9 +31,17 @@ export function useMerchantSource() {
   }
   return {
     merchants,
+    /** Why the merchants could not be loaded, in words; null when they were. */
+    loadError: computed(() => store.loadError),
+    /** True when the last terminal refresh could not reach Handpoint (the list is the last known). */
+    terminalsOffline: computed(() =>
+      active.value ? (store.terminalNotices[active.value.id]?.offline ?? false) : false,
+    ),
     active,
     terminalsOf,
-    refreshTerminals: (merchantId: string) => store.refreshTerminals(merchantId),
+    refreshTerminals: async (merchantId: string): Promise<void> => {
+      await store.refreshTerminals(merchantId)
+    },
     setActive: (id: string) => store.setActive(id),
     /** Saved on the merchant's profile on this checkout: the terminal Enter wakes up. */
     setDefaultTerminal: (merchantId: string, serial: string | null) =>

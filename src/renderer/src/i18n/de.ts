@@ -37,6 +37,7 @@ const de: typeof en = {
     neverSeen: 'Noch nicht gesehen',
     battery: 'Akku {value} %',
     app: 'App {value}',
+    offlineList: 'Handpoint war nicht erreichbar; dies sind die zuletzt gelisteten Terminals.',
     none: 'Dieser Händler hat noch keine Terminals. Aktualisieren oder den Schlüssel unter Einstellungen prüfen.',
     state: { online: 'Online', busy: 'Belegt', offline: 'Offline', unknown: 'Unbekannt' },
   },
@@ -245,7 +246,6 @@ const de: typeof en = {
   settings: {
     title: 'Einstellungen',
     merchants: 'Händler und Schlüssel',
-    merchantsLater: 'Die Händlereinrichtung ist in diesem Build noch nicht enthalten.',
     checkout: 'Diese Kasse',
     defaultTerminal: 'Standardterminal',
     noDefault: 'Erstes Terminal der Liste',

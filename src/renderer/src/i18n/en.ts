@@ -40,6 +40,7 @@ export default {
     neverSeen: 'Not seen yet',
     battery: 'Battery {value}%',
     app: 'App {value}',
+    offlineList: 'Handpoint could not be reached; these are the terminals as last listed.',
     none: 'This merchant has no terminals yet. Refresh, or check the key under Settings.',
     state: { online: 'Online', busy: 'Busy', offline: 'Offline', unknown: 'Unknown' },
   },
@@ -246,7 +247,6 @@ export default {
   settings: {
     title: 'Settings',
     merchants: 'Merchants and keys',
-    merchantsLater: 'Merchant setup is not part of this build yet.',
     checkout: 'This checkout',
     defaultTerminal: 'Default terminal',
     noDefault: 'First terminal in the list',
