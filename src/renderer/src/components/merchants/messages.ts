@@ -1,8 +1,9 @@
 import { useI18n } from 'vue-i18n'
+import { de } from './messages-de'
 
 /**
  * Texts of the merchants screens, kept with the components (local i18n scope) so this work does
- * not edit the app-wide message files. Other languages fall back to English until translated.
+ * not edit the app-wide message files. A language without its own file falls back to English.
  */
 const en = {
   title: 'Merchants and API keys',
@@ -103,5 +104,8 @@ const en = {
 export type MerchantMessages = typeof en
 
 export function useMerchantsText() {
-  return useI18n<{ message: MerchantMessages }, 'en'>({ useScope: 'local', messages: { en } })
+  return useI18n<{ message: MerchantMessages }, 'en' | 'de'>({
+    useScope: 'local',
+    messages: { en, de },
+  })
 }
