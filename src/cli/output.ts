@@ -46,13 +46,15 @@ export function money(minor: string | undefined, currency: string | undefined): 
   return `${fromMinorUnits(minor, currency)} ${currency}`
 }
 
+/** What was charged when money moved, else what was asked for. */
+function chargedOrAsked(record: PaymentRecord): string | undefined {
+  const charged = record.state === 'approved' || record.state === 'partial'
+  return (charged ? record.result?.totalAmountMinor : undefined) ?? record.amountMinor
+}
+
 /** One line per operation for people. */
 export function describe(record: PaymentRecord): string {
-  const charged = record.state === 'approved' || record.state === 'partial'
-  const amount = money(
-    (charged ? record.result?.totalAmountMinor : undefined) ?? record.amountMinor,
-    record.currency,
-  )
+  const amount = money(chargedOrAsked(record), record.currency)
   const parts = [
     record.state.toUpperCase(),
     record.operation,
@@ -67,7 +69,7 @@ export function describe(record: PaymentRecord): string {
 
 export function historyLine(record: PaymentRecord): string {
   const when = new Date(record.createdAt).toISOString().replace('T', ' ').slice(0, 19)
-  const amount = money(record.result?.totalAmountMinor ?? record.amountMinor, record.currency)
+  const amount = money(chargedOrAsked(record), record.currency)
   const card = record.result?.maskedCardNumber?.slice(-4)
   return [
     when,
