@@ -16,7 +16,7 @@ import { scaledClock, tempDataDir } from './support'
 /**
  * Model-based fault runs against the simulator: fast-check draws the operations (merchant,
  * terminal, kind, amount, flow); the simulator injects lost 202s, 5xx, lost / duplicated / late
- * callbacks; the model says what every operation may end as. Checked: every operation final,
+ * callbacks and terminals dropping off mid-transaction; the model says what every operation may end as. Checked: every operation final,
  * at most one POST per operation, no result applied to another operation or merchant, and the
  * per-key request rate never above the budget.
  */
@@ -140,6 +140,12 @@ async function runPlan(setup: RunSetup, plan: Planned[]): Promise<RunResult> {
     }
     await new Promise((resolve) => setTimeout(resolve, 1200))
   }
+  // Terminals that dropped off mid-transaction come back a little later, as real ones do.
+  const revive = setInterval(() => {
+    for (let m = 0; m < setup.merchants; m += 1) {
+      for (let t = 0; t < setup.terminals; t += 1) simulator.setBehaviour(serial(m, t), 'normal')
+    }
+  }, 1500)
   const started = performance.now()
   const records: PaymentRecord[] = []
   let refused = 0
@@ -169,6 +175,7 @@ async function runPlan(setup: RunSetup, plan: Planned[]): Promise<RunResult> {
       }
     }),
   )
+  clearInterval(revive)
   const seconds = (performance.now() - started) / 1000
   return { records, refused, simulator, finished, keys, seconds }
 }
@@ -226,6 +233,7 @@ function mulberry(seed: number): () => number {
 
 const FAULTS: SimFaults = {
   drop202: 0.05,
+  goOfflineMidTransaction: 0.01,
   serverErrorRate: 0.03,
   callbackDropRate: 0.15,
   callbackDuplicateRate: 0.2,
