@@ -7,7 +7,7 @@
  * to test-results/screens (or POS_SCREEN_SHOTS) for a person to look at; each is checked for
  * horizontal overflow.
  */
-import { mkdir } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
@@ -21,14 +21,18 @@ const OUTCOME_TIMEOUT = 45_000
 let app: LaunchedApp | undefined
 afterEach(async () => {
   const errors = app?.pageErrors ?? []
+  const dataDir = app?.dataDir
   await app?.close()
   app = undefined
+  // Receipts may still be landing on disk as the services stop; retry instead of failing on
+  // ENOTEMPTY (the harness's own rm does not retry).
+  if (dataDir) await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
   expect(errors).toEqual([])
 })
 afterAll(closeBrowser)
 
 async function open(viewport = { width: 1280, height: 800 }): Promise<Page> {
-  app = await launchApp({ viewport })
+  app = await launchApp({ viewport, keepDataDir: true })
   const page = app.page
   await page.getByTestId('demo-badge').waitFor()
   // The demo merchant lists its terminals on first start; the board shows them.
@@ -141,7 +145,9 @@ describe('checkout against the simulator', () => {
     await amount.fill('5.00')
     await page.getByTestId('follow-up-start').click()
     await outcome(page, 'approved')
-    await expect(page.getByTestId('outcome-body').textContent()).resolves.toBe('€5.00 was refunded to the card.')
+    await expect(page.getByTestId('outcome-body').textContent()).resolves.toBe(
+      '€5.00 was refunded to the card.',
+    )
   })
 
   it('reads well at 1024x768 too', async () => {
