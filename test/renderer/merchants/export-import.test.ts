@@ -100,3 +100,19 @@ describe('ExportImportPanel', () => {
     expect(wrapper.find('[data-testid=import]').exists()).toBe(false)
   })
 })
+
+describe('ExportImportPanel preview', () => {
+  it('drops a preview when the passphrase changes, so Import never uses an unchecked one', async () => {
+    installFakeApi({
+      previewImport: () => ok({ mode: 'merge', add: ['Anna'], replace: [], remove: [] }),
+    })
+    const wrapper = mountPanel()
+    await wrapper.get('[data-testid=transfer-pass]').setValue('a long passphrase')
+    await chooseFile(wrapper, '{}')
+    await wrapper.get('[data-testid=preview]').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[data-testid=import]').exists()).toBe(true)
+    await wrapper.get('[data-testid=transfer-pass]').setValue('another passphrase')
+    expect(wrapper.find('[data-testid=import]').exists()).toBe(false)
+  })
+})
