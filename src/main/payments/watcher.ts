@@ -163,7 +163,14 @@ async function askStatus(rt: Runtime, op: Op, client: HandpointClient): Promise<
   const applied = rt.applyResult(op.id, result, 'status')
   if (applied !== 'pending' && applied !== 'rejected') return { delayMs: 0 }
   const sinceSent = askedAt - (meta.postEndedAt ?? meta.sentAt ?? record.createdAt)
-  if (String(result.finStatus) === 'UNDEFINED' && sinceSent >= rt.settings.notChargedAfterMs) {
+  // While transaction-result still answers for this operation the terminal is known to be
+  // working on it (a slow card, a MOTO form): the status host's UNDEFINED then proves nothing.
+  const terminalAlive = record.flow === 'poll' && !!record.transactionResultId && !op.resultGone
+  if (
+    String(result.finStatus) === 'UNDEFINED' &&
+    !terminalAlive &&
+    sinceSent >= rt.settings.notChargedAfterMs
+  ) {
     const seconds = Math.round(rt.settings.notChargedAfterMs / 1000)
     rt.transition(
       op.id,

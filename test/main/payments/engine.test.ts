@@ -272,4 +272,23 @@ describe('payment engine', () => {
     expect(finals.map((r) => r.id).sort()).toEqual(['a', 'b'])
     await settle()
   })
+
+  it("asks by reference when the result id is gone (404) and never applies another operation's result", async () => {
+    const { clock, client, engine } = await setup()
+    const started = await engine.start(sale)
+    client.poll = () => ({
+      kind: 'final',
+      result: { ...approved('someone-elses-reference'), transactionID: 'tx-other' },
+    })
+    await clock.advance(3_000)
+    expect(engine.get(started.id).state).not.toBe('approved')
+    expect(engine.get(started.id).evidence.some((e) => /another payment/.test(e.what))).toBe(true)
+    client.poll = () => ({ kind: 'not-found' })
+    client.status = () => ({ ...approved(started.transactionReference), finStatus: 'DECLINED' })
+    await clock.advance(10_000)
+    const final = engine.get(started.id)
+    expect(final.state).toBe('declined')
+    expect(final.result?.transactionId).toBe('tx-1')
+    expect(client.statusCalls).toBeGreaterThan(0)
+  })
 })
