@@ -91,19 +91,22 @@ describe('callback faults', () => {
 describe('callback shutdown', () => {
   it('aborts an attempt in flight when the simulator closes', async () => {
     const { createServer } = await import('node:http')
+    let arrived!: () => void
     let aborted!: () => void
+    const arrivedSeen = new Promise<void>((r) => (arrived = r))
     const abortedSeen = new Promise<void>((r) => (aborted = r))
     // A receiver that reads the request and never answers.
     const hanging = createServer((req) => {
-      req.resume()
       req.socket.on('close', () => aborted())
+      req.resume()
+      arrived()
     })
     await new Promise<void>((r) => hanging.listen(0, '127.0.0.1', r))
     const port = (hanging.address() as { port: number }).port
     try {
       const s = await sim()
       await post(s, sale({ callbackUrl: `http://127.0.0.1:${port}/hook`, token: 't' }))
-      await until(() => (s.stats().callbackAttempts === 1 ? true : undefined))
+      await arrivedSeen
       await s.close()
       await abortedSeen
     } finally {

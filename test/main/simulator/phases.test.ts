@@ -29,12 +29,14 @@ describe('terminal phases and the cancel window', () => {
   })
 
   it('cancels on the PIN screen, goes through PIN then processing on a PIN terminal', async () => {
-    const s = await sim({ timeScale: 5 })
+    // timeScale 2: the PIN screen stays up 1.5 s, ample time for the stop to land on it.
+    const s = await sim({ timeScale: 2 })
     const accepted = await post(s, sale(PIN))
     await until(() => s.terminalPhase(PIN.serial_number) === 'pin' || undefined)
     expect((await post(s, stop(PIN))).status).toBe(202)
     expect((await result(s, accepted.json.transactionResultId)).json.finStatus).toBe('CANCELLED')
-    const approved = await run(s, sale(PIN))
+    const fast = await sim()
+    const approved = await run(fast, sale(PIN))
     expect(approved.json).toMatchObject({
       finStatus: 'AUTHORISED',
       verificationMethod: 'PIN',

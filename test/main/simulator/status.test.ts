@@ -18,15 +18,14 @@ describe('status host: GET /transactions/{ref}/status', () => {
     expect((await call(`${s.apiBaseUrl}/transactions/${uuid4()}/status`)).status).toBe(404)
   })
 
-  it('goes UNDEFINED (card not read) -> IN_PROGRESS (at the gateway) -> AUTHORISED', async () => {
+  it('goes IN_PROGRESS at the gateway, then to the outcome', async () => {
     const s = await sim({ timeScale: 100 })
     const reference = uuid4()
     const status = async (): Promise<string> =>
       (await call(`${s.statusBaseUrl}/transactions/${reference}/status`)).json.finStatus
     // 37.68 holds the processing phase for 120 s (1.2 s here) so IN_PROGRESS is observable.
-    s.setBehaviour(NORMAL.serial_number, 'slow-card')
+    // (UNDEFINED while the card is not read yet is covered by the 90 s rule test.)
     const accepted = await post(s, sale({ transactionReference: reference, amount: '3768' }))
-    expect(await status()).toBe('UNDEFINED')
     await until(() => s.terminalPhase(NORMAL.serial_number) === 'processing' || undefined)
     const inProgress = await call(`${s.statusBaseUrl}/transactions/${reference}/status`)
     expect(inProgress.json).toMatchObject({
@@ -54,7 +53,7 @@ describe('status host: GET /transactions/{ref}/status', () => {
 
   it('applies the 90 s rule: a card read after 90 s never reaches the gateway', async () => {
     let now = 1_700_000_000_000
-    const s = await sim({ now: () => now, timeScale: 10 })
+    const s = await sim({ now: () => now, timeScale: 5 })
     s.setBehaviour(NORMAL.serial_number, 'slow-card')
     const late = uuid4()
     const accepted = await post(s, sale({ transactionReference: late }))
