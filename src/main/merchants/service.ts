@@ -81,7 +81,8 @@ export class MerchantService implements MerchantDirectory {
     }
     const canCheck = options.secretBox.isAvailable()
     for (const m of service.file.merchants) {
-      if (!canCheck || m.demo || m.keyState === 'needs-reentry') continue
+      // Re-checked every start: a key marked for re-entry may decrypt again (same user back).
+      if (!canCheck || m.demo) continue
       const read = await service.vault.read(m.keyFile)
       if (read.state !== m.keyState) {
         m.keyState = read.state

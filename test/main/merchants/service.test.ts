@@ -143,6 +143,20 @@ describe('keys that no longer decrypt', () => {
   })
 })
 
+describe('a key marked for re-entry', () => {
+  it('is ok again when the original keychain comes back (e.g. the right OS user logs in)', async () => {
+    const dataDir = await tempDir()
+    const original = createTestOnlySecretBox()
+    const c = cloud()
+    const first = await openService(dataDir, { createClient: c.factory, box: original })
+    const { id } = await first.addMerchant(add('production', KEY_A))
+    const other = await openService(dataDir, { createClient: c.factory })
+    expect(other.snapshot().merchants.find((m) => m.id === id)!.keyState).toBe('needs-reentry')
+    const back = await openService(dataDir, { createClient: c.factory, box: original })
+    expect(back.snapshot().merchants.find((m) => m.id === id)!.keyState).toBe('ok')
+  })
+})
+
 describe('terminals stay bound to the merchant whose key listed them', () => {
   async function twoMerchants() {
     const c = cloud()
