@@ -90,25 +90,6 @@ describe('App', () => {
 })
 
 describe('terminal choice', () => {
-  it('saves the default terminal from Settings and sends the next sale there', async () => {
-    const api = installCheckoutApi()
-    const wrapper = await mountApp()
-    expect(wrapper.get('[data-testid=checkout-terminal]').text()).toBe('0821032398')
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: '3', altKey: true }))
-    await flushPromises()
-    await wrapper.get('[data-testid=default-terminal]').setValue('1850025030')
-    await flushPromises()
-    expect(api.defaults).toEqual(['1850025030'])
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: '1', altKey: true }))
-    await flushPromises()
-    expect(wrapper.get('[data-testid=terminal-1850025030]').text()).toContain('Default')
-    await wrapper.get('[data-testid=amount-input]').setValue('3')
-    await wrapper.get('[data-testid=checkout-form]').trigger('submit')
-    await flushPromises()
-    expect(api.started[0]?.terminalSerial).toBe('1850025030')
-    wrapper.unmount()
-  })
-
   it('lets the cashier pick another terminal for this session from the board', async () => {
     const api = installCheckoutApi()
     const wrapper = await mountApp()

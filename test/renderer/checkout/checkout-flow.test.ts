@@ -176,3 +176,36 @@ describe('while the payment runs', () => {
     wrapper.unmount()
   })
 })
+
+describe('checkout preferences', () => {
+  it('offers the tip percentages set under Settings on sales and sends them with the operator', async () => {
+    const api = installCheckoutApi()
+    const wrapper = await mountApp()
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: '3', altKey: true }))
+    await flushPromises()
+    await wrapper.get('#tips').setValue('10, 15, 20')
+    await wrapper.get('#operator').setValue('Anna')
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: '1', altKey: true }))
+    await flushPromises()
+    expect(wrapper.get('.check').text()).toContain('10%, 15%, 20%')
+    await typeAmount(wrapper, '30')
+    await wrapper.get('[data-testid=checkout-form]').trigger('submit')
+    await flushPromises()
+    expect(api.started[0]).toMatchObject({ tipPercentages: [10, 15, 20], operator: 'Anna' })
+    wrapper.unmount()
+  })
+
+  it('refuses tip percentages outside 1..100 and keeps the old ones', async () => {
+    installCheckoutApi()
+    const wrapper = await mountApp()
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: '3', altKey: true }))
+    await flushPromises()
+    await wrapper.get('#tips').setValue('10, 150')
+    expect(wrapper.get('[data-testid=checkout-prefs] [role=alert]').text()).toBe(
+      'Use up to five whole numbers between 1 and 100.',
+    )
+    const { useSettingsStore } = await import('@renderer/stores/settings')
+    expect(useSettingsStore().tipPercentages).toEqual([])
+    wrapper.unmount()
+  })
+})

@@ -3,12 +3,11 @@ import { ref, watch } from 'vue'
 import { z } from 'zod'
 
 /**
- * This checkout's own preferences; they stay on this machine. The default terminal lives on the
- * merchant's profile (merchants store), so it is not repeated here.
+ * This checkout's own preferences; they stay on this machine. The default terminal and the
+ * result flow live on the merchant's profile (merchants store), so they are not repeated here.
  */
 const stored = z.object({
   locale: z.enum(['en', 'de']).catch('en'),
-  flow: z.enum(['poll', 'callback']).catch('poll'),
   /** Tip percentages offered on the terminal for sales; empty = no tip screen. */
   tipPercentages: z.array(z.number().int().min(1).max(100)).max(5).catch([]),
   operator: z.string().max(64).catch(''),
@@ -30,16 +29,14 @@ function read(): CheckoutSettings {
 export const useSettingsStore = defineStore('settings', () => {
   const initial = read()
   const locale = ref(initial.locale)
-  const flow = ref(initial.flow)
   const tipPercentages = ref(initial.tipPercentages)
   const operator = ref(initial.operator)
 
   watch(
-    [locale, flow, tipPercentages, operator],
+    [locale, tipPercentages, operator],
     () => {
       const value: CheckoutSettings = {
         locale: locale.value,
-        flow: flow.value,
         tipPercentages: tipPercentages.value,
         operator: operator.value,
       }
@@ -52,5 +49,5 @@ export const useSettingsStore = defineStore('settings', () => {
     { deep: true },
   )
 
-  return { locale, flow, tipPercentages, operator }
+  return { locale, tipPercentages, operator }
 })
