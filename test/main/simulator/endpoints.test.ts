@@ -166,7 +166,7 @@ describe('POST /transactions validation', () => {
   })
 
   it('answers 1002 for an offline terminal and 1001 while a terminal is busy', async () => {
-    const s = await sim({ timeScale: 10 })
+    const s = await sim({ timeScale: 2 })
     s.setBehaviour(NORMAL.serial_number, 'offline')
     expect((await post(s, sale())).json.error.message).toEqual({
       error: 1002,
@@ -199,7 +199,7 @@ describe('POST /transactions validation', () => {
 describe('202 bodies and polling', () => {
   it('returns the polling body with <serial>-<epoch ms>, 204 with an empty body, then the result', async () => {
     let now = 1_628_774_190_395
-    const s = await sim({ now: () => now, timeScale: 20 })
+    const s = await sim({ now: () => now, timeScale: 2 })
     const reference = uuid4()
     const accepted = await post(s, sale({ transactionReference: reference }))
     expect(accepted.status).toBe(202)
