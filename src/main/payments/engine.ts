@@ -117,6 +117,17 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
     : undefined
   const runtime = new Runtime(journal, settings, options.directory, budget, emit, callbacks)
   ref.rt = runtime
+  // Compaction runs after a payment ended, outside the state change that finished it.
+  let disposed = false
+  let compactionQueued = false
+  runtime.finalListeners.add(() => {
+    if (compactionQueued) return
+    compactionQueued = true
+    setImmediate(() => {
+      compactionQueued = false
+      if (!disposed && journal.shouldCompact()) journal.compact()
+    })
+  })
 
   const follow = (id: string): Op => {
     const { record } = runtime.stored(id)
@@ -249,6 +260,7 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
       if (force || journal.shouldCompact()) journal.compact()
     },
     async dispose() {
+      disposed = true
       budget.close()
       for (const op of runtime.ops.values()) op.wake?.()
       runtime.ops.clear()
