@@ -1,0 +1,161 @@
+/**
+ * Shared set-up for the engine benchmarks: a simulator on loopback, merchants with terminals,
+ * an engine over them with a journal in a temporary directory, and clean-up of all of it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { PaymentRecord, PaymentStatusEvent } from '../../src/shared/contract/payments.contract'
+import { FINAL_STATES } from '../../src/shared/contract/payments.contract'
+import { createHandpointClient } from '../../src/main/handpoint'
+import { createPaymentEngine, type PaymentEngineOptions } from '../../src/main/payments/engine'
+import type { PaymentEngine } from '../../src/main/payments/engine'
+import { createStaticDirectory } from '../../src/main/payments/static-directory'
+import {
+  startSimulator,
+  type SimMerchantSpec,
+  type Simulator,
+  type SimulatorOptions,
+  type TerminalFinished,
+} from '../../src/main/simulator'
+
+/** Terminal milliseconds of a 'normal' sale in the simulator: card 2 s + processing 1.5 s. */
+export const NORMAL_SALE_TERMINAL_MS = 3_500
+
+export interface BenchMerchant {
+  merchantId: string
+  apiKey: string
+  serials: string[]
+}
+
+/** `count` merchants with `terminals` 'normal' terminals each; keys are bench-only strings. */
+export function benchMerchants(count: number, terminals: number): BenchMerchant[] {
+  return Array.from({ length: count }, (_, m) => ({
+    merchantId: `BenchShop${m + 1}`,
+    apiKey: `BENCH-KEY-${String(m + 1).padStart(2, '0')}-NOT-A-SECRET`,
+    serials: Array.from(
+      { length: terminals },
+      (_, t) => `9${String(m * 100 + t).padStart(9, '0')}`,
+    ),
+  }))
+}
+
+export function simulatorSpecs(merchants: BenchMerchant[]): SimMerchantSpec[] {
+  return merchants.map((m) => ({
+    apiKey: m.apiKey,
+    merchantIdAlpha: m.merchantId,
+    terminals: m.serials.map((serialNumber) => ({ serialNumber, behaviour: 'normal' as const })),
+  }))
+}
+
+export function tempDir(prefix: string): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), `pos-bench-${prefix}-`))
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) }
+}
+
+export const isFinalState = (record: PaymentRecord): boolean => FINAL_STATES.includes(record.state)
+
+export interface World {
+  sim: Simulator
+  engine: PaymentEngine
+  merchants: BenchMerchant[]
+  /** performance.now() of the engine's final event, by payment id. */
+  finalAt: Map<string, number>
+  /** performance.now() of the terminal posting its result, by transactionReference. */
+  terminalDoneAt: Map<string, number>
+  close(): Promise<void>
+}
+
+/**
+ * Starts a simulator with `merchants` and an engine bound to it (one client per key, terminals
+ * known up front so no device listing happens during the measurements).
+ */
+export async function startWorld(
+  merchants: BenchMerchant[],
+  sim: Omit<SimulatorOptions, 'merchants'>,
+  engine: Omit<PaymentEngineOptions, 'dataDir' | 'directory' | 'emit'>,
+): Promise<World> {
+  const dir = tempDir('engine')
+  const simulator = await startSimulator({ ...sim, merchants: simulatorSpecs(merchants) })
+  const finalAt = new Map<string, number>()
+  const terminalDoneAt = new Map<string, number>()
+  const unsubscribe = simulator.onTerminalFinished((f: TerminalFinished) => {
+    if (f.transactionReference) terminalDoneAt.set(f.transactionReference, performance.now())
+  })
+  let built: PaymentEngine
+  try {
+    const directory = createStaticDirectory(
+      merchants.map((m) => ({
+        merchantId: m.merchantId,
+        client: createHandpointClient({
+          apiBaseUrl: simulator.apiBaseUrl,
+          statusBaseUrl: simulator.statusBaseUrl,
+          apiKey: m.apiKey,
+        }),
+        devices: m.serials.map((serialNumber) => ({
+          serialNumber,
+          terminalType: 'PAXA920PRO',
+          merchantIdAlpha: m.merchantId,
+        })),
+        defaultCurrency: 'EUR',
+      })),
+    )
+    built = await createPaymentEngine({
+      ...engine,
+      dataDir: dir.path,
+      directory,
+      emit: (event: PaymentStatusEvent) => {
+        if (isFinalState(event.record) && !finalAt.has(event.record.id)) {
+          finalAt.set(event.record.id, performance.now())
+        }
+      },
+    })
+  } catch (err) {
+    unsubscribe()
+    await simulator.close()
+    dir.remove()
+    throw err
+  }
+  return {
+    sim: simulator,
+    engine: built,
+    merchants,
+    finalAt,
+    terminalDoneAt,
+    async close() {
+      unsubscribe()
+      await built.dispose()
+      await simulator.close()
+      dir.remove()
+    },
+  }
+}
+
+/** Runs one sale through the engine and resolves with the final record. */
+export async function engineSale(
+  world: World,
+  merchantId: string,
+  terminalSerial: string,
+  flow: 'poll' | 'callback' = 'poll',
+): Promise<PaymentRecord> {
+  const started = await world.engine.start({
+    merchantId,
+    terminalSerial,
+    operation: 'sale',
+    amount: '10.00',
+    currency: 'EUR',
+    flow,
+  })
+  return world.engine.waitForFinal(started.id)
+}
+
+/** Resolves after `ms` real milliseconds. */
+export const sleep = (ms: number): Promise<void> => new Promise((ok) => setTimeout(ok, ms))
+
+/** Sum of a record's values. */
+export const total = (values: Record<string, number>): number =>
+  Object.values(values).reduce((a, b) => a + b, 0)
+
+/** Highest value of a record (0 when empty). */
+export const highest = (values: Record<string, number>): number =>
+  Math.max(0, ...Object.values(values))
