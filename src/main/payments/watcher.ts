@@ -1,5 +1,6 @@
 import type { HandpointClient } from '../handpoint/types'
 import { asHandpointFailure } from './operation-input'
+import { askChain, originalOf } from './linked-resolver'
 import { isFinal } from './states'
 import type { Op, Runtime } from './runtime'
 
@@ -48,7 +49,11 @@ export async function watch(rt: Runtime, op: Op): Promise<void> {
         const step =
           plan === 'result'
             ? await pollResult(rt, op, client, attempt)
-            : await askStatus(rt, op, client)
+            : plan === 'chain'
+              ? {
+                  delayMs: await askChain(rt, op, client, originalOf(rt, rt.stored(op.id).record)!),
+                }
+              : await askStatus(rt, op, client)
         errors = 0
         attempt += 1
         delayMs = step.delayMs
@@ -81,7 +86,7 @@ function firstDelay(rt: Runtime, op: Op): number {
 }
 
 /** What to ask next; a number means: nothing to ask yet, wait that long (callback mode). */
-function choose(rt: Runtime, op: Op): 'result' | 'status' | 'give-up' | number {
+function choose(rt: Runtime, op: Op): 'result' | 'status' | 'chain' | 'give-up' | number {
   const { record, meta } = rt.stored(op.id)
   const now = rt.settings.clock.now()
   const silentFor = now - op.lastProgressAt
@@ -93,7 +98,7 @@ function choose(rt: Runtime, op: Op): 'result' | 'status' | 'give-up' | number {
       rt.settings.random() < 0.5
     return askGateway ? 'status' : 'result'
   }
-  if (!meta.referenceSent) return 'give-up'
+  if (!meta.referenceSent) return originalOf(rt, record) ? 'chain' : 'give-up'
   if (
     record.flow === 'callback' &&
     (record.state === 'accepted' || record.state === 'in-progress')
