@@ -150,6 +150,22 @@ describe('checkout against the simulator', () => {
     )
   })
 
+  it('reverses a sale from History', async () => {
+    const page = await open()
+    await typeAndEnter(page, '11.00')
+    await outcome(page, 'approved')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Alt+2')
+    await expect.poll(() => page.getByTestId('history-row').count()).toBeGreaterThan(0)
+    await page.getByTestId('history-row').first().getByRole('button').click()
+    await page.getByTestId('follow-up-reverse').click()
+    await page.getByTestId('follow-up-start').click()
+    await outcome(page, 'approved')
+    await expect(page.getByTestId('outcome-body').textContent()).resolves.toBe(
+      '€11.00 was reversed.',
+    )
+  })
+
   it('reads well at 1024x768 too', async () => {
     const page = await open({ width: 1024, height: 768 })
     await shot(page, 'checkout-empty')

@@ -209,3 +209,20 @@ describe('checkout preferences', () => {
     wrapper.unmount()
   })
 })
+
+describe('demo mode', () => {
+  it('lists the trigger amounts and puts one into the amount field', async () => {
+    const api = installCheckoutApi()
+    const wrapper = await mountApp()
+    const triggers = wrapper.get('[data-testid=demo-triggers]')
+    expect(triggers.text()).toContain('Declined: not authorised (05)')
+    expect(triggers.text()).toContain('Partly approved')
+    const decline = triggers.findAll('button').find((b) => b.text() === '€37.84')
+    await decline!.trigger('click')
+    expect(wrapper.get('[data-testid=amount-formatted]').text()).toBe('€37.84')
+    await wrapper.get('[data-testid=checkout-form]').trigger('submit')
+    await flushPromises()
+    expect(api.started[0]).toMatchObject({ operation: 'sale', amount: '37.84' })
+    wrapper.unmount()
+  })
+})
