@@ -167,7 +167,7 @@ async function cancel(ctx: Context, options: CliOptions, io: Io): Promise<number
     requested = false
     message =
       failure.kind === 'cancel-not-allowed'
-        ? 'The terminal refused to cancel (error 1003): the card is already being processed. Wait for the result.'
+        ? 'The terminal refused to cancel (error 1003): nothing can be stopped now; either the card is already being processed (wait for the result) or nothing is running.'
         : failure.message
   }
   if (options.json) io.out(`${JSON.stringify({ requested, message })}\n`)
