@@ -48,6 +48,23 @@ async function shot(page: Page, name: string): Promise<void> {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   )
   expect(overflow, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0)
+  // axe-core is not installed here; this catches the commonest serious finding instead: a
+  // control a screen reader cannot name.
+  const unnamed = await page.evaluate(() =>
+    [...document.querySelectorAll('button, input, select, textarea')]
+      .filter((el) => {
+        const e = el as HTMLInputElement
+        if (e.type === 'hidden' || el.closest('[aria-hidden=true]')) return false
+        const label =
+          e.labels?.length ||
+          el.getAttribute('aria-label') ||
+          el.getAttribute('aria-labelledby') ||
+          (el.tagName === 'BUTTON' && el.textContent?.trim())
+        return !label
+      })
+      .map((el) => el.outerHTML.slice(0, 120)),
+  )
+  expect(unnamed, `${name}: controls without an accessible name`).toEqual([])
 }
 
 /** A sale the way a cashier takes it: type the amount, press Enter. */
