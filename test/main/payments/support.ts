@@ -1,12 +1,21 @@
-import { mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { afterAll } from 'vitest'
 import type { Clock } from '../../../src/main/payments/ports'
 
-/** A fresh data directory on tmpfs when available (fsync there costs nothing). */
+const created: string[] = []
+// Registered on the importing test file's root suite.
+afterAll(() => {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+/** A fresh data directory on tmpfs when available (fsync there costs nothing), removed at exit. */
 export function tempDataDir(prefix = 'pay-'): string {
-  const base = process.platform === 'linux' ? '/dev/shm' : os.tmpdir()
-  return mkdtempSync(path.join(base, prefix))
+  const base = process.platform === 'linux' && existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir()
+  const dir = mkdtempSync(path.join(base, prefix))
+  created.push(dir)
+  return dir
 }
 
 /**
