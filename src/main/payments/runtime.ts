@@ -182,10 +182,13 @@ export class Runtime {
     if (this.terminals.get(terminalKeyOf(record.merchantId, record.terminalSerial)) === record.id) {
       this.terminals.delete(terminalKeyOf(record.merchantId, record.terminalSerial))
     }
-    if (!op) return
-    this.ops.delete(record.id)
-    op.wake?.()
-    for (const waiter of op.finalWaiters.splice(0)) waiter(record)
+    if (op) {
+      this.ops.delete(record.id)
+      op.wake?.()
+      for (const waiter of op.finalWaiters.splice(0)) waiter(record)
+    }
+    // Guarded transitions reach a final state once, so listeners hear of it once, even for an
+    // operation no longer watched (a late callback for a linked operation left to the operator).
     for (const listener of this.finalListeners) {
       try {
         listener(record)
