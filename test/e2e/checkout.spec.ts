@@ -192,5 +192,10 @@ describe('checkout against the simulator', () => {
     await page.keyboard.press('Alt+3')
     await page.getByTestId('checkout-prefs').waitFor()
     await shot(page, 'settings')
+    // German runs longer than English: the same screen must still fit.
+    await page.getByTestId('language').selectOption('de')
+    await page.keyboard.press('Alt+1')
+    await expect(page.getByRole('button', { name: /kassieren|starten/ }).count()).resolves.toBe(1)
+    await shot(page, 'checkout-de')
   })
 })
