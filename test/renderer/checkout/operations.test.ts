@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import type { OperationKind } from '@shared/contract'
 import { followUpsFor, lastFour, needsOf } from '@renderer/lib/operations'
 import { declineReasonKey, outcomeOf } from '@renderer/lib/outcome'
 import { record } from './support'
 
-const done = (operation: Parameters<typeof record>[0]['operation']) =>
+const done = (operation: OperationKind) =>
   record({ operation, state: 'approved', result: { finStatus: 'AUTHORISED', transactionId: 't1' } })
 
 describe('follow-ups from an original', () => {
