@@ -72,6 +72,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     emit: (payload) => emit('onReceiptsChanged', payload),
     fetchPolicy: { allowLoopbackHttp: true, ...options.receiptFetch },
     logError: console.error,
+    // Printer and paper are this checkout's; which copies print is the payment's merchant's call.
+    merchantPolicy: (merchantId) => merchants.copyPolicy(merchantId),
     // The engine is built below; these run only later, on a cashier's request.
     terminalPrint: ({ merchantId, terminalSerial, receipt }) =>
       payments.start(

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import {
+  merchantProfileObject,
   PROFILE_SCHEMA_VERSION,
   profileFileSchema,
-  type MerchantProfile,
   type ProfileFile,
 } from './profile-schema'
 
@@ -16,6 +16,8 @@ import {
  *   `keyState`, key file always `<id>.key`.
  * v3: demo flag, explicit key file + hint, separate status host, callback host, printer and
  *   paper width, operator limits, `demoSeeded` and `activeMerchantId` settings.
+ * v4: printer and paper width leave the merchant (they belong to the checkout's print settings);
+ *   `receipts` holds only the merchant's own copy rules and is optional.
  */
 
 const v1Schema = z.object({
@@ -66,6 +68,31 @@ const v2Schema = z.object({
 })
 type V2 = z.infer<typeof v2Schema>
 
+/** The v3 copy rules, always present, with the printer fields v4 drops. */
+const v3Receipts = z.object({
+  customerCopy: z.enum(['always', 'ask', 'never']),
+  merchantCopy: z.enum(['always', 'on-signature', 'never']),
+  printerName: z.string().max(200).optional(),
+  paperWidthMm: z.union([z.literal(58), z.literal(80)]),
+})
+// v3 differs from v4 only in `receipts`; if a later version changes another merchant field, give
+// v3 its own full copy of the object here instead of extending the current one.
+const v3Schema = profileFileSchema.extend({
+  schemaVersion: z.literal(3),
+  merchants: z
+    .array(
+      merchantProfileObject.extend({
+        receipts: v3Receipts.default({
+          customerCopy: 'ask',
+          merchantCopy: 'on-signature',
+          paperWidthMm: 80,
+        }),
+      }),
+    )
+    .max(200),
+})
+type V3 = z.infer<typeof v3Schema>
+
 /** Thrown for a file we cannot read; the store quarantines it and reports `reason`. */
 export class UnreadableProfileError extends Error {
   constructor(
@@ -101,8 +128,8 @@ function v1ToV2(file: z.infer<typeof v1Schema>, now: number): V2 {
   }
 }
 
-function v2ToV3(file: V2, now: number): ProfileFile {
-  const merchants: MerchantProfile[] = file.merchants.map((m) => ({
+function v2ToV3(file: V2, now: number): V3 {
+  const merchants: V3['merchants'] = file.merchants.map((m) => ({
     id: m.id,
     name: m.name.slice(0, 60),
     demo: false,
@@ -132,6 +159,27 @@ function v2ToV3(file: V2, now: number): ProfileFile {
   }
 }
 
+/**
+ * Printer and paper width leave the merchant: nothing ever read them (the checkout's print
+ * settings did the printing), so dropping them changes no print. Copy rules still at the v3
+ * defaults are dropped too, so those merchants keep following the checkout exactly as before;
+ * rules someone changed on the merchant card are kept and now take effect.
+ */
+function v3ToV4(file: V3): ProfileFile {
+  return {
+    ...file,
+    schemaVersion: 4,
+    merchants: file.merchants.map(({ receipts, ...m }) =>
+      receipts.customerCopy === 'ask' && receipts.merchantCopy === 'on-signature'
+        ? m
+        : {
+            ...m,
+            receipts: { customerCopy: receipts.customerCopy, merchantCopy: receipts.merchantCopy },
+          },
+    ),
+  }
+}
+
 /** Reads any known version of the file and returns the current one; throws UnreadableProfileError. */
 export function migrateProfileFile(raw: unknown, now: number): { file: ProfileFile; from: number } {
   const version = detectVersion(raw)
@@ -141,6 +189,7 @@ export function migrateProfileFile(raw: unknown, now: number): { file: ProfileFi
   let current: unknown = raw
   if (version === 1) current = v1ToV2(parseOrThrow(v1Schema, current), now)
   if (version <= 2) current = v2ToV3(parseOrThrow(v2Schema, current), now)
+  if (version <= 3) current = v3ToV4(parseOrThrow(v3Schema, current))
   return { file: parseOrThrow(profileFileSchema, current), from: version }
 }
 

@@ -6,7 +6,7 @@ import { MERCHANT_ENVIRONMENTS } from '@shared/contract'
  * and upgraded in migrations.ts; every read goes through `parseProfileFile` so a hand-edited or
  * half-written file is caught instead of trusted.
  */
-export const PROFILE_SCHEMA_VERSION = 3
+export const PROFILE_SCHEMA_VERSION = 4
 
 const url = z
   .string()
@@ -37,14 +37,16 @@ export const merchantProfileObject = z.object({
       callbackPort: z.number().int().min(1024).max(65535).optional(),
     })
     .default({ mode: 'poll' }),
+  /**
+   * The merchant's own copy rules; absent = follow this checkout's print settings. Printer, paper
+   * and copies are never per merchant: the printer is attached to the checkout.
+   */
   receipts: z
     .object({
       customerCopy: z.enum(['always', 'ask', 'never']),
       merchantCopy: z.enum(['always', 'on-signature', 'never']),
-      printerName: z.string().max(200).optional(),
-      paperWidthMm: z.union([z.literal(58), z.literal(80)]),
     })
-    .default({ customerCopy: 'ask', merchantCopy: 'on-signature', paperWidthMm: 80 }),
+    .optional(),
   limits: z
     .object({
       refundCeilingMinor: z

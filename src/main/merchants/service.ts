@@ -5,6 +5,7 @@ import {
   type MerchantPatch,
   type MerchantView,
   type MerchantsSnapshot,
+  type ReceiptPreferences,
   type SecretStorageStatus,
   type TerminalList,
 } from '@shared/contract'
@@ -112,6 +113,15 @@ export class MerchantService implements MerchantDirectory {
     return m ? toMerchantView(m) : undefined
   }
 
+  /**
+   * The merchant's own copy rules (customer and merchant copy), or undefined when it has none or
+   * is unknown: the receipts service then uses the checkout's rules.
+   */
+  copyPolicy(merchantId: string): ReceiptPreferences | undefined {
+    const rules = this.findProfile(merchantId)?.receipts
+    return rules ? { ...rules } : undefined
+  }
+
   /** Verifies the key against Handpoint (device list), then stores it encrypted. */
   async addMerchant(request: AddMerchantRequest): Promise<MerchantView> {
     this.vault.assertCanStore() // refuse before any network call when keys cannot be stored
@@ -136,7 +146,8 @@ export class MerchantService implements MerchantDirectory {
       if (patch.name !== undefined) m.name = patch.name.trim()
       if (patch.currency !== undefined) m.currency = patch.currency
       if (patch.resultFlow) m.resultFlow = patch.resultFlow
-      if (patch.receipts) m.receipts = patch.receipts
+      if (patch.receipts === null) delete m.receipts
+      else if (patch.receipts) m.receipts = { ...patch.receipts }
       if (patch.limits) m.limits = patch.limits
       m.updatedAt = this.now()
       return toMerchantView(m)

@@ -28,7 +28,7 @@ export function toMerchantView(p: MerchantProfile): MerchantView {
     ...(p.terminalsFetchedAt !== undefined ? { terminalsFetchedAt: p.terminalsFetchedAt } : {}),
     ...(p.defaultTerminalSerial ? { defaultTerminalSerial: p.defaultTerminalSerial } : {}),
     resultFlow: { ...p.resultFlow },
-    receipts: { ...p.receipts },
+    ...(p.receipts ? { receipts: { ...p.receipts } } : {}),
     limits: { ...p.limits },
   }
 }
@@ -43,7 +43,6 @@ export function demoMerchantProfile(now: number): MerchantProfile {
     currency: 'EUR',
     terminals: [],
     resultFlow: { mode: 'poll' },
-    receipts: { customerCopy: 'ask', merchantCopy: 'on-signature', paperWidthMm: 80 },
     limits: {},
     keyState: 'ok',
     createdAt: now,
@@ -130,7 +129,6 @@ export function newMerchantProfile(
     terminalsFetchedAt: now,
     ...(devices.length === 1 ? { defaultTerminalSerial: devices[0]!.serialNumber } : {}),
     resultFlow: { mode: 'poll' },
-    receipts: { customerCopy: 'ask', merchantCopy: 'on-signature', paperWidthMm: 80 },
     limits: {},
     keyState: 'ok',
     keyFile,

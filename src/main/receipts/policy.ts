@@ -19,13 +19,27 @@ export interface OutcomeFacts {
   hasMerchantReceipt: boolean
 }
 
+/** The copy rules: a merchant's own, or the checkout's print settings as the fallback. */
+export type CopyRules = Pick<PrintSettings, 'customerCopy' | 'merchantCopy'>
+
+/**
+ * The settings the policy decides with for one operation: the checkout's printing settings with
+ * the copy rules of the operation's merchant when it has its own. Whether declined operations
+ * print stays the checkout's choice.
+ */
+export function rulesFor(settings: PrintSettings, merchant: CopyRules | undefined): PrintSettings {
+  return merchant
+    ? { ...settings, customerCopy: merchant.customerCopy, merchantCopy: merchant.merchantCopy }
+    : settings
+}
+
 /** Money moved (or was held/returned): receipts are owed to the cardholder. */
 const APPROVED = new Set(['AUTHORISED', 'PARTIAL_APPROVAL', 'CAPTURED', 'REFUNDED'])
 /** The operation ended without moving money; receipts print only if the checkout wants them. */
 const NOT_APPROVED = new Set(['DECLINED', 'FAILED', 'CANCELLED'])
 
 /**
- * Decides, from the checkout's settings and the outcome, which copies print by themselves.
+ * Decides, from the settings (see `rulesFor`) and the outcome, which copies print by themselves.
  * Pure: the receipts service calls it once per operation when the receipts are stored.
  * An unknown outcome (UNDEFINED) never prints: a receipt must not suggest a result we do not know.
  */

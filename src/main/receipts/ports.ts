@@ -1,4 +1,4 @@
-import type { PaperWidthMm, PrinterInfo } from '@shared/contract'
+import type { PaperWidthMm, PrinterInfo, PrintSettings } from '@shared/contract'
 
 /**
  * The printing port. `src/main/app/printer.ts` implements it with Electron (hidden, locked-down
@@ -38,6 +38,14 @@ export type TerminalPrint = (input: {
   terminalSerial: string
   receipt: string
 }) => Promise<{ id: string }>
+
+/**
+ * The copy rules a merchant set for itself (the merchants service implements it), or undefined
+ * when it has none or is unknown: the checkout's rules apply then.
+ */
+export type MerchantCopyPolicy = (
+  merchantId: string,
+) => Pick<PrintSettings, 'customerCopy' | 'merchantCopy'> | undefined
 
 /** Timers the service schedules retries with; injectable so tests control time. */
 export interface RetryClock {

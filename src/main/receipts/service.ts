@@ -11,8 +11,14 @@ import {
 } from '@shared/contract'
 import { ReceiptCollector } from './collector'
 import { DEFAULT_FETCH_POLICY, type FetchPolicy } from './fetcher'
-import { decidePrinting } from './policy'
-import { systemClock, type Printer, type RetryClock, type TerminalPrint } from './ports'
+import { decidePrinting, rulesFor } from './policy'
+import {
+  systemClock,
+  type MerchantCopyPolicy,
+  type Printer,
+  type RetryClock,
+  type TerminalPrint,
+} from './ports'
 import { buildPrintDocument } from './print-document'
 import { PrintSettingsFile } from './settings'
 import { ReceiptStore, type ReceiptMeta } from './store'
@@ -30,6 +36,8 @@ export interface ReceiptServiceOptions {
   terminalPrint?: TerminalPrint
   /** Looks a journal record up, to collect receipts of an operation we have not seen yet. */
   findPayment?: (id: string) => Promise<PaymentRecord | undefined>
+  /** The payment's merchant's own copy rules; absent or undefined = the checkout's rules. */
+  merchantPolicy?: MerchantCopyPolicy
   logError?: (message: string) => void
   /** Jitter source for retry delays (tests pin it). */
   random?: () => number
@@ -41,8 +49,9 @@ export const AUTO_PRINT_WINDOW_MS = 120_000
 
 /**
  * Receipts of the checkout: keeps a local copy of each operation's receipts (linked to the
- * journal record id), previews them safely, prints them under the checkout's policy, saves PDFs
- * and sends them to the terminal's printer on request.
+ * journal record id), previews them safely, prints them on the checkout's printer under the
+ * merchant's copy rules (the checkout's when the merchant has none), saves PDFs and sends them to
+ * the terminal's printer on request.
  */
 export class ReceiptService {
   private readonly store: ReceiptStore
@@ -205,7 +214,11 @@ export class ReceiptService {
     const claimed = await this.collector.withMeta(paymentId, async (meta) => {
       if (!meta || meta.autoPrintDone) return undefined
       meta.autoPrintDone = true
-      const decision = decidePrinting(await this.settings.get(), {
+      const rules = rulesFor(
+        await this.settings.get(),
+        this.options.merchantPolicy?.(meta.merchantId),
+      )
+      const decision = decidePrinting(rules, {
         finStatus: meta.finStatus ?? 'UNDEFINED',
         ...(meta.verificationMethod ? { verificationMethod: meta.verificationMethod } : {}),
         hasSignature: meta.signature.status !== 'none',

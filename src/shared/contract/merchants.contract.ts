@@ -17,11 +17,13 @@ export interface TerminalView {
   terminalType: string
 }
 
+/**
+ * A merchant's own copy rules. Printer, paper and copies belong to the checkout (the receipts
+ * print settings); a merchant without its own rules follows the checkout's.
+ */
 export interface ReceiptPreferences {
   customerCopy: 'always' | 'ask' | 'never'
   merchantCopy: 'always' | 'on-signature' | 'never'
-  printerName?: string
-  paperWidthMm: 58 | 80
 }
 
 export interface ResultFlowPreferences {
@@ -46,7 +48,8 @@ export interface MerchantView {
   terminalsFetchedAt?: number
   defaultTerminalSerial?: string
   resultFlow: ResultFlowPreferences
-  receipts: ReceiptPreferences
+  /** Absent: this merchant follows the checkout's copy rules. */
+  receipts?: ReceiptPreferences
   limits: { refundCeilingMinor?: string }
 }
 
@@ -136,13 +139,13 @@ export const merchantPatch = z.object({
       callbackPort: z.number().int().min(1024).max(65535).optional(),
     })
     .optional(),
+  /** The merchant's own copy rules; null = follow the checkout's. */
   receipts: z
     .object({
       customerCopy: z.enum(['always', 'ask', 'never']),
       merchantCopy: z.enum(['always', 'on-signature', 'never']),
-      printerName: z.string().trim().max(200).optional(),
-      paperWidthMm: z.union([z.literal(58), z.literal(80)]),
     })
+    .nullable()
     .optional(),
   limits: z
     .object({

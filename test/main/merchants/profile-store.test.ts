@@ -30,18 +30,19 @@ describe('merchant profile file: versions and migrations', () => {
       terminalsFetchedAt: Date.parse('2025-03-01T09:30:00.000Z'),
       defaultTerminalSerial: '0821032398',
       resultFlow: { mode: 'poll' },
-      receipts: { customerCopy: 'ask', merchantCopy: 'on-signature', paperWidthMm: 80 },
       keyState: 'ok',
       keyFile: 'm-salon.key',
       demo: false,
     })
     expect(bench).toMatchObject({ environment: 'development', keyState: 'missing', terminals: [] })
     expect(bench).not.toHaveProperty('keyFile')
+    // v1 had no copy rules: the merchants follow the checkout's.
+    expect(salon).not.toHaveProperty('receipts')
     // An existing configuration does not get a demo merchant added by the upgrade.
     expect(loaded.file.settings.demoSeeded).toBe(true)
     // The upgraded file is written back, and the original kept for a downgrade.
     const written = JSON.parse(await readFile(join(dataDir, 'merchants.json'), 'utf8'))
-    expect(written.schemaVersion).toBe(3)
+    expect(written.schemaVersion).toBe(4)
     expect(await readFile(join(dataDir, 'merchants.json.v1.bak'), 'utf8')).toBe(
       await readFile(join(FIXTURES, 'profiles-v1.json'), 'utf8'),
     )
@@ -59,7 +60,7 @@ describe('merchant profile file: versions and migrations', () => {
         statusBaseUrl: 'https://relay.example.com/handpoint',
       },
       resultFlow: { mode: 'callback', callbackPort: 8443 },
-      receipts: { customerCopy: 'always', merchantCopy: 'never', paperWidthMm: 80 },
+      receipts: { customerCopy: 'always', merchantCopy: 'never' },
       keyState: 'needs-reentry',
       keyFile: 'm-clinic.key',
       createdAt: 1735600000000,
@@ -68,11 +69,44 @@ describe('merchant profile file: versions and migrations', () => {
     expect(loaded.file.merchants[1]).toMatchObject({ id: 'm-kiosk', keyState: 'ok', limits: {} })
   })
 
+  it('upgrades a v3 file: printer and paper leave the merchant, changed copy rules stay', async () => {
+    const { store, dataDir } = await storeWith('profiles-v3-printing.json')
+    const loaded = await store.load()
+    expect(loaded.migratedFrom).toBe(3)
+    const [bar, deli] = loaded.file.merchants
+    // Rules changed on the merchant card are kept (they now decide what prints for the bar)...
+    expect(bar!.receipts).toEqual({ customerCopy: 'never', merchantCopy: 'always' })
+    expect(bar).toMatchObject({ keyFile: 'm-bar.key', keyHint: '1a2b', updatedAt: 1760000000000 })
+    // ...untouched v3 defaults are not: the deli keeps following the checkout, as it did.
+    expect(deli).not.toHaveProperty('receipts')
+    expect(deli).toMatchObject({
+      resultFlow: { mode: 'callback', callbackHost: '192.168.1.20', callbackPort: 8443 },
+      limits: { refundCeilingMinor: '10000' },
+    })
+    expect(loaded.file.settings.activeMerchantId).toBe('m-bar')
+    const written = await readFile(join(dataDir, 'merchants.json'), 'utf8')
+    expect(JSON.parse(written).schemaVersion).toBe(4)
+    expect(written).not.toMatch(/printerName|paperWidthMm|EPSON/)
+    expect(await readdir(dataDir)).toEqual(['merchants.json', 'merchants.json.v3.bak'])
+  })
+
+  it('upgrades the v3 file of an earlier release (defaults, 58 mm paper) to follow the checkout', async () => {
+    const { store } = await storeWith('profiles-v3.json')
+    const loaded = await store.load()
+    expect(loaded.migratedFrom).toBe(3)
+    expect(loaded.file.merchants[0]).not.toHaveProperty('receipts')
+    expect(loaded.file.merchants[0]).toMatchObject({ limits: { refundCeilingMinor: '50000' } })
+  })
+
   it('reads the current version as is, with no backup written', async () => {
-    const { store, dataDir } = await storeWith('profiles-v3.json')
+    const { store, dataDir } = await storeWith('profiles-v4.json')
     const loaded = await store.load()
     expect(loaded.migratedFrom).toBeUndefined()
-    expect(loaded.file.merchants[0]).toMatchObject({ limits: { refundCeilingMinor: '50000' } })
+    expect(loaded.file.merchants[0]).toMatchObject({
+      receipts: { customerCopy: 'always', merchantCopy: 'never' },
+      limits: { refundCeilingMinor: '50000' },
+    })
+    expect(loaded.file.merchants[1]).not.toHaveProperty('receipts')
     expect(await readdir(dataDir)).toEqual(['merchants.json'])
   })
 

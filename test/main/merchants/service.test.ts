@@ -246,12 +246,7 @@ describe('changes', () => {
     const demo = service.snapshot().merchants[0]!
     await service.updateMerchant(demo.id, {
       name: 'Till 2 demo',
-      receipts: {
-        customerCopy: 'never',
-        merchantCopy: 'always',
-        paperWidthMm: 58,
-        printerName: 'EPSON',
-      },
+      receipts: { customerCopy: 'never', merchantCopy: 'always' },
       limits: { refundCeilingMinor: '20000' },
       resultFlow: { mode: 'callback', callbackHost: '192.168.1.20', callbackPort: 8443 },
     })
@@ -259,13 +254,32 @@ describe('changes', () => {
     const reopened = await openService(dataDir)
     expect(reopened.snapshot().merchants[0]).toMatchObject({
       name: 'Till 2 demo',
-      receipts: { paperWidthMm: 58, printerName: 'EPSON' },
+      receipts: { customerCopy: 'never', merchantCopy: 'always' },
       limits: { refundCeilingMinor: '20000' },
       resultFlow: { mode: 'callback', callbackPort: 8443 },
     })
     await expect(service.updateMerchant('nope', { name: 'x' })).rejects.toMatchObject({
       code: 'merchant-not-found',
     })
+  })
+
+  it("gives the receipts service a merchant's own copy rules, and none once they are cleared", async () => {
+    const service = await openService(await tempDir())
+    const demo = service.snapshot().merchants[0]!
+    // A new merchant has no rules of its own: it follows the checkout's print settings.
+    expect(demo.receipts).toBeUndefined()
+    expect(service.copyPolicy(demo.id)).toBeUndefined()
+    await service.updateMerchant(demo.id, {
+      receipts: { customerCopy: 'always', merchantCopy: 'never' },
+    })
+    expect(service.copyPolicy(demo.id)).toEqual({ customerCopy: 'always', merchantCopy: 'never' })
+    // A patch without receipts leaves them alone; null clears them.
+    await service.updateMerchant(demo.id, { name: 'Demo' })
+    expect(service.copyPolicy(demo.id)).toEqual({ customerCopy: 'always', merchantCopy: 'never' })
+    const cleared = await service.updateMerchant(demo.id, { receipts: null })
+    expect(cleared.receipts).toBeUndefined()
+    expect(service.copyPolicy(demo.id)).toBeUndefined()
+    expect(service.copyPolicy('unknown')).toBeUndefined()
   })
 })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { printSettingsSchema, type PrintSettings } from '@shared/contract'
-import { decidePrinting, type OutcomeFacts } from '../../../src/main/receipts/policy'
+import { decidePrinting, rulesFor, type OutcomeFacts } from '../../../src/main/receipts/policy'
 
 const settings = (patch: Partial<PrintSettings> = {}): PrintSettings =>
   printSettingsSchema.parse(patch)
@@ -81,5 +81,21 @@ describe('decidePrinting', () => {
     expect(
       decidePrinting(all, facts({ hasCustomerReceipt: false, hasMerchantReceipt: false })),
     ).toEqual({ customer: 'skip', merchant: 'skip' })
+  })
+})
+
+describe('rulesFor', () => {
+  it("takes the merchant's copy rules over the checkout's and keeps everything else", () => {
+    const checkout = settings({ customerCopy: 'never', printDeclined: true, paperWidthMm: 58 })
+    expect(rulesFor(checkout, { customerCopy: 'always', merchantCopy: 'never' })).toEqual({
+      ...checkout,
+      customerCopy: 'always',
+      merchantCopy: 'never',
+    })
+  })
+
+  it("is the checkout's settings when the merchant has no rules", () => {
+    const checkout = settings({ customerCopy: 'always', merchantCopy: 'always' })
+    expect(rulesFor(checkout, undefined)).toEqual(checkout)
   })
 })

@@ -64,4 +64,48 @@ describe('receipts in the composed services', () => {
     const op = await services.handlers.getPayment({ id: onTerminal.paymentId }, ctx)
     expect(op.operation).toBe('printReceipt')
   }, 45_000)
+
+  it("uses the payment's merchant's own copy rules over the checkout's, on the checkout's paper", async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'pos-receipts-wiring-'))
+    const printer = createRecordingPrinter()
+    services = await createServices({
+      dataDir,
+      appName: 'a',
+      appVersion: '1',
+      shell: 'browser',
+      printer,
+    })
+    const pushed: PaymentReceipts[] = []
+    services.subscribe({
+      emit: (name, payload) => {
+        if (name === 'onReceiptsChanged') pushed.push(payload as PaymentReceipts)
+      },
+    })
+    await services.handlers.setPrintSettings({ customerCopy: 'always', paperWidthMm: 58 }, ctx)
+    await services.handlers.updateMerchant(
+      { id: 'demo', patch: { receipts: { customerCopy: 'ask', merchantCopy: 'always' } } },
+      ctx,
+    )
+    const sale = await services.handlers.startPayment(
+      {
+        merchantId: 'demo',
+        terminalSerial: '0821032398',
+        operation: 'sale',
+        amount: '5.00',
+        currency: 'EUR',
+      },
+      ctx,
+    )
+    // The merchant says "ask" for the customer copy (the checkout's "always" is only the default)
+    // and "always" for its own copy, which prints on this checkout's 58 mm roll.
+    await expect
+      .poll(() => pushed.find((r) => r.paymentId === sale.id && r.askCustomerCopy), {
+        timeout: 30_000,
+        interval: 200,
+      })
+      .toBeTruthy()
+    await expect.poll(() => printer.printed.length).toBe(1)
+    expect(printer.printed[0]!.html).toContain('MERCHANT COPY')
+    expect(printer.printed[0]!.options.paperWidthMm).toBe(58)
+  }, 45_000)
 })

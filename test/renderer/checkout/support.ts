@@ -26,7 +26,7 @@ export const MERCHANT: MerchantView = {
   ],
   defaultTerminalSerial: '0821032398',
   resultFlow: { mode: 'poll' },
-  receipts: { customerCopy: 'ask', merchantCopy: 'always', paperWidthMm: 80 },
+  receipts: { customerCopy: 'ask', merchantCopy: 'always' },
   limits: {},
 }
 

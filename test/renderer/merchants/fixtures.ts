@@ -12,7 +12,7 @@ export function merchant(overrides: Partial<MerchantView> = {}): MerchantView {
     terminals: [{ serialNumber: '111', terminalType: 'PAXA920' }],
     terminalsFetchedAt: 1_760_000_000_000,
     resultFlow: { mode: 'poll' },
-    receipts: { customerCopy: 'ask', merchantCopy: 'on-signature', paperWidthMm: 80 },
+    receipts: { customerCopy: 'ask', merchantCopy: 'on-signature' },
     limits: {},
     ...overrides,
   }

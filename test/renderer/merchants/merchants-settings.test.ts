@@ -144,4 +144,34 @@ describe('MerchantsSettings', () => {
     expect(removeMerchant).toHaveBeenCalledWith({ id: 'm-1' })
     expect(wrapper.find('[data-testid=merchant-m-1]').exists()).toBe(false)
   })
+
+  it('edits only copy rules per merchant (no printer or paper), and can hand them back to the checkout', async () => {
+    const updateMerchant = vi.fn(({ id }: { id: string }) => ok(merchant({ id })))
+    installFakeApi({
+      ...base,
+      updateMerchant,
+      listMerchants: () => ok(snapshot({ merchants: [demo, merchant({ receipts: undefined })] })),
+    })
+    const wrapper = mountSettings()
+    await flushPromises()
+    const card = wrapper.get('[data-testid=merchant-m-1]')
+    expect(card.text()).toContain('follows this checkout’s receipt printing settings')
+    expect(card.find('#printer-m-1').exists()).toBe(false)
+    expect(card.find('#paper-m-1').exists()).toBe(false)
+    // Without its own rules the selects are hidden, and saving keeps it on the checkout (null).
+    expect(card.find('#cc-m-1').exists()).toBe(false)
+    await card.get('[data-testid=save-prefs]').trigger('submit')
+    await flushPromises()
+    expect(updateMerchant.mock.calls.at(-1)![0]).toMatchObject({ patch: { receipts: null } })
+
+    await card.get('[data-testid=own-copy-rules-m-1]').setValue(true)
+    await card.get('#cc-m-1').setValue('never')
+    await card.get('#mc-m-1').setValue('always')
+    await card.get('form').trigger('submit')
+    await flushPromises()
+    expect(updateMerchant.mock.calls.at(-1)![0]).toMatchObject({
+      id: 'm-1',
+      patch: { receipts: { customerCopy: 'never', merchantCopy: 'always' } },
+    })
+  })
 })

@@ -215,4 +215,16 @@ describe('PrinterSettings', () => {
       { printDeclined: true },
     ])
   })
+
+  it('says its copy rules are the default for merchants without their own', async () => {
+    installFakeApi({ getPrintSettings: () => ok(settings), listPrinters: () => ok([]) })
+    const wrapper = mount(PrinterSettings)
+    await flushPromises()
+    const rules = wrapper.get('[data-testid=default-copy-rules]')
+    expect(rules.get('legend').text()).toBe('Default copy rules')
+    expect(rules.text()).toContain('For merchants without their own receipt rules')
+    expect(rules.find('[data-testid=customer-policy]').exists()).toBe(true)
+    expect(rules.find('[data-testid=merchant-policy]').exists()).toBe(true)
+    expect(rules.find('[data-testid=printer-select]').exists()).toBe(false)
+  })
 })

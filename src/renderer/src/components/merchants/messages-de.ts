@@ -46,8 +46,9 @@ export const de: MerchantMessages = {
     never: 'Nie drucken',
     'on-signature': 'Nur bei Unterschrift',
   },
-  printer: 'Druckername (leer = Systemstandard)',
-  paper: 'Papierbreite',
+  ownCopyRules: 'Eigene Belegregeln für diesen Händler',
+  copyRulesHelp:
+    'Ohne eigene Regeln gelten für den Händler die Belegdruck-Einstellungen dieser Kasse. Drucker, Papierbreite und Anzahl der Kopien werden immer dort für diese Kasse festgelegt.',
   refundCeiling: 'Höchste Erstattung ohne Vorgesetzte (kleinste Einheit, leer = keine Grenze)',
   save: 'Einstellungen speichern',
   saved: 'Gespeichert.',

@@ -49,8 +49,9 @@ const en = {
     never: 'Never print',
     'on-signature': 'Only when signed',
   },
-  printer: 'Printer name (empty = system default)',
-  paper: 'Paper width',
+  ownCopyRules: 'Own receipt rules for this merchant',
+  copyRulesHelp:
+    'Without its own rules a merchant follows this checkout’s receipt printing settings. The printer, paper width and number of copies are always set there, for this checkout.',
   refundCeiling: 'Highest refund without a manager (minor units, empty = no limit)',
   save: 'Save preferences',
   saved: 'Saved.',
