@@ -34,7 +34,7 @@ async function pollingMode(): Promise<{ ms: number[]; perOp: number; peak: numbe
       )
       sales.push(...records.map((r) => ({ id: r.id, reference: r.transactionReference })))
     }
-    const stats = world.sim.stats()
+    const stats = await world.sim.stats()
     return {
       ms: latencies(world, sales),
       perOp: total(stats.requestsByKey) / sales.length,
@@ -63,7 +63,7 @@ async function callbackMode(): Promise<{ ms: number[]; perOp: number; callbacksP
       if (i >= CALLBACK_WARMUP)
         sales.push({ id: record.id, reference: record.transactionReference })
     }
-    const stats = world.sim.stats()
+    const stats = await world.sim.stats()
     const ops = CALLBACK_WARMUP + CALLBACK_RUNS
     return {
       ms: latencies(world, sales),

@@ -150,6 +150,11 @@ export const b4: Benchmark = {
           limit: 50,
         }).total
       })
+      const byStateMonth = timeSearches((i) => {
+        const from = END - (i % 11) * 30 * DAY - 30 * DAY
+        return journal.search({ states: ['approved'], from, to: from + 30 * DAY - 1, limit: 50 })
+          .total
+      })
       journal.close()
 
       const MiB = 2 ** 20
@@ -194,6 +199,13 @@ export const b4: Benchmark = {
           value: round(byMerchantMonth.median, 3),
           unit: 'ms',
         },
+        {
+          name: 'search approved + 30 days median',
+          value: round(byStateMonth.median, 3),
+          unit: 'ms',
+          target: '<= 50 ms',
+        },
+        { name: 'search approved + 30 days p99', value: round(byStateMonth.p99, 3), unit: 'ms' },
         { name: 'open: JSON.parse per 100k', value: round(breakdown.parse), unit: 'ms' },
         { name: 'open: zod validation per 100k', value: round(breakdown.validate), unit: 'ms' },
         { name: 'open: index build per 100k', value: round(breakdown.index), unit: 'ms' },
@@ -209,7 +221,7 @@ export const b4: Benchmark = {
         notes: [
           `${WRITE_SAMPLE} records written through Journal.write (one fsync each), the other ${RECORDS - WRITE_SAMPLE} appended in its line format in ${round(bulkMs)} ms; one line per record (final state), a year of history, 8 merchants x 4 terminals`,
           `reopen = Journal.open (read, zod-validate every line, rebuild the index), median of up to ${REOPEN_RUNS} (once when an open takes seconds); searches median of ${SEARCH_RUNS} with limit 50`,
-          `average hits: last four ${round(byCard.hits, 1)}, one day ${round(byDay.hits)}, 30 days ${round(byMonth.hits)}, merchant + 30 days ${round(byMerchantMonth.hits)}`,
+          `average hits: last four ${round(byCard.hits, 1)}, one day ${round(byDay.hits)}, 30 days ${round(byMonth.hits)}, merchant + 30 days ${round(byMerchantMonth.hits)}, approved + 30 days ${round(byStateMonth.hits)}`,
           `open breakdown timed on ${BREAKDOWN_SAMPLE.toLocaleString('en')} lines and scaled to 100,000; heap figure is approximate (no forced GC)`,
         ],
       }

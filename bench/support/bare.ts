@@ -3,11 +3,11 @@
  * then GETs on a fixed schedule with plain `fetch`, no journal, no validation, no mapping.
  */
 import { randomUUID } from 'node:crypto'
-import type { Simulator } from '../../src/main/simulator'
+import type { SimHandle } from './remote-sim'
 import { sleep } from './world'
 
 export async function bareSale(
-  sim: Simulator,
+  sim: SimHandle,
   apiKey: string,
   serialNumber: string,
   pollDelaysMs: number[],

@@ -14,10 +14,10 @@ import { createStaticDirectory } from '../../src/main/payments/static-directory'
 import {
   startSimulator,
   type SimMerchantSpec,
-  type Simulator,
   type SimulatorOptions,
   type TerminalFinished,
 } from '../../src/main/simulator'
+import { startRemoteSimulator, type SimHandle } from './remote-sim'
 
 /** Terminal milliseconds of a 'normal' sale in the simulator: card 2 s + processing 1.5 s. */
 export const NORMAL_SALE_TERMINAL_MS = 3_500
@@ -55,8 +55,24 @@ export function tempDir(prefix: string): { path: string; remove(): void } {
 
 export const isFinalState = (record: PaymentRecord): boolean => FINAL_STATES.includes(record.state)
 
+/** The simulator in this process, behind the same handle as the one in a child process. */
+async function startLocalSimulator(options: SimulatorOptions): Promise<SimHandle> {
+  const sim = await startSimulator(options)
+  return {
+    apiBaseUrl: sim.apiBaseUrl,
+    statusBaseUrl: sim.statusBaseUrl,
+    stats: () => Promise.resolve(sim.stats()),
+    onTerminalFinished(listener) {
+      return sim.onTerminalFinished((f: TerminalFinished) => {
+        if (f.transactionReference) listener(f.transactionReference, performance.now())
+      })
+    },
+    close: () => sim.close(),
+  }
+}
+
 export interface World {
-  sim: Simulator
+  sim: SimHandle
   engine: PaymentEngine
   merchants: BenchMerchant[]
   /** performance.now() of the engine's final event, by payment id. */
@@ -68,19 +84,24 @@ export interface World {
 
 /**
  * Starts a simulator with `merchants` and an engine bound to it (one client per key, terminals
- * known up front so no device listing happens during the measurements).
+ * known up front so no device listing happens during the measurements). With `separateProcess`
+ * the simulator runs in a child process.
  */
 export async function startWorld(
   merchants: BenchMerchant[],
   sim: Omit<SimulatorOptions, 'merchants'>,
   engine: Omit<PaymentEngineOptions, 'dataDir' | 'directory' | 'emit'>,
+  separateProcess = false,
 ): Promise<World> {
   const dir = tempDir('engine')
-  const simulator = await startSimulator({ ...sim, merchants: simulatorSpecs(merchants) })
+  const simOptions = { ...sim, merchants: simulatorSpecs(merchants) }
+  const simulator = separateProcess
+    ? await startRemoteSimulator(simOptions)
+    : await startLocalSimulator(simOptions)
   const finalAt = new Map<string, number>()
   const terminalDoneAt = new Map<string, number>()
-  const unsubscribe = simulator.onTerminalFinished((f: TerminalFinished) => {
-    if (f.transactionReference) terminalDoneAt.set(f.transactionReference, performance.now())
+  const unsubscribe = simulator.onTerminalFinished((reference, at) => {
+    terminalDoneAt.set(reference, at)
   })
   let built: PaymentEngine
   try {

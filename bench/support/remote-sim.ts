@@ -1,0 +1,78 @@
+/**
+ * The simulator in a child process (sim-child.ts), with the same parts of its API the
+ * benchmarks use. Terminal-finished times cross the process boundary as absolute times and are
+ * turned back into this process's performance.now() scale.
+ */
+import { fork, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import type { SimulatorOptions, SimulatorStats } from '../../src/main/simulator'
+
+export interface SimHandle {
+  apiBaseUrl: string
+  statusBaseUrl: string
+  /** Counters, plus the simulator process's rss when it runs apart. */
+  stats(): Promise<SimulatorStats & { rss?: number }>
+  /** `at` is on this process's performance.now() scale. */
+  onTerminalFinished(listener: (reference: string, at: number) => void): () => void
+  close(): Promise<void>
+}
+
+type Outbound =
+  | { type: 'ready'; apiBaseUrl: string; statusBaseUrl: string }
+  | { type: 'error'; message: string }
+  | { type: 'finished'; reference?: string; at: number }
+  | { type: 'stats'; stats: SimulatorStats; rss: number }
+  | { type: 'closed' }
+
+export async function startRemoteSimulator(options: SimulatorOptions): Promise<SimHandle> {
+  const entry = fileURLToPath(new URL('./sim-child.ts', import.meta.url))
+  // Inherits tsx's loader flags from this process's execArgv.
+  const child: ChildProcess = fork(entry, [], {
+    env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.e2e.json' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  const listeners = new Set<(reference: string, at: number) => void>()
+  let pending: ((message: Outbound) => void) | undefined
+  child.on('message', (message: Outbound) => {
+    if (message.type === 'finished') {
+      const at = message.at - performance.timeOrigin
+      if (message.reference) for (const l of listeners) l(message.reference, at)
+    } else pending?.(message)
+  })
+  const ask = (message: unknown, expect: Outbound['type']): Promise<Outbound> =>
+    new Promise((resolve, reject) => {
+      const onExit = (): void => reject(new Error('The simulator process stopped.'))
+      child.once('exit', onExit)
+      pending = (reply) => {
+        if (reply.type !== expect && reply.type !== 'error') return
+        child.off('exit', onExit)
+        pending = undefined
+        if (reply.type === 'error') reject(new Error(reply.message))
+        else resolve(reply)
+      }
+      child.send(message as object)
+    })
+  const ready = await ask({ type: 'start', options }, 'ready')
+  if (ready.type !== 'ready') throw new Error('The simulator process did not start.')
+  return {
+    apiBaseUrl: ready.apiBaseUrl,
+    statusBaseUrl: ready.statusBaseUrl,
+    async stats() {
+      const reply = await ask({ type: 'stats' }, 'stats')
+      if (reply.type !== 'stats') throw new Error('No stats from the simulator process.')
+      return { ...reply.stats, rss: reply.rss }
+    },
+    onTerminalFinished(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    async close() {
+      if (child.exitCode !== null) return
+      const exited = new Promise<void>((ok) => child.once('exit', () => ok()))
+      await ask({ type: 'close' }, 'closed').catch(() => undefined)
+      const timer = setTimeout(() => child.kill(), 2_000)
+      await exited
+      clearTimeout(timer)
+    },
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Child-process entry for B3: runs the simulator in its own process, so its work and its
+ * memory neither slow nor inflate the engine's process, and its clock is not held up by the
+ * engine's event loop. Talks to the parent over the fork IPC channel (see remote-sim.ts).
+ */
+import { startSimulator, type SimulatorOptions } from '../../src/main/simulator'
+
+type Inbound = { type: 'start'; options: SimulatorOptions } | { type: 'stats' } | { type: 'close' }
+
+const send = (message: unknown): void => {
+  process.send?.(message)
+}
+/** Absolute time, comparable across processes of one machine. */
+const now = (): number => performance.timeOrigin + performance.now()
+
+let sim: Awaited<ReturnType<typeof startSimulator>> | undefined
+
+process.on('message', (message: Inbound) => {
+  if (message.type === 'start') {
+    startSimulator(message.options).then(
+      (started) => {
+        sim = started
+        started.onTerminalFinished((f) => {
+          send({ type: 'finished', reference: f.transactionReference, at: now() })
+        })
+        send({
+          type: 'ready',
+          apiBaseUrl: started.apiBaseUrl,
+          statusBaseUrl: started.statusBaseUrl,
+        })
+      },
+      (err: unknown) => send({ type: 'error', message: String(err) }),
+    )
+  } else if (message.type === 'stats') {
+    send({ type: 'stats', stats: sim?.stats(), rss: process.memoryUsage().rss })
+  } else {
+    void (sim?.close() ?? Promise.resolve()).then(() => {
+      send({ type: 'closed' })
+      process.disconnect?.()
+    })
+  }
+})
