@@ -196,6 +196,7 @@ const de: typeof en = {
     detail: 'Zahlungsdetails',
     close: 'Schließen',
     followUps: 'Nächste Schritte',
+    followOnCheckout: 'Auf dem Kassenbildschirm verfolgen',
     left: 'Noch erstattbar oder einziehbar: {amount}',
     amountFor: 'Betrag (höchstens {max})',
     overLimit: 'Das ist mehr als übrig ist ({max}).',

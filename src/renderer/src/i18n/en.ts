@@ -197,6 +197,7 @@ export default {
     detail: 'Payment details',
     close: 'Close',
     followUps: 'Next steps',
+    followOnCheckout: 'Follow it on the checkout screen',
     left: 'Left to refund or capture: {amount}',
     amountFor: 'Amount (at most {max})',
     overLimit: 'That is more than is left ({max}).',
