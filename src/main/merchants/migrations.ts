@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import {
+  copyRulesSchema,
   merchantProfileObject,
   PROFILE_SCHEMA_VERSION,
   profileFileSchema,
@@ -92,6 +93,7 @@ const v3Schema = profileFileSchema.extend({
     .max(200),
 })
 type V3 = z.infer<typeof v3Schema>
+type CopyRules = z.infer<typeof copyRulesSchema>
 
 /** Thrown for a file we cannot read; the store quarantines it and reports `reason`. */
 export class UnreadableProfileError extends Error {
@@ -169,15 +171,24 @@ function v3ToV4(file: V3): ProfileFile {
   return {
     ...file,
     schemaVersion: 4,
-    merchants: file.merchants.map(({ receipts, ...m }) =>
-      receipts.customerCopy === 'ask' && receipts.merchantCopy === 'on-signature'
-        ? m
-        : {
-            ...m,
-            receipts: { customerCopy: receipts.customerCopy, merchantCopy: receipts.merchantCopy },
-          },
-    ),
+    merchants: file.merchants.map(({ receipts, ...m }) => {
+      const rules = copyRulesFromV3(receipts)
+      return rules ? { ...m, receipts: rules } : m
+    }),
   }
+}
+
+/**
+ * The v4 copy rules of v3 `receipts` (also used for configuration files exported by v3): the
+ * printer fields dropped, and none at all when the rules are still the v3 defaults.
+ */
+export function copyRulesFromV3(receipts: {
+  customerCopy: CopyRules['customerCopy']
+  merchantCopy: CopyRules['merchantCopy']
+}): CopyRules | undefined {
+  return receipts.customerCopy === 'ask' && receipts.merchantCopy === 'on-signature'
+    ? undefined
+    : { customerCopy: receipts.customerCopy, merchantCopy: receipts.merchantCopy }
 }
 
 /** Reads any known version of the file and returns the current one; throws UnreadableProfileError. */

@@ -19,6 +19,12 @@ export const terminalSchema = z.object({
   merchantIdAlpha: z.string().max(64).optional(),
 })
 
+/** A merchant's own copy rules (which receipts print by themselves for its payments). */
+export const copyRulesSchema = z.object({
+  customerCopy: z.enum(['always', 'ask', 'never']),
+  merchantCopy: z.enum(['always', 'on-signature', 'never']),
+})
+
 /** The profile fields without cross-field rules (zod cannot omit from a refined object). */
 export const merchantProfileObject = z.object({
   id: z.string().min(1).max(64),
@@ -41,12 +47,7 @@ export const merchantProfileObject = z.object({
    * The merchant's own copy rules; absent = follow this checkout's print settings. Printer, paper
    * and copies are never per merchant: the printer is attached to the checkout.
    */
-  receipts: z
-    .object({
-      customerCopy: z.enum(['always', 'ask', 'never']),
-      merchantCopy: z.enum(['always', 'on-signature', 'never']),
-    })
-    .optional(),
+  receipts: copyRulesSchema.optional(),
   limits: z
     .object({
       refundCeilingMinor: z

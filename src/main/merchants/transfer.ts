@@ -7,7 +7,8 @@ import {
 } from 'node:crypto'
 import { z } from 'zod'
 import { AppError } from '@shared/contract'
-import { customNeedsUrls, merchantProfileObject } from './profile-schema'
+import { copyRulesFromV3 } from './migrations'
+import { copyRulesSchema, customNeedsUrls, merchantProfileObject } from './profile-schema'
 
 /**
  * The configuration file that moves between checkouts. The header is readable; everything else
@@ -20,9 +21,20 @@ export const TRANSFER_VERSION = 1 as const
 
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1 } as const
 
+/**
+ * Files exported before profile v4 carry printer and paper width in `receipts` (recognised by
+ * `paperWidthMm`, which v3 always wrote) and always had copy rules: read them as the v3 -> v4
+ * upgrade does, so an untouched merchant keeps following the checkout's rules.
+ */
+const v3Receipts = copyRulesSchema.extend({ paperWidthMm: z.union([z.literal(58), z.literal(80)]) })
+const importedCopyRules = z.preprocess((raw) => {
+  const legacy = v3Receipts.safeParse(raw)
+  return legacy.success ? copyRulesFromV3(legacy.data) : raw
+}, copyRulesSchema.optional())
+
 export const exportedMerchantSchema = merchantProfileObject
   .omit({ keyState: true, keyFile: true, keyHint: true, createdAt: true, updatedAt: true })
-  .extend({ apiKey: z.string().min(1).max(256).optional() })
+  .extend({ apiKey: z.string().min(1).max(256).optional(), receipts: importedCopyRules })
   .refine(customNeedsUrls.check, customNeedsUrls.params)
 export type ExportedMerchant = z.infer<typeof exportedMerchantSchema>
 

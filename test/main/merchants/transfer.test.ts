@@ -209,6 +209,25 @@ describe('a crafted configuration (right passphrase, wrong content)', () => {
     expect((await openConfiguration(crafted, PASS)).map((m) => m.id)).toEqual(['a'])
   })
 
+  it('reads a file exported before v4 like the upgrade: printer fields gone, untouched rules dropped', async () => {
+    const { sealConfiguration, openConfiguration } =
+      await import('../../../src/main/merchants/transfer')
+    const legacy = { customerCopy: 'ask', merchantCopy: 'on-signature', paperWidthMm: 58 }
+    const crafted = await reseal(await sealConfiguration([], PASS, NOW), [
+      { ...base, id: 'changed', receipts: { ...base.receipts, printerName: 'EPSON' } },
+      { ...base, id: 'untouched', receipts: legacy },
+      { ...base, id: 'current', receipts: { customerCopy: 'ask', merchantCopy: 'on-signature' } },
+      { ...base, id: 'none', receipts: undefined },
+    ])
+    const opened = await openConfiguration(crafted, PASS)
+    expect(opened.map((m) => [m.id, m.receipts])).toEqual([
+      ['changed', { customerCopy: 'ask', merchantCopy: 'never' }],
+      ['untouched', undefined],
+      ['current', { customerCopy: 'ask', merchantCopy: 'on-signature' }],
+      ['none', undefined],
+    ])
+  })
+
   it.each([
     [
       'two merchants with one id',
