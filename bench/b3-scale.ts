@@ -25,19 +25,19 @@ export const b3: Benchmark = {
     const baseline = process.memoryUsage().rss
     let peak = baseline
     let peakHeap = process.memoryUsage().heapUsed
-    const sampler = setInterval(() => {
-      const usage = process.memoryUsage()
-      peak = Math.max(peak, usage.rss)
-      peakHeap = Math.max(peakHeap, usage.heapUsed)
-    }, 100)
-    // The journal fsyncs synchronously, on the loop the simulator and every other sale share.
-    const loopDelay = monitorEventLoopDelay({ resolution: 10 })
     const world = await startWorld(
       merchants,
       { timeScale: TIME_SCALE },
       FLOW === 'callback' ? { callback: { host: '127.0.0.1' } } : {},
       true,
     )
+    const sampler = setInterval(() => {
+      const usage = process.memoryUsage()
+      peak = Math.max(peak, usage.rss)
+      peakHeap = Math.max(peakHeap, usage.heapUsed)
+    }, 100)
+    // The journal fsyncs synchronously, on the loop every sale and the callback server share.
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 })
     const sales: { id: string; reference: string }[] = []
     const failures: string[] = []
     let started = 0
