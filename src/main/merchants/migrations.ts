@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import {
-  copyRulesSchema,
   merchantProfileObject,
   PROFILE_SCHEMA_VERSION,
   profileFileSchema,
+  type CopyRules,
   type ProfileFile,
 } from './profile-schema'
 
@@ -93,7 +93,6 @@ const v3Schema = profileFileSchema.extend({
     .max(200),
 })
 type V3 = z.infer<typeof v3Schema>
-type CopyRules = z.infer<typeof copyRulesSchema>
 
 /** Thrown for a file we cannot read; the store quarantines it and reports `reason`. */
 export class UnreadableProfileError extends Error {

@@ -98,6 +98,7 @@ export const profileFileSchema = z.object({
 export type MerchantProfile = z.infer<typeof merchantProfileSchema>
 export type ProfileFile = z.infer<typeof profileFileSchema>
 export type StoredTerminal = z.infer<typeof terminalSchema>
+export type CopyRules = z.infer<typeof copyRulesSchema>
 
 export function emptyProfileFile(): ProfileFile {
   return {
