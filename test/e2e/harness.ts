@@ -206,7 +206,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       await new Promise<void>((ok) => server.close(() => ok()))
       await services.dispose()
       if (!options.keepDataDir && !options.dataDir)
-        await rm(dataDir, { recursive: true, force: true })
+        await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })
     },
   }
 }

@@ -2,10 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { ipcMain, MockWebContents, resetElectronMock } from '../../mocks/electron'
 import { registerIpc, webContentsSink } from '../../../src/main/app/ipc'
 import { buildRoutes } from '../../../src/main/ipc/dispatcher'
-import { createServices } from '../../../src/main/services'
+import { tempServices } from '../../support/temp-services'
 
 async function routes() {
-  const s = await createServices({ dataDir: '/d', appName: 'n', appVersion: '1', shell: 'electron' })
+  const s = await tempServices({ shell: 'electron' })
   return buildRoutes(s.handlers)
 }
 
@@ -15,8 +15,10 @@ describe('registerIpc', () => {
   it('answers only our window, main frame, app URL', async () => {
     const ours = new MockWebContents()
     const stranger = new MockWebContents()
-    registerIpc(ipcMain as never, await routes(), (sender, url) =>
-      sender === (ours as never) && url === 'file:///app/out/renderer/index.html',
+    registerIpc(
+      ipcMain as never,
+      await routes(),
+      (sender, url) => sender === (ours as never) && url === 'file:///app/out/renderer/index.html',
     )
     const handler = ipcMain.handlers.get('app:get-info')!
     const good = { sender: ours, senderFrame: { url: 'file:///app/out/renderer/index.html' } }
@@ -44,6 +46,8 @@ describe('registerIpc', () => {
     sink.emit('onAppNotice', { level: 'info', message: 'hello' })
     wc.destroyed = true
     sink.emit('onAppNotice', { level: 'info', message: 'gone' })
-    expect(wc.sent).toEqual([{ channel: 'app:notice', payload: { level: 'info', message: 'hello' } }])
+    expect(wc.sent).toEqual([
+      { channel: 'app:notice', payload: { level: 'info', message: 'hello' } },
+    ])
   })
 })

@@ -2,15 +2,12 @@ import { describe, expect, it, vi } from 'vitest'
 import { AppError, operationChannels } from '@shared/contract'
 import { buildRoutes } from '../../../src/main/ipc/dispatcher'
 import type { HandlerTable } from '../../../src/main/ipc/handlers'
-import { createServices } from '../../../src/main/services'
+import { tempServices } from '../../support/temp-services'
 
+let dataDir = ''
 async function handlers(): Promise<HandlerTable> {
-  const services = await createServices({
-    dataDir: '/tmp/x',
-    appName: 'POS Companion',
-    appVersion: '1.2.3',
-    shell: 'browser',
-  })
+  const services = await tempServices()
+  dataDir = services.dataDir
   return services.handlers
 }
 
@@ -22,7 +19,7 @@ describe('buildRoutes', () => {
     const info = routes.find((r) => r.channel === 'app:get-info')!
     await expect(info.call(undefined, ctx)).resolves.toEqual({
       ok: true,
-      data: { name: 'POS Companion', version: '1.2.3', dataDir: '/tmp/x', shell: 'browser' },
+      data: { name: 'POS Companion', version: '1.2.3', dataDir, shell: 'browser' },
     })
   })
 

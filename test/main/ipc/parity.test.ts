@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { eventChannels, operationChannels, operations, events } from '@shared/contract'
-import { createServices } from '../../../src/main/services'
+import { tempServices } from '../../support/temp-services'
 
 describe('contract, handlers and preload parity', () => {
   /** Loads the preload afresh against a fresh electron mock and returns the exposed api. */
@@ -8,16 +8,14 @@ describe('contract, handlers and preload parity', () => {
     vi.resetModules()
     const mock = await import('../../mocks/electron')
     await import('../../../src/preload/index')
-    return { mock, api: mock.contextBridge.exposed.get('api') as Record<string, (...a: unknown[]) => unknown> }
+    return {
+      mock,
+      api: mock.contextBridge.exposed.get('api') as Record<string, (...a: unknown[]) => unknown>,
+    }
   }
 
   it('every contract operation has exactly one handler and one preload function', async () => {
-    const { handlers } = await createServices({
-      dataDir: '/tmp/x',
-      appName: 'a',
-      appVersion: '1',
-      shell: 'browser',
-    })
+    const { handlers } = await tempServices()
     const opNames = Object.keys(operations).sort()
     expect(Object.keys(operationChannels).sort()).toEqual(opNames)
     expect(Object.keys(handlers).sort()).toEqual(opNames)
