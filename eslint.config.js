@@ -6,8 +6,14 @@ import tseslint from 'typescript-eslint'
 
 // Layering (DESIGN.md §6): the renderer never reaches electron, node or main; shared stays
 // runtime-neutral; electron-free service folders under src/main never import electron.
-const nodeBuiltins = { group: ['node:*'], message: 'The renderer has no Node; ask main over the contract.' }
-const electronBan = { name: 'electron', message: 'Only src/main/app, src/main/index.ts and src/preload may import electron.' }
+const nodeBuiltins = {
+  group: ['node:*'],
+  message: 'The renderer has no Node; ask main over the contract.',
+}
+const electronBan = {
+  name: 'electron',
+  message: 'Only src/main/app, src/main/index.ts and src/preload may import electron.',
+}
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'bench/results.json'] },
@@ -21,8 +27,13 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 'latest', sourceType: 'module' },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // `import { type A }` keeps a side-effect import at run time (verbatimModuleSyntax).
+      '@typescript-eslint/no-import-type-side-effects': 'error',
       'no-console': 'off',
     },
   },
@@ -30,11 +41,34 @@ export default tseslint.config(
     files: ['src/renderer/**/*.{ts,vue}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
+      // The contract index carries zod schemas; values come from the zod-free *.values modules.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@shared/contract',
+              allowTypeImports: true,
+              message:
+                'Import runtime values from @shared/contract/*.values (zod stays out of the renderer).',
+            },
+          ],
+        },
+      ],
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronBan, { name: 'axios', message: 'The renderer never talks HTTP to Handpoint.' }],
-          patterns: [nodeBuiltins, { group: ['**/main/**', '**/preload/**'], message: 'Use window.api through src/renderer/src/api.' }],
+          paths: [
+            electronBan,
+            { name: 'axios', message: 'The renderer never talks HTTP to Handpoint.' },
+          ],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/main/**', '**/preload/**'],
+              message: 'Use window.api through src/renderer/src/api.',
+            },
+          ],
         },
       ],
     },
@@ -45,8 +79,18 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronBan, { name: 'vue', message: 'shared is runtime-neutral.' }, { name: 'pinia', message: 'shared is runtime-neutral.' }],
-          patterns: [nodeBuiltins, { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'shared imports no process.' }],
+          paths: [
+            electronBan,
+            { name: 'vue', message: 'shared is runtime-neutral.' },
+            { name: 'pinia', message: 'shared is runtime-neutral.' },
+          ],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'shared imports no process.',
+            },
+          ],
         },
       ],
     },
@@ -57,7 +101,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [electronBan], patterns: [{ group: ['**/renderer/**', 'vue', 'pinia'], message: 'Services do not know the UI.' }] },
+        {
+          paths: [electronBan],
+          patterns: [
+            { group: ['**/renderer/**', 'vue', 'pinia'], message: 'Services do not know the UI.' },
+          ],
+        },
       ],
     },
   },
@@ -66,7 +115,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [nodeBuiltins, { group: ['zod', '**/main/**', '**/renderer/**'], message: 'The sandboxed preload only needs electron and the channel table.' }] },
+        {
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['zod', '**/main/**', '**/renderer/**'],
+              message: 'The sandboxed preload only needs electron and the channel table.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -7,8 +7,9 @@ import { event, operation } from './define'
  * only `keyState` and a hint made of the key's last four characters.
  */
 
-export const MERCHANT_ENVIRONMENTS = ['production', 'development', 'simulator', 'custom'] as const
-export type MerchantEnvironment = (typeof MERCHANT_ENVIRONMENTS)[number]
+import { MERCHANT_ENVIRONMENTS, type MerchantEnvironment } from './merchants.values'
+
+export * from './merchants.values'
 
 export type KeyState = 'ok' | 'missing' | 'needs-reentry'
 

@@ -1,56 +1,14 @@
 import { z } from 'zod'
 import { event, operation } from './define'
+import { OPERATION_KINDS, type OperationKind, type PaymentState } from './payments.values'
+
+export * from './payments.values'
 
 /**
  * Payments over the contract. The engine (src/main/payments) implements these; the checkout UI
  * consumes them. Amounts cross the bridge as major-unit strings typed by people ("12.34") and come
  * back as minor-unit strings; the shared money module converts and formats.
  */
-
-export const OPERATION_KINDS = [
-  'sale',
-  'refund',
-  'refundReversal',
-  'saleReversal',
-  'saleAndTokenizeCard',
-  'tokenizeCard',
-  'printReceipt',
-  'cardPan',
-  'pingDevice',
-  'moToSale',
-  'moToRefund',
-  'moToReversal',
-  'moToPreAuthorization',
-  'preAuthorization',
-  'preAuthorizationIncrease',
-  'preAuthorizationCapture',
-  'preAuthorizationReversal',
-] as const
-export type OperationKind = (typeof OPERATION_KINDS)[number]
-
-/** Lifecycle of one operation; see src/main/payments for the transitions. */
-export type PaymentState =
-  | 'created' // journalled, not yet sent
-  | 'sent' // POST under way
-  | 'accepted' // 202 received
-  | 'in-progress' // terminal working (polls answer 204)
-  | 'unknown' // ambiguous failure: we do not know whether money moved
-  | 'resolving' // asking the API about an unknown outcome
-  | 'approved'
-  | 'partial'
-  | 'declined'
-  | 'cancelled'
-  | 'failed'
-  | 'processed' // non-financial success (printReceipt, tokenizeCard, ...)
-
-export const FINAL_STATES: readonly PaymentState[] = [
-  'approved',
-  'partial',
-  'declined',
-  'cancelled',
-  'failed',
-  'processed',
-]
 
 /** What the UI may show of a result: never a full card number. */
 export interface PaymentResultView {

@@ -1,11 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import {
-  FINAL_STATES,
-  type PaymentRecord,
-  type PaymentStatusEvent,
-  type StartPaymentRequest,
-} from '@shared/contract'
+import type { PaymentRecord, PaymentStatusEvent, StartPaymentRequest } from '@shared/contract'
+import { FINAL_STATES } from '@shared/contract/payments.values'
 import { BridgeError } from '../api/bridge'
 import { paymentsClient } from '../api/payments-client'
 

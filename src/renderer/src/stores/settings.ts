@@ -1,16 +1,20 @@
 import { defineStore } from 'pinia'
 import { ref, watch } from 'vue'
-import { z } from 'zod'
+// zod/mini: the tree-shakable build, so the renderer bundle carries only what it uses.
+import * as z from 'zod/mini'
 
 /**
  * This checkout's own preferences; they stay on this machine. The default terminal and the
  * result flow live on the merchant's profile (merchants store), so they are not repeated here.
  */
 const stored = z.object({
-  locale: z.enum(['en', 'de']).catch('en'),
+  locale: z.catch(z.enum(['en', 'de']), 'en'),
   /** Tip percentages offered on the terminal for sales; empty = no tip screen. */
-  tipPercentages: z.array(z.number().int().min(1).max(100)).max(5).catch([]),
-  operator: z.string().max(64).catch(''),
+  tipPercentages: z.catch(
+    z.array(z.int().check(z.minimum(1), z.maximum(100))).check(z.maxLength(5)),
+    [],
+  ),
+  operator: z.catch(z.string().check(z.maxLength(64)), ''),
 })
 export type CheckoutSettings = z.infer<typeof stored>
 export const SUPPORTED_LOCALES = ['en', 'de'] as const

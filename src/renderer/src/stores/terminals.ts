@@ -1,14 +1,15 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { useMerchantSource } from '../composables/merchant-source'
 import type { CheckoutTerminal, TerminalState } from '../lib/merchant-view'
 import { usePaymentsStore } from './payments'
 
 /** deviceStatus may ride along on a result (reference §4.5); all strings when present. */
-const deviceStatus = z
-  .object({ batteryStatus: z.string().optional(), applicationVersion: z.string().optional() })
-  .partial()
+const deviceStatus = z.object({
+  batteryStatus: z.optional(z.string()),
+  applicationVersion: z.optional(z.string()),
+})
 
 /**
  * The terminal board: the merchant's terminals as the merchants store lists them, overlaid with
