@@ -4,6 +4,9 @@ import { createMerchantHandlers } from './merchants/handlers'
 import { createJsonProfileStore } from './merchants/profile-store'
 import { createTestOnlySecretBox, type SecretBox } from './merchants/secret-box'
 import { MerchantService } from './merchants/service'
+import { lazySimulator } from './merchants/lazy-simulator'
+import { createHandpointClient } from './handpoint'
+import { DEMO_API_KEY, startSimulator } from './simulator'
 import type { FetchPolicy } from './receipts/fetcher'
 import { createReceiptHandlers } from './receipts/handlers'
 import type { Printer } from './receipts/ports'
@@ -12,9 +15,6 @@ import { createPaymentHandlers } from './payments/handlers'
 import type { MerchantDirectory } from './payments/ports'
 import { createRecordingPrinter } from './receipts/recording-printer'
 import { ReceiptService } from './receipts/service'
-import { lazySimulator } from './merchants/lazy-simulator'
-import { createHandpointClient } from './handpoint'
-import { DEMO_API_KEY, startSimulator } from './simulator'
 
 export interface ServicesOptions {
   /** Where this checkout keeps its data (journals, receipts, settings). */
@@ -61,7 +61,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     dataDir: options.dataDir,
     store: createJsonProfileStore({ dataDir: options.dataDir }),
     secretBox: options.secretBox ?? createTestOnlySecretBox(),
-    createClient: createHandpointClient,
+    // Single attempt: the engine's per-key budget must see every request it sends, so it does
+    // its own retrying through the budget instead of the client retrying behind its back.
+    createClient: (config) => createHandpointClient({ ...config, retry: { maxAttempts: 1 } }),
     simulatorEndpoints: () => demoSimulator.endpoints(),
     demoApiKey: DEMO_API_KEY,
     onChange: (snapshot) => emit('onMerchantsChanged', snapshot),
