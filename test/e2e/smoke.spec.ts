@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs'
 import { afterAll, describe, expect, it } from 'vitest'
 import { closeBrowser, launchApp } from './harness'
 
-const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { productName: string; version: string }
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  productName: string
+  version: string
+}
 
 afterAll(closeBrowser)
 
@@ -10,7 +13,9 @@ describe('smoke', () => {
   it('opens the app in Chromium and shows its name and version from the contract', async () => {
     const app = await launchApp()
     try {
-      await expect.poll(() => app.page.getByTestId('app-version').textContent()).toContain(pkg.version)
+      await expect
+        .poll(() => app.page.getByTestId('app-version').textContent())
+        .toContain(pkg.version)
       expect(await app.page.getByTestId('app-name').textContent()).toBe(pkg.productName)
       expect(await app.page.title()).toBe('POS Companion')
       const api = await app.page.evaluate(() => ({
