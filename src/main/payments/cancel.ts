@@ -28,12 +28,13 @@ export async function cancelOperation(
   }
   try {
     const client = (op.client ??= await rt.directory.clientFor(merchantId))
-    await rt.budget.acquire(op.key, `${id}:cancel`)
-    await client.startTransaction({
-      operation: 'stopCurrentTransaction',
-      serialNumber: record.terminalSerial,
-      terminalType: record.terminalType,
-    })
+    await rt.budget.send(op.key, `${id}:cancel`, () =>
+      client.startTransaction({
+        operation: 'stopCurrentTransaction',
+        serialNumber: record.terminalSerial,
+        terminalType: record.terminalType,
+      }),
+    )
   } catch (err) {
     const failure = asHandpointFailure(err)
     if (failure?.kind === 'cancel-not-allowed') {

@@ -2,6 +2,7 @@ import type { OperationKind, PaymentRecord } from '../../shared/contract/payment
 import type { HandpointClient, TransactionResult } from '../handpoint/types'
 import { asHandpointFailure } from './operation-input'
 import type { Op, Runtime } from './runtime'
+import type { Gate } from './rate-budget'
 
 /** Result `type`s a linked operation can show in its original's chain (reference §4.3, §6). */
 const TYPES: Partial<Record<OperationKind, readonly string[]>> = {
@@ -34,14 +35,18 @@ export async function askChain(
   rt: Runtime,
   op: Op,
   client: HandpointClient,
+  gate: Gate,
   original: PaymentRecord,
 ): Promise<number> {
   const { record, meta } = rt.stored(op.id)
   if (record.state === 'unknown') rt.transition(op.id, 'resolving')
-  const askedAt = rt.settings.clock.now()
+  let askedAt = rt.settings.clock.now()
   let chain: TransactionResult[]
   try {
-    chain = await client.getStatusChain(original.transactionReference, 'all')
+    chain = await gate(() => {
+      askedAt = rt.settings.clock.now()
+      return client.getStatusChain(original.transactionReference, 'all')
+    })
   } catch (err) {
     if (asHandpointFailure(err)?.kind !== 'not-found') throw err
     chain = []

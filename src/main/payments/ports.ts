@@ -7,7 +7,12 @@ import type { Device, HandpointClient } from '../handpoint/types'
  * on a terminal that `terminalOf` does not return for that merchant.
  */
 export interface MerchantDirectory {
-  /** A client bound to this merchant's key and environment; throws AppError when unusable. */
+  /**
+   * A client bound to this merchant's key and environment; throws AppError when unusable.
+   * It must make ONE attempt per call (`retry: { maxAttempts: 1 }`): every request the engine
+   * makes goes through the key's budget, and the client's own GET retries would leave unseen
+   * by it (the engine retries through the budget itself).
+   */
   clientFor(merchantId: string): Promise<HandpointClient>
   /** The terminal as last listed by this merchant's key, or undefined. */
   terminalOf(merchantId: string, serialNumber: string): Promise<Device | undefined>

@@ -1,27 +1,43 @@
 /**
  * The per-API-key request budget (reference §8: 2 requests/s per key). Every request the engine
- * makes for a key waits here first. Grants respect a sliding window slightly longer than one
- * second (the margin absorbs network jitter, so arrivals at Handpoint never exceed the budget in
- * any one-second window), and waiting operations are served round robin so one busy terminal
- * cannot starve the others of the same key.
+ * makes for a key goes through `send`, which calls the request itself in the same tick as the
+ * grant, so nothing (no journal write, no other work) can sit between them.
+ *
+ * Why the guarantee holds by construction: Handpoint sees a request arrive at some moment after
+ * we granted it and before we got its answer. A request therefore counts against the key from
+ * its grant until `windowMs` after its answer (a request still in flight counts in full). A new
+ * grant is given only while fewer than `perWindow` requests count. Take any `perWindow + 1`
+ * arrivals and the one granted last: when it was granted, each other one was in flight or
+ * answered after the first of them arrived, i.e. less than a window before; so it was refused.
+ * Event-loop stalls or a slow network only make the accounting more cautious, never wrong.
+ * `windowMs` adds a margin over the measured second for clock differences.
  */
+/** Sends one request through a key's budget on behalf of one owner (see RateBudget.send). */
+export type Gate = <T>(request: () => Promise<T>) => Promise<T>
+
 export interface RateBudgetOptions {
   /** Requests per window per key; default 2. */
   perWindow?: number
   /** Window length in ms; default 1100 (one second plus a 10% margin). */
   windowMs?: number
+  /** After a 429 the key runs at one request per window for this long; default 30 s. */
+  cautiousMs?: number
   /** Monotonic time source; default performance.now. */
   now?: () => number
 }
 
 interface Waiter {
-  resolve: () => void
+  start: () => void
   reject: (err: Error) => void
 }
 
 interface KeyState {
-  grants: number[]
+  /** Requests granted and not answered yet. */
+  inFlight: number
+  /** When recent requests were answered (ascending), kept for one window. */
+  answered: number[]
   pausedUntil: number
+  cautiousUntil: number
   ring: string[]
   waiting: Map<string, Waiter[]>
   timer?: ReturnType<typeof setTimeout>
@@ -30,6 +46,7 @@ interface KeyState {
 export class RateBudget {
   private readonly perWindow: number
   private readonly windowMs: number
+  private readonly cautiousMs: number
   private readonly now: () => number
   private readonly keys = new Map<string, KeyState>()
   private closed = false
@@ -37,31 +54,66 @@ export class RateBudget {
   constructor(options: RateBudgetOptions = {}) {
     this.perWindow = Math.max(1, options.perWindow ?? 2)
     this.windowMs = options.windowMs ?? 1100
+    this.cautiousMs = options.cautiousMs ?? 30_000
     this.now = options.now ?? (() => performance.now())
   }
 
-  /** Resolves when `owner` (one operation) may send one request with `key`. */
-  acquire(key: string, owner: string): Promise<void> {
+  /** The interval at which one owner alone could keep sending without waiting, in ms. */
+  get slotMs(): number {
+    return this.windowMs / this.perWindow
+  }
+
+  /**
+   * Sends one request of `owner` (one operation) with `key` once the budget allows: `request` is
+   * called synchronously at the grant, so it must start the network call at once and must not
+   * write to disk or wait on anything first. Owners waiting on one key are served round robin.
+   */
+  send<T>(key: string, owner: string, request: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new Error('The request budget is closed.'))
     const state = this.state(key)
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
+      const start = (): void => {
+        state.inFlight += 1
+        let pending: Promise<T>
+        try {
+          pending = request()
+        } catch (err) {
+          pending = Promise.reject(err instanceof Error ? err : new Error(String(err)))
+        }
+        const settled = (): void => {
+          state.inFlight -= 1
+          state.answered.push(this.now())
+          this.pump(key, state)
+        }
+        pending.then(
+          (value) => (settled(), resolve(value)),
+          (err: unknown) => (settled(), reject(err)),
+        )
+      }
       const list = state.waiting.get(owner)
-      if (list) list.push({ resolve, reject })
+      if (list) list.push({ start, reject })
       else {
-        state.waiting.set(owner, [{ resolve, reject }])
+        state.waiting.set(owner, [{ start, reject }])
         state.ring.push(owner)
       }
       this.pump(key, state)
     })
   }
 
-  /** Handpoint said 429: nobody of this key sends anything until `ms` from now. */
+  /** Handpoint said 429: nobody of this key sends anything until `ms` from now, then slower. */
   pause(key: string, ms: number): void {
     const state = this.state(key)
-    state.pausedUntil = Math.max(state.pausedUntil, this.now() + ms)
+    const now = this.now()
+    state.pausedUntil = Math.max(state.pausedUntil, now + ms)
+    state.cautiousUntil = Math.max(state.cautiousUntil, now + ms + this.cautiousMs)
     if (state.timer) clearTimeout(state.timer)
     state.timer = undefined
     this.pump(key, state)
+  }
+
+  /** How many owners are waiting for this key right now (for fair-share schedules). */
+  waiting(key: string): number {
+    return this.keys.get(key)?.ring.length ?? 0
   }
 
   /** Rejects every waiter and stops all timers. */
@@ -69,6 +121,7 @@ export class RateBudget {
     this.closed = true
     for (const state of this.keys.values()) {
       if (state.timer) clearTimeout(state.timer)
+      state.timer = undefined
       for (const list of state.waiting.values()) {
         for (const w of list) w.reject(new Error('The request budget is closed.'))
       }
@@ -80,27 +133,34 @@ export class RateBudget {
   private state(key: string): KeyState {
     let state = this.keys.get(key)
     if (!state) {
-      state = { grants: [], pausedUntil: 0, ring: [], waiting: new Map() }
+      state = {
+        inFlight: 0,
+        answered: [],
+        pausedUntil: 0,
+        cautiousUntil: 0,
+        ring: [],
+        waiting: new Map(),
+      }
       this.keys.set(key, state)
     }
     return state
   }
 
   private pump(key: string, state: KeyState): void {
-    if (state.timer) return
+    if (state.timer || this.closed) return
     while (state.ring.length > 0) {
       const now = this.now()
-      while (state.grants.length > 0 && state.grants[0]! <= now - this.windowMs)
-        state.grants.shift()
-      const last = state.grants[state.grants.length - 1]
-      // Evenly spaced grants: a whole window's worth sent at once, then slowed a little on the
-      // way by a busy event loop or the network, could otherwise land inside one second.
-      const spacedAt = last === undefined ? now : last + this.windowMs / this.perWindow
-      const freeAt = Math.max(
-        spacedAt,
-        state.grants.length < this.perWindow ? now : state.grants[0]! + this.windowMs,
-      )
-      const at = Math.max(freeAt, state.pausedUntil)
+      while (state.answered.length > 0 && state.answered[0]! <= now - this.windowMs) {
+        state.answered.shift()
+      }
+      const limit = now < state.cautiousUntil ? 1 : this.perWindow
+      let at = now
+      if (state.inFlight + state.answered.length >= limit) {
+        // Full: an answer in flight will pump again; otherwise the oldest answer ages out.
+        if (state.inFlight >= limit) return
+        at = state.answered[state.inFlight + state.answered.length - limit]! + this.windowMs
+      }
+      at = Math.max(at, state.pausedUntil)
       if (at > now) {
         state.timer = setTimeout(
           () => {
@@ -116,8 +176,7 @@ export class RateBudget {
       const waiter = list.shift()!
       if (list.length > 0) state.ring.push(owner)
       else state.waiting.delete(owner)
-      state.grants.push(now)
-      waiter.resolve()
+      waiter.start()
     }
   }
 }

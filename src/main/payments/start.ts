@@ -120,9 +120,9 @@ async function send(
   let accepted: Accepted | undefined
   for (let attempt = 1; !accepted; attempt += 1) {
     try {
-      await rt.budget.acquire(op.key, id)
       if (attempt === 1) {
-        // Journalled (fsync'd) as sent before the request leaves, once the budget let it go.
+        // Journalled (fsync'd) as sent BEFORE asking the budget: the budget sends the moment it
+        // grants, so no disk write can stand between its decision and the request leaving.
         rt.transition(
           id,
           'sent',
@@ -139,7 +139,7 @@ async function send(
         callback,
       )
       rt.settings.crashPoint('after-journal-before-post')
-      accepted = await client.startTransaction(input)
+      accepted = await rt.budget.send(op.key, id, () => client.startTransaction(input))
     } catch (err) {
       if (rt.stored(id).record.state === 'created') throw err
       const ended = { postEndedAt: rt.settings.clock.now() }

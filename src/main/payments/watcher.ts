@@ -2,6 +2,7 @@ import type { HandpointClient } from '../handpoint/types'
 import { asHandpointFailure } from './operation-input'
 import { askChain, originalOf } from './linked-resolver'
 import { isFinal } from './states'
+import type { Gate } from './rate-budget'
 import type { Op, Runtime } from './runtime'
 
 type Step = { delayMs: number }
@@ -44,16 +45,22 @@ export async function watch(rt: Runtime, op: Op): Promise<void> {
       }
       try {
         const client = await clientOf(rt, op)
-        await rt.budget.acquire(op.key, op.id)
         if (!rt.ops.has(op.id)) return
+        const gate: Gate = (request) => rt.budget.send(op.key, op.id, request)
         const step =
           plan === 'result'
-            ? await pollResult(rt, op, client, attempt)
+            ? await pollResult(rt, op, client, gate, attempt)
             : plan === 'chain'
               ? {
-                  delayMs: await askChain(rt, op, client, originalOf(rt, rt.stored(op.id).record)!),
+                  delayMs: await askChain(
+                    rt,
+                    op,
+                    client,
+                    gate,
+                    originalOf(rt, rt.stored(op.id).record)!,
+                  ),
                 }
-              : await askStatus(rt, op, client)
+              : await askStatus(rt, op, client, gate)
         errors = 0
         attempt += 1
         delayMs = step.delayMs
@@ -118,11 +125,13 @@ async function pollResult(
   rt: Runtime,
   op: Op,
   client: HandpointClient,
+  gate: Gate,
   attempt: number,
 ): Promise<Step> {
-  const { record } = rt.stored(op.id)
-  const outcome = await client.getTransactionResult(record.transactionResultId!)
+  const resultId = rt.stored(op.id).record.transactionResultId!
+  const outcome = await gate(() => client.getTransactionResult(resultId))
   if (!rt.ops.has(op.id)) return { delayMs: 0 }
+  const { record } = rt.stored(op.id)
   if (outcome.kind === 'in-progress') {
     if (record.state === 'accepted' || record.state === 'unknown' || record.state === 'resolving') {
       rt.transition(op.id, 'in-progress')
@@ -158,12 +167,15 @@ async function pollResult(
   return { delayMs: 0 }
 }
 
-async function askStatus(rt: Runtime, op: Op, client: HandpointClient): Promise<Step> {
+async function askStatus(rt: Runtime, op: Op, client: HandpointClient, gate: Gate): Promise<Step> {
   const { record, meta } = rt.stored(op.id)
   if (record.state === 'unknown') rt.transition(op.id, 'resolving')
   // The 90-second rule is judged at the moment the question leaves, never after the answer.
-  const askedAt = rt.settings.clock.now()
-  const result = await client.getStatusByReference(record.transactionReference)
+  let askedAt = rt.settings.clock.now()
+  const result = await gate(() => {
+    askedAt = rt.settings.clock.now()
+    return client.getStatusByReference(record.transactionReference)
+  })
   if (!rt.ops.has(op.id)) return { delayMs: 0 }
   const applied = rt.applyResult(op.id, result, 'status')
   if (applied !== 'pending' && applied !== 'rejected') return { delayMs: 0 }
