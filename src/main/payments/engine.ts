@@ -35,7 +35,10 @@ export interface PaymentEngineOptions {
   callback?: CallbackServerOptions
   notChargedAfterMs?: number
   slowAfterMs?: number
+  /** A fixed poll schedule; default: adaptive, as often as the key's budget allows, shared. */
   pollDelaysMs?: number[]
+  /** Shortest interval between two polls of one operation; default 500 ms. */
+  minPollMs?: number
   statusFallbackAfterMs?: number
   callbackGraceMs?: number
   maxBackoffMs?: number
@@ -84,7 +87,8 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
     random: options.random ?? Math.random,
     notChargedAfterMs: options.notChargedAfterMs ?? 90_000,
     slowAfterMs: options.slowAfterMs ?? 60_000,
-    pollDelaysMs: options.pollDelaysMs ?? [2000, 1000, 1000, 2000, 2000, 3000, 5000],
+    pollDelaysMs: options.pollDelaysMs,
+    minPollMs: options.minPollMs ?? 500,
     statusFallbackAfterMs: options.statusFallbackAfterMs ?? 120_000,
     callbackGraceMs: options.callbackGraceMs ?? 20_000,
     maxBackoffMs: options.maxBackoffMs ?? 30_000,

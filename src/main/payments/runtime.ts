@@ -25,8 +25,13 @@ export interface Settings {
   /** UNDEFINED at the status host after this long since the POST = provably not charged. */
   notChargedAfterMs: number
   slowAfterMs: number
-  /** Poll delays while the terminal works, growing then repeating the last one. */
-  pollDelaysMs: number[]
+  /**
+   * A fixed poll schedule (repeating the last step) instead of the adaptive one; benchmarks use
+   * it to compare with a bare client on the same schedule.
+   */
+  pollDelaysMs?: number[]
+  /** The adaptive schedule never polls one operation more often than this. */
+  minPollMs: number
   /** In poll mode, also ask the status host once the terminal was silent this long. */
   statusFallbackAfterMs: number
   /** In callback mode, start asking the status host when no callback came this long. */

@@ -3,6 +3,7 @@ import { asHandpointFailure } from './operation-input'
 import { askChain, originalOf } from './linked-resolver'
 import { isFinal } from './states'
 import type { Gate } from './rate-budget'
+import { nextPollDelay } from './poll-schedule'
 import type { Op, Runtime } from './runtime'
 
 type Step = { delayMs: number }
@@ -68,8 +69,10 @@ export async function watch(rt: Runtime, op: Op): Promise<void> {
         if (!rt.ops.has(op.id)) return
         const failure = asHandpointFailure(err)
         if (failure?.kind === 'rate-limited') {
-          rt.budget.pause(op.key, failure.retryAfterMs ?? 1000)
-          delayMs = 0
+          // The whole key waits; each operation then comes back at its own jittered moment.
+          const waitMs = failure.retryAfterMs ?? 1000
+          rt.budget.pause(op.key, waitMs)
+          delayMs = rt.jitter(waitMs)
           continue
         }
         errors += 1
@@ -89,7 +92,7 @@ export async function watch(rt: Runtime, op: Op): Promise<void> {
 function firstDelay(rt: Runtime, op: Op): number {
   const { record } = rt.stored(op.id)
   if (record.state === 'unknown' || record.state === 'resolving') return 0
-  return rt.jitter(rt.settings.pollDelaysMs[0] ?? 1000)
+  return nextPollDelay(rt, op, 0)
 }
 
 /** What to ask next; a number means: nothing to ask yet, wait that long (callback mode). */
@@ -136,7 +139,7 @@ async function pollResult(
     if (record.state === 'accepted' || record.state === 'unknown' || record.state === 'resolving') {
       rt.transition(op.id, 'in-progress')
     }
-    return { delayMs: pollDelay(rt, attempt) }
+    return { delayMs: nextPollDelay(rt, op, attempt + 1) }
   }
   if (outcome.kind === 'not-found') {
     op.resultGone = true
@@ -207,11 +210,6 @@ async function askStatus(rt: Runtime, op: Op, client: HandpointClient, gate: Gat
       ? Math.min(5000, Math.max(500, rt.settings.notChargedAfterMs - sinceSent))
       : 5000
   return { delayMs: rt.jitter(waitMs) }
-}
-
-function pollDelay(rt: Runtime, attempt: number): number {
-  const delays = rt.settings.pollDelaysMs
-  return rt.jitter(delays[Math.min(attempt + 1, delays.length - 1)] ?? 3000)
 }
 
 /** A linked operation with no result id cannot be looked up by reference (§2.6). */
