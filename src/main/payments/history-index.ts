@@ -1,59 +1,117 @@
 import type {
-  HistoryPage,
   HistoryQuery,
   PaymentRecord,
+  PaymentState,
 } from '../../shared/contract/payments.contract'
 
 type ParsedQuery = HistoryQuery & { limit?: number; offset?: number }
 type Postings = Map<string, string[]>
+type Kind = 'ref' | 'lastFour' | 'terminal' | 'merchant' | 'amount' | 'state'
+
+/** What history searches look at in a record: small enough to keep for 100,000 of them. */
+export interface IndexEntry {
+  id: string
+  createdAt: number
+  state: PaymentState
+  merchantId: string
+  terminalSerial: string
+  amountMinor?: string
+  /** The result's total when it differs from or stands in for the requested amount. */
+  total?: string
+  lastFour?: string
+  /**
+   * The transaction reference, then any transaction id, customer reference and result id, joined
+   * by REF_SEP: one string keeps 100,000 entries cheap to load (our id is `id`).
+   */
+  refs: string
+}
+
+/** One page of matching ids, newest first, and how many matched in all. */
+export interface IdPage {
+  ids: string[]
+  total: number
+}
+
+/** Separates the reference keys of an entry (a control character no reference contains). */
+export const REF_SEP = '\u001f'
+
+/** The searchable fields of a record. */
+export function entryOf(r: PaymentRecord): IndexEntry {
+  const total = r.result?.totalAmountMinor
+  return {
+    id: r.id,
+    createdAt: r.createdAt,
+    state: r.state,
+    merchantId: r.merchantId,
+    terminalSerial: r.terminalSerial,
+    amountMinor: r.amountMinor,
+    total: total !== undefined && total !== r.amountMinor ? total : undefined,
+    lastFour: lastFour(r),
+    refs: referenceKeys(r).slice(1).join(REF_SEP),
+  }
+}
 
 /**
  * In-memory index over the journal so history stays fast at 100,000 records: exact lookups go
  * through posting lists (reference, last four, terminal, merchant, amount, state), date ranges
  * through binary search on the creation-ordered list; only the smallest candidate set is
- * filtered, and an unfiltered page is a plain slice.
+ * filtered, and an unfiltered page is a plain slice. It holds index entries, not records: the
+ * journal loads the full records of the page it returns.
  */
 export class HistoryIndex {
-  private readonly records = new Map<string, PaymentRecord>()
+  private readonly records = new Map<string, IndexEntry>()
   /** Records ordered by createdAt ascending, with their creation times alongside. */
-  private readonly rows: PaymentRecord[] = []
+  private readonly rows: IndexEntry[] = []
   private readonly createdAt: number[] = []
-  private readonly postings: Record<
-    'ref' | 'lastFour' | 'terminal' | 'merchant' | 'amount' | 'state',
-    Postings
-  > = {
-    ref: new Map(),
-    lastFour: new Map(),
-    terminal: new Map(),
-    merchant: new Map(),
-    amount: new Map(),
-    state: new Map(),
-  }
+  /**
+   * Posting lists per field, each built on the first query that needs it (so a reopen pays only
+   * for the fields history is actually searched by) and kept up to date from then on.
+   */
+  private readonly postings: Partial<Record<Kind, Postings>> = {}
+  /** The posting lists built so far, which every change must keep up to date. */
+  private readonly built: [Kind, Postings][] = []
 
   get size(): number {
     return this.records.size
   }
 
-  get(id: string): PaymentRecord | undefined {
+  get(id: string): IndexEntry | undefined {
     return this.records.get(id)
+  }
+
+  /** Every id, oldest first. */
+  ids(): string[] {
+    return this.rows.map((r) => r.id)
   }
 
   /** Ids whose reference, transaction id, our id, result id or customer reference is `ref`. */
   idsForReference(ref: string): string[] {
-    return [...(this.postings.ref.get(ref) ?? [])]
+    return [...(this.list('ref').get(ref) ?? [])]
   }
 
   put(record: PaymentRecord): void {
+    this.putEntry(entryOf(record))
+  }
+
+  /** Adds or replaces the entry with this id. */
+  putEntry(record: IndexEntry): void {
     const previous = this.records.get(record.id)
-    this.records.set(record.id, record)
     if (previous) {
-      this.rows[this.position(previous)] = record
+      const at = this.position(previous)
       this.unlink(previous)
+      if (previous.createdAt === record.createdAt) this.rows[at] = record
+      else {
+        // A stored file may carry a different creation time: keep the list ordered.
+        this.rows.splice(at, 1)
+        this.createdAt.splice(at, 1)
+        this.insertOrdered(record)
+      }
     } else this.insertOrdered(record)
+    this.records.set(record.id, record)
     this.link(record)
   }
 
-  query(q: ParsedQuery): HistoryPage {
+  query(q: ParsedQuery): IdPage {
     const offset = q.offset ?? 0
     const limit = q.limit ?? 50
     const [lo, hi] = this.range(q.from, q.to)
@@ -62,11 +120,11 @@ export class HistoryIndex {
     if (!filtered) {
       // Newest first straight from the ordered list.
       const end = Math.max(lo, hi - offset)
-      const items = this.rows.slice(Math.max(lo, end - limit), end).reverse()
-      return { items, total: hi - lo }
+      const ids = this.rows.slice(Math.max(lo, end - limit), end).map((r) => r.id)
+      return { ids: ids.reverse(), total: hi - lo }
     }
     const matches = matcher(q)
-    const hits: PaymentRecord[] = []
+    const hits: IndexEntry[] = []
     if (candidates && candidates.length < hi - lo) {
       for (const id of candidates) {
         const r = this.records.get(id)
@@ -79,22 +137,34 @@ export class HistoryIndex {
         if (matches(r)) hits.push(r)
       }
     }
-    return { items: hits.slice(offset, offset + limit), total: hits.length }
+    const ids = hits.slice(offset, offset + limit).map((r) => r.id)
+    return { ids, total: hits.length }
   }
 
   /** The smallest posting list the query allows (states: their union), or undefined. */
   private candidates(q: ParsedQuery): string[] | undefined {
     const lists: string[][] = []
-    const p = this.postings
-    if (q.reference !== undefined) lists.push(p.ref.get(q.reference) ?? [])
-    if (q.lastFour !== undefined) lists.push(p.lastFour.get(q.lastFour) ?? [])
-    if (q.terminalSerial !== undefined) lists.push(p.terminal.get(q.terminalSerial) ?? [])
-    if (q.merchantId !== undefined) lists.push(p.merchant.get(q.merchantId) ?? [])
-    if (q.amountMinor !== undefined) lists.push(p.amount.get(q.amountMinor) ?? [])
-    if (q.states?.length) lists.push(q.states.flatMap((s) => p.state.get(s) ?? []))
+    const at = (kind: Kind, key: string): string[] => this.list(kind).get(key) ?? []
+    if (q.reference !== undefined) lists.push(at('ref', q.reference))
+    if (q.lastFour !== undefined) lists.push(at('lastFour', q.lastFour))
+    if (q.terminalSerial !== undefined) lists.push(at('terminal', q.terminalSerial))
+    if (q.merchantId !== undefined) lists.push(at('merchant', q.merchantId))
+    if (q.amountMinor !== undefined) lists.push(at('amount', q.amountMinor))
+    if (q.states?.length) lists.push(q.states.flatMap((s) => at('state', s)))
     let best: string[] | undefined
     for (const list of lists) if (!best || list.length < best.length) best = list
     return best
+  }
+
+  private list(kind: Kind): Postings {
+    let postings = this.postings[kind]
+    if (!postings) {
+      postings = new Map()
+      this.postings[kind] = postings
+      this.built.push([kind, postings])
+      for (const r of this.rows) for (const key of keys(kind, r)) add(postings, key, r.id)
+    }
+    return postings
   }
 
   private range(from?: number, to?: number): [number, number] {
@@ -103,14 +173,14 @@ export class HistoryIndex {
     return [lo, Math.max(lo, hi)]
   }
 
-  private position(record: PaymentRecord): number {
+  private position(record: IndexEntry): number {
     for (let i = lowerBound(this.createdAt, record.createdAt); i < this.rows.length; i += 1) {
       if (this.rows[i]!.id === record.id) return i
     }
     throw new Error(`History index lost record ${record.id}`)
   }
 
-  private insertOrdered(record: PaymentRecord): void {
+  private insertOrdered(record: IndexEntry): void {
     const at = record.createdAt
     const last = this.createdAt[this.createdAt.length - 1]
     if (last === undefined || at >= last) {
@@ -123,34 +193,42 @@ export class HistoryIndex {
     this.createdAt.splice(index, 0, at)
   }
 
-  private each(r: PaymentRecord, fn: (postings: Postings, key: string) => void): void {
-    const p = this.postings
-    for (const key of referenceKeys(r)) fn(p.ref, key)
-    const four = lastFour(r)
-    if (four !== undefined) fn(p.lastFour, four)
-    fn(p.terminal, r.terminalSerial)
-    fn(p.merchant, r.merchantId)
-    fn(p.state, r.state)
-    if (r.amountMinor !== undefined) fn(p.amount, r.amountMinor)
-    const total = r.result?.totalAmountMinor
-    if (total !== undefined && total !== r.amountMinor) fn(p.amount, total)
+  private link(r: IndexEntry): void {
+    for (const [kind, postings] of this.built)
+      for (const key of keys(kind, r)) add(postings, key, r.id)
   }
 
-  private link(r: PaymentRecord): void {
-    this.each(r, (postings, key) => {
-      const list = postings.get(key)
-      if (!list) postings.set(key, [r.id])
-      else if (list[list.length - 1] !== r.id) list.push(r.id)
-    })
+  private unlink(r: IndexEntry): void {
+    for (const [kind, postings] of this.built)
+      for (const key of keys(kind, r)) {
+        const list = postings.get(key)
+        const at = list ? list.lastIndexOf(r.id) : -1
+        if (list && at >= 0) list.splice(at, 1)
+      }
   }
+}
 
-  private unlink(r: PaymentRecord): void {
-    this.each(r, (postings, key) => {
-      const list = postings.get(key)
-      const at = list ? list.lastIndexOf(r.id) : -1
-      if (list && at >= 0) list.splice(at, 1)
-    })
+function keys(kind: Kind, r: IndexEntry): string[] {
+  switch (kind) {
+    case 'ref':
+      return [r.id, ...r.refs.split(REF_SEP)]
+    case 'lastFour':
+      return r.lastFour === undefined ? [] : [r.lastFour]
+    case 'terminal':
+      return [r.terminalSerial]
+    case 'merchant':
+      return [r.merchantId]
+    case 'state':
+      return [r.state]
+    case 'amount':
+      return [r.amountMinor, r.total].filter((a) => a !== undefined)
   }
+}
+
+function add(postings: Postings, key: string, id: string): void {
+  const list = postings.get(key)
+  if (!list) postings.set(key, [id])
+  else if (list[list.length - 1] !== id) list.push(id)
 }
 
 function hasFilters(q: ParsedQuery): boolean {
@@ -164,18 +242,16 @@ function hasFilters(q: ParsedQuery): boolean {
   )
 }
 
-function matcher(q: ParsedQuery): (r: PaymentRecord) => boolean {
+function matcher(q: ParsedQuery): (r: IndexEntry) => boolean {
   return (r) =>
     (q.merchantId === undefined || r.merchantId === q.merchantId) &&
     (q.from === undefined || r.createdAt >= q.from) &&
     (q.to === undefined || r.createdAt <= q.to) &&
     (q.states === undefined || q.states.length === 0 || q.states.includes(r.state)) &&
-    (q.amountMinor === undefined ||
-      r.amountMinor === q.amountMinor ||
-      r.result?.totalAmountMinor === q.amountMinor) &&
-    (q.lastFour === undefined || lastFour(r) === q.lastFour) &&
+    (q.amountMinor === undefined || r.amountMinor === q.amountMinor || r.total === q.amountMinor) &&
+    (q.lastFour === undefined || r.lastFour === q.lastFour) &&
     (q.terminalSerial === undefined || r.terminalSerial === q.terminalSerial) &&
-    (q.reference === undefined || referenceKeys(r).includes(q.reference))
+    (q.reference === undefined || keys('ref', r).includes(q.reference))
 }
 
 function referenceKeys(r: PaymentRecord): string[] {

@@ -6,7 +6,7 @@ import { OPERATION_KINDS, type PaymentRecord } from '../../shared/contract/payme
  * corrupted), so every line is parsed with these schemas before it reaches the index.
  */
 
-const STATES = [
+export const PAYMENT_STATES = [
   'created',
   'sent',
   'accepted',
@@ -57,7 +57,7 @@ export const paymentRecordSchema = z.object({
   transactionReference: z.string().min(1),
   customerReference: z.string().optional(),
   flow: z.enum(['poll', 'callback']),
-  state: z.enum(STATES),
+  state: z.enum(PAYMENT_STATES),
   phase: z.string().optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
@@ -96,7 +96,7 @@ export const journalLineSchema = z.object({
 export type StoredPayment = z.infer<typeof journalLineSchema>
 
 export const snapshotHeaderSchema = z.object({
-  snapshot: z.literal(1),
+  snapshot: z.union([z.literal(1), z.literal(2)]),
   count: z.number().int().min(0),
   at: z.number(),
 })

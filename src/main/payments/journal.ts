@@ -2,12 +2,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { HistoryPage, HistoryQuery } from '../../shared/contract/payments.contract'
 import { HistoryIndex } from './history-index'
-import {
-  journalLineSchema,
-  snapshotHeaderSchema,
-  type PaymentMeta,
-  type StoredPayment,
-} from './journal-schema'
+import { scanFile, syncDir } from './journal-scan'
+import type { PaymentMeta, StoredPayment } from './journal-schema'
+import { SnapshotFile } from './snapshot-file'
+import { SnapshotDamage, writeSnapshot, type SnapshotItem } from './snapshot-format'
 import { isFinal } from './states'
 
 export type JournalCrashPoint = 'mid-compaction'
@@ -19,6 +17,10 @@ export interface JournalOptions {
 
 const JOURNAL = 'journal.jsonl'
 const SNAPSHOT = 'snapshot.jsonl'
+/** Records read from the snapshot kept parsed (a few history pages' worth). */
+const CACHE_SIZE = 2_000
+/** Journal lines after which a compaction is due however large the history, so reopen stays short. */
+const TAIL_LIMIT = 4_096
 
 /**
  * The payment journal: an append-only JSONL file where every line is the full record after a
@@ -27,12 +29,20 @@ const SNAPSHOT = 'snapshot.jsonl'
  * a compaction loses nothing. A torn last line (crash mid-write) is cut off; any other unreadable
  * line means the file is damaged: it is moved aside with a timestamp, its readable lines are kept,
  * and the problem is reported in `problems` — never silently reset.
+ *
+ * Opening reads only the snapshot's checksummed index (see snapshot-file.ts) and the journal
+ * written since the last compaction; snapshot records are read, checked and validated when asked
+ * for. Damage found then (or a snapshot whose index does not add up) drops back to a full,
+ * line-by-line scan of the snapshot with the same quarantine and report.
  */
 export class Journal {
-  /** Sentences about damage found while loading (empty when all was well). */
+  /** Sentences about damage found while loading or reading (empty when all was well). */
   readonly problems: string[] = []
-  private readonly index = new HistoryIndex()
-  private readonly stored = new Map<string, StoredPayment>()
+  private index = new HistoryIndex()
+  /** Records newer than the snapshot (all of them when no snapshot index is in use). */
+  private tail = new Map<string, StoredPayment>()
+  private snap: SnapshotFile | undefined
+  private readonly cache = new Map<string, StoredPayment>()
   private fd: number
   private journalLines = 0
 
@@ -42,8 +52,12 @@ export class Journal {
   ) {
     fs.mkdirSync(dir, { recursive: true })
     fs.rmSync(path.join(dir, `${SNAPSHOT}.tmp`), { force: true })
-    this.load(SNAPSHOT, true)
-    this.journalLines = this.load(JOURNAL, false)
+    const snap = SnapshotFile.open(path.join(dir, SNAPSHOT))
+    if (snap instanceof SnapshotFile) this.useSnapshot(snap)
+    else this.scanSnapshot(snap?.message)
+    const journal = this.scan(JOURNAL, false)
+    for (const line of journal) this.apply(line)
+    this.journalLines = journal.length
     this.fd = fs.openSync(path.join(dir, JOURNAL), 'a')
   }
 
@@ -52,25 +66,60 @@ export class Journal {
     return new Journal(dir, options)
   }
 
+  /** The latest version of one operation, read from disk and checked if not held already. */
   get(id: string): StoredPayment | undefined {
-    return this.stored.get(id)
+    const held = this.tail.get(id)
+    const row = this.snap?.row(id)
+    if (held || row === undefined) return held
+    const cached = this.cache.get(id)
+    if (cached) {
+      this.cache.delete(id)
+      this.cache.set(id, cached)
+      return cached
+    }
+    try {
+      const line = this.snap!.read(row)
+      this.cache.set(id, line)
+      if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!)
+      return line
+    } catch (error) {
+      if (!(error instanceof SnapshotDamage)) throw error
+      this.fallBack(error.message)
+      return this.tail.get(id)
+    }
   }
 
   findByReference(reference: string): StoredPayment[] {
-    return this.index.idsForReference(reference).flatMap((id) => this.stored.get(id) ?? [])
+    const ids = this.guarded(() => this.index.idsForReference(reference))
+    return ids.flatMap((id) => this.get(id) ?? [])
   }
 
   /** Every operation that is not final yet (what recovery resumes). */
   unfinished(): StoredPayment[] {
-    return [...this.stored.values()].filter((s) => !isFinal(s.record.state))
+    const ids = [...this.tail.values()]
+      .filter((s) => !isFinal(s.record.state))
+      .map((s) => s.record.id)
+    const snap = this.snap
+    if (snap) {
+      for (let row = 0; row < snap.count; row += 1) {
+        const id = snap.id(row)
+        if (!snap.isFinalRow(row) && !this.tail.has(id)) ids.push(id)
+      }
+    }
+    return ids.flatMap((id) => this.get(id) ?? []).filter((s) => !isFinal(s.record.state))
   }
 
   get size(): number {
-    return this.stored.size
+    return this.index.size
   }
 
+  /** One page of history, newest first; only the page's records are read from disk. */
   search(query: HistoryQuery): HistoryPage {
-    return this.index.query(query)
+    const { ids, total } = this.guarded(() => this.index.query(query))
+    const items = ids.map((id) => this.get(id))
+    // A damaged snapshot found while reading the page was rescanned: ask the rebuilt index.
+    if (items.some((s) => s === undefined)) return this.search(query)
+    return { items: items.map((s) => s!.record), total }
   }
 
   /**
@@ -78,7 +127,7 @@ export class Journal {
    * nothing leaves the process before the fact that it is about to leave is on disk.
    */
   write(record: StoredPayment['record'], meta: PaymentMeta): StoredPayment {
-    const rev = (this.stored.get(record.id)?.rev ?? 0) + 1
+    const rev = (this.tail.get(record.id)?.rev ?? this.snapRev(record.id) ?? 0) + 1
     const line: StoredPayment = { rev, record, meta }
     const bytes = Buffer.from(`${JSON.stringify(line)}\n`, 'utf8')
     let written = 0
@@ -89,129 +138,127 @@ export class Journal {
     return line
   }
 
-  /** True when enough superseded lines piled up to make a compaction worth its cost. */
+  /** True when enough journal lines piled up to make a compaction worth its cost. */
   shouldCompact(): boolean {
-    const superseded = this.journalLines - Math.min(this.journalLines, this.stored.size)
-    return superseded >= Math.max(1, this.stored.size / 2)
+    const superseded = this.journalLines - Math.min(this.journalLines, this.index.size)
+    return superseded >= Math.max(1, this.index.size / 2) || this.journalLines >= TAIL_LIMIT
   }
 
   /**
    * Writes every current record to a temporary snapshot, fsyncs it, renames it over the old one
    * (atomic), then empties the journal. A crash before the rename leaves the old pair intact; a
    * crash after it replays journal lines that the snapshot already holds, which is harmless.
+   * Records not changed since the last snapshot are copied as their checked bytes.
    */
   compact(): void {
     const tmp = path.join(this.dir, `${SNAPSHOT}.tmp`)
     const fd = fs.openSync(tmp, 'w')
     try {
-      const header = { snapshot: 1, count: this.stored.size, at: Date.now() }
-      let chunk = `${JSON.stringify(header)}\n`
-      let lines = 0
-      for (const line of this.stored.values()) {
-        chunk += `${JSON.stringify(line)}\n`
-        if ((lines += 1) % 512 === 0) {
-          fs.writeSync(fd, chunk)
-          chunk = ''
-          if (lines === 512) this.options.crashPoint?.('mid-compaction')
-        }
-      }
-      fs.writeSync(fd, chunk)
-      if (lines < 512) this.options.crashPoint?.('mid-compaction')
+      writeSnapshot(fd, this.items(), this.index.size, () =>
+        this.options.crashPoint?.('mid-compaction'),
+      )
       fs.fsyncSync(fd)
-    } finally {
+    } catch (error) {
       fs.closeSync(fd)
+      fs.rmSync(tmp, { force: true })
+      if (!(error instanceof SnapshotDamage)) throw error
+      // The old snapshot turned out damaged while copying it: rescan it, then compact from memory.
+      this.fallBack(error.message)
+      return this.compact()
     }
+    fs.closeSync(fd)
+    this.snap?.close()
     fs.renameSync(tmp, path.join(this.dir, SNAPSHOT))
     syncDir(this.dir)
     fs.ftruncateSync(this.fd, 0)
     fs.fsyncSync(this.fd)
     this.journalLines = 0
+    const snap = SnapshotFile.open(path.join(this.dir, SNAPSHOT))
+    if (!(snap instanceof SnapshotFile)) return this.fallBack(snap?.message ?? 'it vanished')
+    this.tail.clear()
+    this.cache.clear()
+    // The old index entries point into the old file: index the new one.
+    this.index = new HistoryIndex()
+    this.useSnapshot(snap)
   }
 
   close(): void {
     if (this.fd >= 0) fs.closeSync(this.fd)
     this.fd = -1
+    this.snap?.close()
+  }
+
+  /** Every current record in creation order: held ones as lines, the rest as checked bytes. */
+  private *items(): Generator<SnapshotItem> {
+    for (const id of this.index.ids()) {
+      const held = this.tail.get(id)
+      const row = this.snap?.row(id)
+      if (held) yield { line: held }
+      else if (row === undefined) throw new Error(`The payment journal lost record ${id}.`)
+      else
+        yield { raw: this.snap!.raw(row), entry: this.snap!.entry(row), rev: this.snap!.rev(row) }
+    }
   }
 
   private apply(line: StoredPayment): void {
-    const current = this.stored.get(line.record.id)
-    if (current && current.rev > line.rev) return
-    this.stored.set(line.record.id, line)
+    const id = line.record.id
+    const current = this.tail.get(id)?.rev ?? this.snapRev(id)
+    if (current !== undefined && current > line.rev) return
+    if (current === line.rev && !this.tail.has(id)) return // Already in the snapshot.
+    this.tail.set(id, line)
+    this.cache.delete(id)
     this.index.put(line.record)
   }
 
-  /** Loads one file; returns the number of journal lines read. */
-  private load(name: string, isSnapshot: boolean): number {
+  private snapRev(id: string): number | undefined {
+    const row = this.snap?.row(id)
+    return row === undefined ? undefined : this.snap!.rev(row)
+  }
+
+  private useSnapshot(snap: SnapshotFile): void {
+    this.snap = snap
+    for (let row = 0; row < snap.count; row += 1) this.index.putEntry(snap.entry(row))
+  }
+
+  /** Reads the snapshot line by line (older layout, or damage found in the newer one). */
+  private scanSnapshot(damage?: string, checksums?: Set<number>): void {
+    for (const line of this.scan(SNAPSHOT, true, damage, checksums)) this.apply(line)
+  }
+
+  private scan(
+    name: string,
+    isSnapshot: boolean,
+    damage?: string,
+    checksums?: Set<number>,
+  ): StoredPayment[] {
     const file = path.join(this.dir, name)
-    if (!fs.existsSync(file)) return 0
-    const text = fs.readFileSync(file, 'utf8')
-    const lastNewline = text.lastIndexOf('\n')
-    const body = text.slice(0, lastNewline + 1)
-    const lines = body.split('\n').slice(0, -1)
-    if (lastNewline + 1 < text.length) {
-      // The process died while writing the last line: it was never acknowledged, drop it.
-      fs.truncateSync(file, Buffer.byteLength(body, 'utf8'))
+    const { lines, problem } = scanFile(file, isSnapshot, damage, checksums)
+    if (problem) this.problems.push(problem)
+    return lines
+  }
+
+  /** Runs an index lookup; damage found in the snapshot's reference index means a rescan. */
+  private guarded<T>(lookup: () => T): T {
+    try {
+      return lookup()
+    } catch (error) {
+      if (!(error instanceof SnapshotDamage)) throw error
+      this.fallBack(error.message)
+      return lookup()
     }
-    const good: StoredPayment[] = []
-    let bad = 0
-    let expected: number | undefined
-    lines.forEach((raw, i) => {
-      const parsed = parseLine(raw)
-      if (isSnapshot && i === 0) {
-        const header = snapshotHeaderSchema.safeParse(parsed)
-        if (header.success) return void (expected = header.data.count)
-      }
-      const line = journalLineSchema.safeParse(parsed)
-      if (line.success) good.push(line.data)
-      else bad += 1
-    })
-    if (isSnapshot && expected !== good.length)
-      bad += Math.max(1, Math.abs((expected ?? 0) - good.length))
-    for (const line of good) this.apply(line)
-    if (bad > 0) this.quarantine(file, good, bad)
-    return isSnapshot ? 0 : good.length
   }
 
-  /** Moves a damaged file aside and rewrites only its readable lines in its place. */
-  private quarantine(file: string, good: StoredPayment[], bad: number): void {
-    const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`
-    fs.renameSync(file, aside)
-    const isSnapshot = file.endsWith(SNAPSHOT)
-    const header = isSnapshot ? [{ snapshot: 1, count: good.length, at: Date.now() }] : []
-    const text = [...header, ...good].map((l) => `${JSON.stringify(l)}\n`).join('')
-    const tmp = `${file}.tmp`
-    fs.writeFileSync(tmp, text)
-    const fd = fs.openSync(tmp, 'r+')
-    fs.fsyncSync(fd)
-    fs.closeSync(fd)
-    fs.renameSync(tmp, file)
-    syncDir(path.dirname(file))
-    this.problems.push(
-      `The payment journal file ${path.basename(file)} was damaged (${bad} unreadable ` +
-        `line${bad === 1 ? '' : 's'}). It was kept as ${path.basename(aside)} and the ` +
-        `${good.length} readable record${good.length === 1 ? ' was' : 's were'} kept. ` +
-        'Check recent payments against the Handpoint portal.',
-    )
-  }
-}
-
-function parseLine(raw: string): unknown {
-  try {
-    return JSON.parse(raw)
-  } catch {
-    return undefined
-  }
-}
-
-/** fsync the directory so a rename survives a power cut (not supported on Windows). */
-function syncDir(dir: string): void {
-  let fd: number | undefined
-  try {
-    fd = fs.openSync(dir, 'r')
-    fs.fsyncSync(fd)
-  } catch {
-    // Windows cannot open or fsync a directory; NTFS journals the rename itself.
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd)
+  /** Drops the snapshot index after damage was found in it and rebuilds from a full scan. */
+  private fallBack(damage: string): void {
+    const newer = [...this.tail.values()]
+    // The index itself was checked at open, so its checksums tell which record lines are intact.
+    const checksums = this.snap?.checksums()
+    this.snap?.close()
+    this.snap = undefined
+    this.index = new HistoryIndex()
+    this.tail = new Map()
+    this.cache.clear()
+    this.scanSnapshot(damage, checksums)
+    for (const line of newer) this.apply(line)
   }
 }
