@@ -53,8 +53,11 @@ export class Journal {
     fs.mkdirSync(dir, { recursive: true })
     fs.rmSync(path.join(dir, `${SNAPSHOT}.tmp`), { force: true })
     const snap = SnapshotFile.open(path.join(dir, SNAPSHOT))
-    if (snap instanceof SnapshotFile) this.useSnapshot(snap)
-    else this.scanSnapshot(snap?.message)
+    if (snap instanceof SnapshotFile && this.useSnapshot(snap)) this.snap = snap
+    else
+      this.scanSnapshot(
+        snap instanceof SnapshotFile ? 'its index lists a record twice' : snap?.message,
+      )
     const journal = this.scan(JOURNAL, false)
     for (const line of journal) this.apply(line)
     this.journalLines = journal.length
@@ -69,7 +72,7 @@ export class Journal {
   /** The latest version of one operation, read from disk and checked if not held already. */
   get(id: string): StoredPayment | undefined {
     const held = this.tail.get(id)
-    const row = this.snap?.row(id)
+    const row = this.snap?.row(this.index.get(id))
     if (held || row === undefined) return held
     const cached = this.cache.get(id)
     if (cached) {
@@ -168,6 +171,7 @@ export class Journal {
     }
     fs.closeSync(fd)
     this.snap?.close()
+    this.snap = undefined
     fs.renameSync(tmp, path.join(this.dir, SNAPSHOT))
     syncDir(this.dir)
     fs.ftruncateSync(this.fd, 0)
@@ -179,7 +183,8 @@ export class Journal {
     this.cache.clear()
     // The old index entries point into the old file: index the new one.
     this.index = new HistoryIndex()
-    this.useSnapshot(snap)
+    if (this.useSnapshot(snap)) this.snap = snap
+    else this.fallBack('its index lists a record twice')
   }
 
   close(): void {
@@ -192,7 +197,7 @@ export class Journal {
   private *items(): Generator<SnapshotItem> {
     for (const id of this.index.ids()) {
       const held = this.tail.get(id)
-      const row = this.snap?.row(id)
+      const row = this.snap?.row(this.index.get(id))
       if (held) yield { line: held }
       else if (row === undefined) throw new Error(`The payment journal lost record ${id}.`)
       else
@@ -211,13 +216,17 @@ export class Journal {
   }
 
   private snapRev(id: string): number | undefined {
-    const row = this.snap?.row(id)
+    const row = this.snap?.row(this.index.get(id))
     return row === undefined ? undefined : this.snap!.rev(row)
   }
 
-  private useSnapshot(snap: SnapshotFile): void {
-    this.snap = snap
+  /** Indexes the snapshot's rows; false (index emptied, file closed) if an id came twice. */
+  private useSnapshot(snap: SnapshotFile): boolean {
     for (let row = 0; row < snap.count; row += 1) this.index.putEntry(snap.entry(row))
+    if (this.index.size === snap.count) return true
+    snap.close()
+    this.index = new HistoryIndex()
+    return false
   }
 
   /** Reads the snapshot line by line (older layout, or damage found in the newer one). */
