@@ -26,6 +26,14 @@ export interface RateBudgetOptions {
   now?: () => number
 }
 
+/** The engine is shutting down; the request was not sent. */
+export class BudgetClosedError extends Error {
+  constructor() {
+    super('The request budget is closed.')
+    this.name = 'BudgetClosedError'
+  }
+}
+
 interface Waiter {
   start: () => void
   reject: (err: Error) => void
@@ -69,7 +77,7 @@ export class RateBudget {
    * write to disk or wait on anything first. Owners waiting on one key are served round robin.
    */
   send<T>(key: string, owner: string, request: () => Promise<T>): Promise<T> {
-    if (this.closed) return Promise.reject(new Error('The request budget is closed.'))
+    if (this.closed) return Promise.reject(new BudgetClosedError())
     const state = this.state(key)
     return new Promise<T>((resolve, reject) => {
       const start = (): void => {
@@ -123,7 +131,7 @@ export class RateBudget {
       if (state.timer) clearTimeout(state.timer)
       state.timer = undefined
       for (const list of state.waiting.values()) {
-        for (const w of list) w.reject(new Error('The request budget is closed.'))
+        for (const w of list) w.reject(new BudgetClosedError())
       }
       state.waiting.clear()
       state.ring.length = 0

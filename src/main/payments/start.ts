@@ -9,13 +9,15 @@ import {
   prepareAmount,
   refusalMessage,
 } from './operation-input'
+import { BudgetClosedError } from './rate-budget'
 import { terminalKeyOf, type Op, type Runtime } from './runtime'
+import { PHASES } from './states'
 
 /** Retries of a POST that Handpoint refused with 429 (refused = not processed, so safe). */
 const MAX_RATE_LIMITED_POSTS = 3
 
 /**
- * Starts one operation: validate, take the terminal, journal `created` then `sent` (each
+ * Starts one operation: validate, take the terminal, journal it as `sent` (fsync'd)
  * fsync'd) BEFORE the POST, send it once, record the answer. An ambiguous failure leaves the
  * operation `unknown` for the watcher to resolve; it is never re-POSTed.
  */
@@ -89,11 +91,14 @@ async function send(
     operation: request.operation,
     transactionReference: randomUUID(),
     flow,
-    state: 'created',
-    phase: 'Saving the payment before sending it',
+    // Written as `sent` straight away (one fsync, not `created` then `sent`): the request may
+    // leave any moment after this write, so recovery must never take it for unsent. A crash
+    // before the request left is resolved by the 90-second rule, never by sending again.
+    state: 'sent',
+    phase: PHASES.sent,
     createdAt: now,
     updatedAt: now,
-    evidence: [{ at: now, what: `Saved before sending to terminal ${request.terminalSerial}.` }],
+    evidence: [{ at: now, what: `Saved; sending to terminal ${request.terminalSerial}.` }],
   }
   if (prepared.amountMinor) record.amountMinor = prepared.amountMinor
   if (prepared.currency) record.currency = prepared.currency
@@ -102,7 +107,7 @@ async function send(
 
   rt.settings.crashPoint('before-journal')
   const token = flow === 'callback' ? rt.callbacks!.issueToken() : undefined
-  rt.journal.write(record, { referenceSent, callbackTokenHash: token?.hash })
+  rt.journal.write(record, { referenceSent, callbackTokenHash: token?.hash, sentAt: now })
   const op: Op = {
     id,
     key: request.merchantId,
@@ -115,24 +120,14 @@ async function send(
   }
   rt.ops.set(id, op)
   if (token) rt.callbacks!.bind(token.hash, id)
+  rt.emit(rt.event(rt.stored(id).record))
   const callback = token && rt.callbacks ? { url: rt.callbacks.url, token: token.token } : undefined
 
   let accepted: Accepted | undefined
   for (let attempt = 1; !accepted; attempt += 1) {
     try {
-      if (attempt === 1) {
-        // Journalled (fsync'd) as sent BEFORE asking the budget: the budget sends the moment it
-        // grants, so no disk write can stand between its decision and the request leaving.
-        rt.transition(
-          id,
-          'sent',
-          {},
-          {
-            meta: { sentAt: rt.settings.clock.now() },
-            evidence: `Sending to terminal ${request.terminalSerial}.`,
-          },
-        )
-      }
+      // Journalled before asking the budget: the budget sends the moment it grants, so no disk
+      // write can stand between its decision and the request leaving.
       const input = buildTransactionInput(
         rt.stored(id).record,
         { referenceSent, receipt: request.receipt, tipPercentages: request.tipPercentages },
@@ -141,7 +136,9 @@ async function send(
       rt.settings.crashPoint('after-journal-before-post')
       accepted = await rt.budget.send(op.key, id, () => client.startTransaction(input))
     } catch (err) {
-      if (rt.stored(id).record.state === 'created') throw err
+      // The engine is shutting down and the request never left: the journal keeps it `sent`
+      // and the next start resolves it by asking Handpoint.
+      if (err instanceof BudgetClosedError) throw err
       const ended = { postEndedAt: rt.settings.clock.now() }
       const failure = asHandpointFailure(err)
       if (

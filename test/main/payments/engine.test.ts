@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { AppError, type PaymentRecord, type PaymentStatusEvent } from '@shared/contract'
 import { HandpointError } from '../../../src/main/handpoint'
@@ -123,6 +124,24 @@ describe('payment engine', () => {
     ])
     expect(events.find((e) => e.record.state === 'accepted')?.cancelAllowed).toBe(true)
     expect(events.at(-1)?.cancelAllowed).toBe(false)
+  })
+
+  it('has the operation journalled as sent, in one write, by the time the POST leaves', async () => {
+    const { client, engine: own, events, dataDir } = await setup()
+    let atPost: string[] = []
+    client.postAnswer = async () => {
+      atPost = own.active().map((e) => e.record.state)
+      return { transactionResultId: 'T1-1', statusMessage: 'Operation Accepted' }
+    }
+    const started = await own.start(sale)
+    expect(atPost).toEqual(['sent'])
+    expect(events.map((e) => e.record.state)).toEqual(['sent', 'accepted'])
+    await own.dispose()
+    engine = undefined
+    const journal = Journal.open(path.join(dataDir, 'payments'))
+    // Revision 1 was `sent`, revision 2 `accepted`: no separate `created` write before them.
+    expect(journal.get(started.id)).toMatchObject({ rev: 2, record: { state: 'accepted' } })
+    journal.close()
   })
 
   it('never re-POSTs after an ambiguous failure and resolves by reference', async () => {
