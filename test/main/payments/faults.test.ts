@@ -141,11 +141,12 @@ async function runPlan(setup: RunSetup, plan: Planned[]): Promise<RunResult> {
     await new Promise((resolve) => setTimeout(resolve, 1200))
   }
   // Terminals that dropped off mid-transaction come back a little later, as real ones do.
-  const revive = setInterval(() => {
+  const reviveAll = (): void => {
     for (let m = 0; m < setup.merchants; m += 1) {
       for (let t = 0; t < setup.terminals; t += 1) simulator.setBehaviour(serial(m, t), 'normal')
     }
-  }, 1500)
+  }
+  const revive = setInterval(reviveAll, 1500)
   const started = performance.now()
   const records: PaymentRecord[] = []
   let refused = 0
@@ -175,6 +176,15 @@ async function runPlan(setup: RunSetup, plan: Planned[]): Promise<RunResult> {
       }
     }),
   )
+  // The status host may have told the engine the outcome of a terminal that dropped off before
+  // that terminal came back and posted it: wait for those posts, which are the model's truth.
+  reviveAll()
+  const posted = (r: PaymentRecord): boolean =>
+    !r.result?.transactionId ||
+    finished.some((f) => f.transactionReference === r.transactionReference)
+  for (let waited = 0; waited < 10_000 && !records.every(posted); waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
   clearInterval(revive)
   const seconds = (performance.now() - started) / 1000
   return { records, refused, simulator, finished, keys, seconds }
