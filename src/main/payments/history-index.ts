@@ -5,8 +5,6 @@ import type {
 } from '../../shared/contract/payments.contract'
 
 type ParsedQuery = HistoryQuery & { limit?: number; offset?: number }
-type Postings = Map<string, string[]>
-type Kind = 'lastFour' | 'terminal' | 'merchant' | 'amount' | 'state'
 
 /** What history searches look at in a record: small enough to keep for 100,000 of them. */
 export interface IndexEntry {
@@ -52,24 +50,17 @@ export function entryOf(r: PaymentRecord): IndexEntry {
 }
 
 /**
- * In-memory index over the journal so history stays fast at 100,000 records: exact lookups go
- * through posting lists (reference, last four, terminal, merchant, amount, state), date ranges
- * through binary search on the creation-ordered list; only the smallest candidate set is
- * filtered, and an unfiltered page is a plain slice. It holds index entries, not records: the
- * journal loads the full records of the page it returns.
+ * In-memory index over the journal so history stays fast at 100,000 records: date ranges go
+ * through binary search on the creation-ordered list, other filters scan that range (a few ms at
+ * 100,000 entries: cheaper than posting lists, which cost ~100 ms each to build on the first
+ * query after a reopen, or half a second for reference keys), and an unfiltered page is a plain
+ * slice. It holds index entries, not records: the journal loads the records of the page.
  */
 export class HistoryIndex {
   private readonly records = new Map<string, IndexEntry>()
   /** Records ordered by createdAt ascending, with their creation times alongside. */
   private readonly rows: IndexEntry[] = []
   private readonly createdAt: number[] = []
-  /**
-   * Posting lists per field, each built on the first query that needs it (so a reopen pays only
-   * for the fields history is actually searched by) and kept up to date from then on.
-   */
-  private readonly postings: Partial<Record<Kind, Postings>> = {}
-  /** The posting lists built so far, which every change must keep up to date. */
-  private readonly built: [Kind, Postings][] = []
 
   get size(): number {
     return this.records.size
@@ -86,8 +77,6 @@ export class HistoryIndex {
 
   /** Ids whose reference, transaction id, our id, result id or customer reference is `ref`. */
   idsForReference(ref: string): string[] {
-    // A scan (a few ms at 100,000) rather than a posting list: one for ~400,000 reference keys
-    // would cost half a second to build and tens of MiB for a lookup that is rarely made.
     const ids: string[] = []
     for (const r of this.rows) if (hasReference(r, ref)) ids.push(r.id)
     return ids
@@ -102,7 +91,6 @@ export class HistoryIndex {
     const previous = this.records.get(record.id)
     if (previous) {
       const at = this.position(previous)
-      this.unlink(previous)
       if (previous.createdAt === record.createdAt) this.rows[at] = record
       else {
         // A stored file may carry a different creation time: keep the list ordered.
@@ -112,16 +100,13 @@ export class HistoryIndex {
       }
     } else this.insertOrdered(record)
     this.records.set(record.id, record)
-    this.link(record)
   }
 
   query(q: ParsedQuery): IdPage {
     const offset = q.offset ?? 0
     const limit = q.limit ?? 50
     const [lo, hi] = this.range(q.from, q.to)
-    const candidates = this.candidates(q)
-    const filtered = candidates !== undefined || hasFilters(q)
-    if (!filtered) {
+    if (!hasFilters(q)) {
       // Newest first straight from the ordered list.
       const end = Math.max(lo, hi - offset)
       const ids = this.rows.slice(Math.max(lo, end - limit), end).map((r) => r.id)
@@ -129,46 +114,12 @@ export class HistoryIndex {
     }
     const matches = matcher(q)
     const hits: IndexEntry[] = []
-    if (candidates && candidates.length < hi - lo) {
-      for (const id of candidates) {
-        const r = this.records.get(id)
-        if (r && matches(r)) hits.push(r)
-      }
-      hits.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1))
-    } else {
-      for (let i = hi - 1; i >= lo; i -= 1) {
-        const r = this.rows[i]!
-        if (matches(r)) hits.push(r)
-      }
+    for (let i = hi - 1; i >= lo; i -= 1) {
+      const r = this.rows[i]!
+      if (matches(r)) hits.push(r)
     }
     const ids = hits.slice(offset, offset + limit).map((r) => r.id)
     return { ids, total: hits.length }
-  }
-
-  /** The smallest posting list the query allows (states: their union), or undefined. */
-  private candidates(q: ParsedQuery): string[] | undefined {
-    const lists: string[][] = []
-    const at = (kind: Kind, key: string): string[] => this.list(kind).get(key) ?? []
-    if (q.reference !== undefined) lists.push(this.idsForReference(q.reference))
-    if (q.lastFour !== undefined) lists.push(at('lastFour', q.lastFour))
-    if (q.terminalSerial !== undefined) lists.push(at('terminal', q.terminalSerial))
-    if (q.merchantId !== undefined) lists.push(at('merchant', q.merchantId))
-    if (q.amountMinor !== undefined) lists.push(at('amount', q.amountMinor))
-    if (q.states?.length) lists.push(q.states.flatMap((s) => at('state', s)))
-    let best: string[] | undefined
-    for (const list of lists) if (!best || list.length < best.length) best = list
-    return best
-  }
-
-  private list(kind: Kind): Postings {
-    let postings = this.postings[kind]
-    if (!postings) {
-      postings = new Map()
-      this.postings[kind] = postings
-      this.built.push([kind, postings])
-      for (const r of this.rows) for (const key of keys(kind, r)) add(postings, key, r.id)
-    }
-    return postings
   }
 
   private range(from?: number, to?: number): [number, number] {
@@ -196,45 +147,10 @@ export class HistoryIndex {
     this.rows.splice(index, 0, record)
     this.createdAt.splice(index, 0, at)
   }
-
-  private link(r: IndexEntry): void {
-    for (const [kind, postings] of this.built)
-      for (const key of keys(kind, r)) add(postings, key, r.id)
-  }
-
-  private unlink(r: IndexEntry): void {
-    for (const [kind, postings] of this.built)
-      for (const key of keys(kind, r)) {
-        const list = postings.get(key)
-        const at = list ? list.lastIndexOf(r.id) : -1
-        if (list && at >= 0) list.splice(at, 1)
-      }
-  }
 }
 
 function hasReference(r: IndexEntry, ref: string): boolean {
   return r.id === ref || (r.refs.includes(ref) && r.refs.split(REF_SEP).includes(ref))
-}
-
-function keys(kind: Kind, r: IndexEntry): string[] {
-  switch (kind) {
-    case 'lastFour':
-      return r.lastFour === undefined ? [] : [r.lastFour]
-    case 'terminal':
-      return [r.terminalSerial]
-    case 'merchant':
-      return [r.merchantId]
-    case 'state':
-      return [r.state]
-    case 'amount':
-      return [r.amountMinor, r.total].filter((a) => a !== undefined)
-  }
-}
-
-function add(postings: Postings, key: string, id: string): void {
-  const list = postings.get(key)
-  if (!list) postings.set(key, [id])
-  else if (list[list.length - 1] !== id) list.push(id)
 }
 
 function hasFilters(q: ParsedQuery): boolean {
