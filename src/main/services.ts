@@ -1,4 +1,9 @@
-import { startPaymentRequest, type EventName, type PayloadOf } from '@shared/contract'
+import {
+  startPaymentRequest,
+  type EventName,
+  type PayloadOf,
+  type PaymentStatusEvent,
+} from '@shared/contract'
 import type { EventSink, HandlerTable } from './ipc/handlers'
 import { createMerchantHandlers } from './merchants/handlers'
 import { createJsonProfileStore } from './merchants/profile-store'
@@ -97,11 +102,27 @@ export async function createServices(options: ServicesOptions): Promise<Services
   void receipts.resume()
   disposers.push(() => receipts.dispose())
   // Resumes every unfinished payment of the journal on start (no user action needed).
-  const payments = await createPaymentEngine({
+  const engineOptions = {
     dataDir: options.dataDir,
     directory: options.merchantDirectory ?? merchants,
-    emit: (event) => emit('onPaymentStatus', event),
-  })
+    emit: (event: PaymentStatusEvent) => emit('onPaymentStatus', event),
+  }
+  // Callback flow: one listener for this checkout, bound where the first merchant set to
+  // callbacks says. Read at start, so a change takes effect at the next start. If it cannot
+  // bind, payments still run by polling and a callback payment is refused in words.
+  const callbackFlow = merchants.profiles().find((m) => m.resultFlow.mode === 'callback')
+  const payments = callbackFlow
+    ? await createPaymentEngine({
+        ...engineOptions,
+        callback: {
+          host: callbackFlow.resultFlow.callbackHost ?? '127.0.0.1',
+          port: callbackFlow.resultFlow.callbackPort ?? 0,
+        },
+      }).catch((err: unknown) => {
+        console.error(`Callback listener not started: ${String(err)}`)
+        return createPaymentEngine(engineOptions)
+      })
+    : await createPaymentEngine(engineOptions)
   disposers.push(() => payments.dispose())
   // Receipts are collected for every final result; collecting never throws into the engine.
   disposers.push(payments.onFinal((record) => void receipts.collect(record)))
@@ -115,6 +136,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
       shell: options.shell,
     }),
     ...createPaymentHandlers(payments),
+    // A payment without an explicit flow follows its merchant's "how results arrive" setting.
+    startPayment: (request) =>
+      payments.start({
+        ...request,
+        flow: request.flow ?? merchants.view(request.merchantId)?.resultFlow.mode ?? 'poll',
+      }),
     ...createMerchantHandlers(merchants),
     ...createReceiptHandlers(receipts),
   }

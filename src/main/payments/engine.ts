@@ -117,6 +117,9 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
           : outcome === 'duplicate'
             ? 'duplicate'
             : 'applied'
+      }).catch((err: unknown) => {
+        journal.close() // the caller may retry without callbacks on the same journal
+        throw err
       })
     : undefined
   const runtime = new Runtime(journal, settings, options.directory, budget, emit, callbacks)
