@@ -112,6 +112,8 @@ export async function startWorld(
           apiBaseUrl: simulator.apiBaseUrl,
           statusBaseUrl: simulator.statusBaseUrl,
           apiKey: m.apiKey,
+          // As in the app: one attempt, so every request goes through the engine's budget.
+          retry: { maxAttempts: 1 },
         }),
         devices: m.serials.map((serialNumber) => ({
           serialNumber,
