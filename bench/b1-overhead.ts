@@ -122,7 +122,7 @@ export const b1: Benchmark = {
       notes: [
         `zero terminal time: timeScale ${ZERO_TIME_SCALE}, polls every ${ZERO_SCHEDULE[0]} ms, ${ZERO_RUNS} pairs after ${ZERO_WARMUP} warm-up pairs, engine budget and simulator rate limit off`,
         `3 s terminal time: ${REAL_RUNS} pairs, GETs at +${REAL_SCHEDULE[0]} ms then every ${REAL_SCHEDULE[1]} ms (no jitter), default engine budget and simulator rate limit (2/s)`,
-        'each engine sale fsyncs its journal 4 to 5 times (created, sent, accepted, [in-progress,] final)',
+        'each engine sale fsyncs its journal 3 to 4 times (sent, accepted, [in-progress,] final)',
       ],
     }
   },

@@ -220,7 +220,7 @@ export const b4: Benchmark = {
         metrics,
         notes: [
           `${WRITE_SAMPLE} records written through Journal.write (one fsync each), the other ${RECORDS - WRITE_SAMPLE} appended in its line format in ${round(bulkMs)} ms; one line per record (final state), a year of history, 8 merchants x 4 terminals`,
-          `reopen = Journal.open (read, zod-validate every line, rebuild the index), median of up to ${REOPEN_RUNS} (once when an open takes seconds); searches median of ${SEARCH_RUNS} with limit 50`,
+          `reopen = Journal.open: from the journal it reads and zod-validates every line; from a snapshot it reads the checksummed index and loads records on demand; median of up to ${REOPEN_RUNS} (once when an open takes seconds); searches median of ${SEARCH_RUNS} with limit 50`,
           `average hits: last four ${round(byCard.hits, 1)}, one day ${round(byDay.hits)}, 30 days ${round(byMonth.hits)}, merchant + 30 days ${round(byMerchantMonth.hits)}, approved + 30 days ${round(byStateMonth.hits)}`,
           `open breakdown timed on ${BREAKDOWN_SAMPLE.toLocaleString('en')} lines and scaled to 100,000; heap figure is approximate (no forced GC)`,
         ],
