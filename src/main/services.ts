@@ -136,12 +136,6 @@ export async function createServices(options: ServicesOptions): Promise<Services
       shell: options.shell,
     }),
     ...createPaymentHandlers(payments),
-    // A payment without an explicit flow follows its merchant's "how results arrive" setting.
-    startPayment: (request) =>
-      payments.start({
-        ...request,
-        flow: request.flow ?? merchants.view(request.merchantId)?.resultFlow.mode ?? 'poll',
-      }),
     ...createMerchantHandlers(merchants),
     ...createReceiptHandlers(receipts),
   }

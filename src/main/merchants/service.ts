@@ -273,6 +273,10 @@ export class MerchantService implements MerchantDirectory {
     return this.profile(merchantId).currency
   }
 
+  async defaultFlow(merchantId: string): Promise<'poll' | 'callback'> {
+    return this.profile(merchantId).resultFlow.mode
+  }
+
   // --- internals shared with configuration-transfer.ts ---
 
   /** Clear-text key for export or a client; updates keyState when the key cannot be read. */

@@ -18,6 +18,8 @@ export interface MerchantDirectory {
   terminalOf(merchantId: string, serialNumber: string): Promise<Device | undefined>
   /** Currency used when a request names none (ISO 4217 alpha-3). */
   defaultCurrency(merchantId: string): Promise<string>
+  /** Result flow used when a request names none; polling when absent. */
+  defaultFlow?(merchantId: string): Promise<'poll' | 'callback'>
 }
 
 /** Wall clock + timers, injectable so tests and benchmarks control time. */

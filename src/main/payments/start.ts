@@ -17,8 +17,8 @@ import { PHASES } from './states'
 const MAX_RATE_LIMITED_POSTS = 3
 
 /**
- * Starts one operation: validate, take the terminal, journal it as `sent` (fsync'd)
- * fsync'd) BEFORE the POST, send it once, record the answer. An ambiguous failure leaves the
+ * Starts one operation: validate, take the terminal, journal it as `sent` (fsync'd) BEFORE
+ * the POST, send it once, record the answer. An ambiguous failure leaves the
  * operation `unknown` for the watcher to resolve; it is never re-POSTed.
  */
 export async function startOperation(
@@ -34,7 +34,9 @@ export async function startOperation(
       `Terminal ${terminalSerial} is not in this merchant's terminal list. Refresh the list and choose the terminal again.`,
     )
   }
-  if (request.flow === 'callback' && !rt.callbacks) {
+  // A request that names no flow follows the merchant's "how results arrive" setting.
+  const flow = request.flow ?? (await rt.directory.defaultFlow?.(merchantId)) ?? 'poll'
+  if (flow === 'callback' && !rt.callbacks) {
     throw new AppError(
       'callback-disabled',
       'The callback flow is not switched on for this checkout. Use polling, or enable callbacks in the settings.',
@@ -58,7 +60,7 @@ export async function startOperation(
   try {
     return await send(
       rt,
-      request,
+      { ...request, flow },
       { id, client, terminalType: device.terminalType, ...money },
       follow,
     )
