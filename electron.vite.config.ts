@@ -12,6 +12,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias: { '@shared': resolve(__dirname, 'src/shared') } },
     build: {
       externalizeDeps: false,
       rollupOptions: {

@@ -8,7 +8,7 @@ const TERMINALS = 4
 const SALES = 1_000
 /** A 3.5 s 'normal' sale takes 350 ms of real time. */
 const TIME_SCALE = 10
-/** Key budget the engine keeps to (requests per second per API key, reference §8). */
+/** Key budget the engine keeps to (requests per second per API key, docs/handpoint-api.md §8). */
 const BUDGET_PER_SECOND = 2
 /**
  * Callback flow by default: it is the only flow where the time the engine adds can be told apart

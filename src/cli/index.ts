@@ -3,7 +3,7 @@
  * tests. Usage: npm run cli -- <command> [options]
  */
 import { readFile } from 'node:fs/promises'
-import { AppError } from '../shared/contract/result'
+import { AppError } from '@shared/contract/result'
 import { run } from './commands'
 import { UsageError, parseCli } from './options'
 

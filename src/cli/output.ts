@@ -1,5 +1,5 @@
-import type { PaymentRecord, PaymentState } from '../shared/contract/payments.contract'
-import { fromMinorUnits, isSupportedCurrency } from '../shared/money'
+import type { PaymentRecord, PaymentState } from '@shared/contract/payments.contract'
+import { fromMinorUnits, isSupportedCurrency } from '@shared/money'
 
 /** Exit codes: 0 approved/processed, 2 declined/cancelled/failed, 3 outcome unknown, 1 other. */
 export function exitCodeFor(state: PaymentState): number {

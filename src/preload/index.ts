@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { eventChannels, operationChannels } from '../shared/contract/channels'
+import { eventChannels, operationChannels } from '@shared/contract/channels'
 
 // One named function per operation and per event, built from the channel table; there is no
 // generic invoke, and listeners never receive the IpcRendererEvent (it exposes `sender`).

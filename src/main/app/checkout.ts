@@ -57,7 +57,7 @@ export interface Checkout {
 }
 
 /**
- * The checkout behaviours of issue 9 in one place, so `index.ts` only composes: login item,
+ * The desktop-shell behaviours in one place, so `index.ts` only composes: login item,
  * application menu, keep-awake and quit confirmation while payments run, window restore.
  */
 export function setUpCheckout(deps: CheckoutDeps, options: CheckoutOptions): Checkout {

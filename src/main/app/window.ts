@@ -49,7 +49,7 @@ export function lockDownSession(session: Session): void {
   })
 }
 
-/** Creates the app window with the security baseline of DESIGN.md §4. */
+/** Creates the app window with the security baseline described in docs/architecture.md. */
 export function createMainWindow(deps: WindowDeps, options: WindowOptions): BrowserWindowType {
   const win = new deps.BrowserWindow({
     ...(options.bounds ?? { width: 1280, height: 860 }),

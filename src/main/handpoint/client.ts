@@ -12,7 +12,7 @@ import type {
   TransactionResult,
 } from './types'
 
-/** Handpoint's hosts per environment (reference §1). */
+/** Handpoint's hosts per environment (docs/handpoint-api.md §1). */
 export function environmentUrls(env: 'production' | 'development'): {
   apiBaseUrl: string
   statusBaseUrl: string
@@ -26,7 +26,7 @@ export function environmentUrls(env: 'production' | 'development'): {
 
 /**
  * A client for one merchant key on one environment, speaking Handpoint's cloud REST API 2.15/2.17
- * (reference §2). Every method throws HandpointError only. Inputs are checked before any request;
+ * (docs/handpoint-api.md §2). Every method throws HandpointError only. Inputs are checked before any request;
  * POSTs are never retried and report `ambiguous: true` when they may have reached the terminal.
  */
 export function createHandpointClient(config: ClientConfig): HandpointClient {

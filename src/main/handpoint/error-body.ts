@@ -4,7 +4,7 @@ import type { HandpointErrorKind } from './types'
 
 /**
  * Turns a non-2xx answer into a HandpointError. Handpoint's error bodies come in several shapes
- * (reference §3 and open question 1), all of which must be understood:
+ * (docs/handpoint-api.md §3 and open question 1), all of which must be understood:
  *   {"error":{"statusCode":400,"name":"BadRequestError","message":{"error":1001,"message":"…"}}}
  *   {"error":{"statusCode":400,…,"message":"{\"error\":1001,\"message\":\"Device is busy\"}"}}
  *   {"error":1001,"message":"Device is busy"}

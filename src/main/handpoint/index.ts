@@ -1,5 +1,5 @@
 /**
- * Handpoint cloud REST client (plain Node). Reference: ../shared/reference/handpoint-rest-api.md.
+ * Handpoint cloud REST client (plain Node). Reference: docs/handpoint-api.md.
  */
 export { createHandpointClient, environmentUrls } from './client'
 export { HandpointError, describeHandpointError, isHandpointError } from './errors'

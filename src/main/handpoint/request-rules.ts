@@ -1,7 +1,7 @@
 import type { OperationType } from './types'
 
 /**
- * Which fields each `operation` takes (reference §4.1 and §6). `amount` covers amount+currency,
+ * Which fields each `operation` takes (docs/handpoint-api.md §4.1 and §6). `amount` covers amount+currency,
  * which always travel together. Optional extras not listed for an operation are refused rather
  * than silently dropped, so a caller's mistake shows up before the terminal is involved.
  */

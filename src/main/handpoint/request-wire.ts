@@ -7,7 +7,7 @@ import { OPERATION_TYPES, type TransactionInput } from './types'
 
 /**
  * TransactionInput (camelCase, what the engine speaks) -> TransactionRequest (the wire's mix of
- * snake_case and camelCase, reference §4.1), refusing anything Handpoint would refuse or that
+ * snake_case and camelCase, docs/handpoint-api.md §4.1), refusing anything Handpoint would refuse or that
  * would make a request mean something else than intended. Nothing is sent when this throws.
  */
 

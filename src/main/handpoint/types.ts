@@ -1,7 +1,7 @@
 /**
  * The client's public shape. The payment engine, merchants and receipts code against these types
  * only; `client.ts` implements them over axios, the simulator speaks the same wire format.
- * Wire facts: ../shared/reference/handpoint-rest-api.md (§ numbers below refer to it).
+ * Wire facts: docs/handpoint-api.md (§ numbers below refer to it).
  */
 
 /** Where a merchant's key lives (§1). `custom` = a relay or test server. */

@@ -5,7 +5,7 @@ export interface Endpoints {
   statusBaseUrl: string
 }
 
-/** Hosts per environment (reference §1). A `.io` key does not work on `.com` and vice versa. */
+/** Hosts per environment (docs/handpoint-api.md §1). A `.io` key does not work on `.com` and vice versa. */
 export const CLOUD_ENDPOINTS: Record<'production' | 'development', Endpoints> = {
   production: {
     apiBaseUrl: 'https://cloud.handpoint.com',

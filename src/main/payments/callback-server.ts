@@ -3,7 +3,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 /**
- * The optional callback receiver (reference §2.4, security notes §5): the terminal POSTs its
+ * The optional callback receiver (docs/handpoint-api.md §2.4, security notes §5): the terminal POSTs its
  * TransactionResult with header AUTH-TOKEN. One path, POST only, a random token per operation
  * compared in constant time, 64 KiB body limit, header and request timeouts, 401 to strangers,
  * and 200 to a repeated delivery of a known token (otherwise the terminal retries for ever).

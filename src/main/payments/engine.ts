@@ -1,12 +1,12 @@
 import path from 'node:path'
-import { AppError } from '../../shared/contract/result'
+import { AppError } from '@shared/contract/result'
 import type {
   HistoryPage,
   HistoryQuery,
   PaymentRecord,
   PaymentStatusEvent,
   StartPaymentRequest,
-} from '../../shared/contract/payments.contract'
+} from '@shared/contract/payments.contract'
 import { startCallbackServer, type CallbackServerOptions } from './callback-server'
 import { Journal } from './journal'
 import { transactionResultSchema } from './result-view'

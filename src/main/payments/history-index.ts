@@ -1,8 +1,4 @@
-import type {
-  HistoryQuery,
-  PaymentRecord,
-  PaymentState,
-} from '../../shared/contract/payments.contract'
+import type { HistoryQuery, PaymentRecord, PaymentState } from '@shared/contract/payments.contract'
 
 type ParsedQuery = HistoryQuery & { limit?: number; offset?: number }
 

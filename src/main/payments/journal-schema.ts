@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { OPERATION_KINDS, type PaymentRecord } from '../../shared/contract/payments.contract'
+import { OPERATION_KINDS, type PaymentRecord } from '@shared/contract/payments.contract'
 
 /**
  * What the journal stores on disk: a stored file is a trust boundary (it may be torn, edited or

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { HistoryPage, HistoryQuery } from '../../shared/contract/payments.contract'
+import type { HistoryPage, HistoryQuery } from '@shared/contract/payments.contract'
 import { HistoryIndex } from './history-index'
 import { scanFile, syncDir } from './journal-scan'
 import type { PaymentMeta, StoredPayment } from './journal-schema'

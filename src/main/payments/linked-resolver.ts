@@ -1,10 +1,10 @@
-import type { OperationKind, PaymentRecord } from '../../shared/contract/payments.contract'
+import type { OperationKind, PaymentRecord } from '@shared/contract/payments.contract'
 import type { HandpointClient, TransactionResult } from '../handpoint/types'
 import { asHandpointFailure } from './operation-input'
 import type { Op, Runtime } from './runtime'
 import type { Gate } from './rate-budget'
 
-/** Result `type`s a linked operation can show in its original's chain (reference §4.3, §6). */
+/** Result `type`s a linked operation can show in its original's chain (docs/handpoint-api.md §4.3, §6). */
 const TYPES: Partial<Record<OperationKind, readonly string[]>> = {
   refund: ['REFUND'],
   moToRefund: ['MOTO_REFUND', 'REFUND'],

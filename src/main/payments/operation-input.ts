@@ -1,13 +1,13 @@
-import { AppError } from '../../shared/contract/result'
+import { AppError } from '@shared/contract/result'
 import type {
   OperationKind,
   PaymentRecord,
   StartPaymentRequest,
-} from '../../shared/contract/payments.contract'
-import { MoneyError, isSupportedCurrency, toMinorUnits } from '../../shared/money'
+} from '@shared/contract/payments.contract'
+import { MoneyError, isSupportedCurrency, toMinorUnits } from '@shared/money'
 import type { HandpointErrorKind, TransactionInput } from '../handpoint/types'
 
-/** Operations that move money and therefore need an amount and a currency (reference §6). */
+/** Operations that move money and therefore need an amount and a currency (docs/handpoint-api.md §6). */
 const NEEDS_AMOUNT: ReadonlySet<OperationKind> = new Set<OperationKind>([
   'sale',
   'refund',

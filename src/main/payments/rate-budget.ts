@@ -1,5 +1,5 @@
 /**
- * The per-API-key request budget (reference §8: 2 requests/s per key). Every request the engine
+ * The per-API-key request budget (docs/handpoint-api.md §8: 2 requests/s per key). Every request the engine
  * makes for a key goes through `send`, which calls the request itself in the same tick as the
  * grant, so nothing (no journal write, no other work) can sit between them.
  *

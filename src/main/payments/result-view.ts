@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { PaymentResultView } from '../../shared/contract/payments.contract'
+import type { PaymentResultView } from '@shared/contract/payments.contract'
 import type { TransactionResult } from '../handpoint/types'
 
 /**

@@ -2,7 +2,7 @@ import type {
   PaymentRecord,
   PaymentState,
   PaymentStatusEvent,
-} from '../../shared/contract/payments.contract'
+} from '@shared/contract/payments.contract'
 import type { HandpointClient, TransactionResult } from '../handpoint/types'
 import type { CallbackServer } from './callback-server'
 import type { Journal } from './journal'

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { AppError } from '../../shared/contract/result'
-import type { PaymentRecord, StartPaymentRequest } from '../../shared/contract/payments.contract'
+import { AppError } from '@shared/contract/result'
+import type { PaymentRecord, StartPaymentRequest } from '@shared/contract/payments.contract'
 import type { Accepted, HandpointClient } from '../handpoint/types'
 import {
   asHandpointFailure,

@@ -1,4 +1,4 @@
-import { FINAL_STATES, type PaymentState } from '../../shared/contract/payments.contract'
+import { FINAL_STATES, type PaymentState } from '@shared/contract/payments.contract'
 
 /**
  * The lifecycle of one operation as an explicit table. Every state change in the engine goes

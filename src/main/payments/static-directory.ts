@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/contract/result'
+import { AppError } from '@shared/contract/result'
 import type { Device, HandpointClient } from '../handpoint/types'
 import type { MerchantDirectory } from './ports'
 

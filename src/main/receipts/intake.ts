@@ -2,7 +2,7 @@ import type { PaymentRecord } from '@shared/contract'
 import type { CopyMeta, ReceiptMeta } from './store'
 
 /**
- * Reads the receipt fields of a final result (reference §4.2, §4.7): `customerReceipt` and
+ * Reads the receipt fields of a final result (docs/handpoint-api.md §4.2, §4.7): `customerReceipt` and
  * `merchantReceipt` are a URL to hosted HTML, the HTML itself when the terminal could not upload,
  * or "" when there is none; `signatureUrl` is a URL, a base64 image, or "".
  */

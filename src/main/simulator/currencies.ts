@@ -1,9 +1,4 @@
-import {
-  currencyExponent,
-  fromMinorUnits,
-  isSupportedCurrency,
-  toMinorUnits,
-} from '../../shared/money'
+import { currencyExponent, fromMinorUnits, isSupportedCurrency, toMinorUnits } from '@shared/money'
 
 /**
  * The simulator's few money needs, on top of the shared ISO 4217 table (§4.6) so the simulator

@@ -1,7 +1,7 @@
 /**
  * Public shapes of the built-in Handpoint simulator (cloud + virtual terminals). Other modules
  * import them through `./index`; the wire format they produce follows
- * ../shared/reference/handpoint-rest-api.md (§ numbers in comments refer to it).
+ * docs/handpoint-api.md (§ numbers in comments refer to it).
  */
 
 /** How a virtual terminal behaves; a trainer can switch it at any time. */

@@ -32,7 +32,7 @@ function currencyInfo(currency: string) {
   return info
 }
 
-/** True when `code` is an upper-case alpha-3 code Handpoint accepts (reference §4.6). */
+/** True when `code` is an upper-case alpha-3 code Handpoint accepts (docs/handpoint-api.md §4.6). */
 export function isSupportedCurrency(code: string): boolean {
   return typeof code === 'string' && CURRENCIES[code] !== undefined
 }

@@ -1,5 +1,5 @@
 /**
- * The currencies Handpoint's REST API accepts (reference §4.6), with their ISO 4217 numeric code
+ * The currencies Handpoint's REST API accepts (docs/handpoint-api.md §4.6), with their ISO 4217 numeric code
  * and minor-unit exponent. Handpoint never documents exponents (open question 18), so we follow
  * ISO 4217: "minor units" on the wire means 10^-exponent of the major unit. Withdrawn codes that
  * are still in Handpoint's enum (BYR, EEK, HRK, LTL, LVL, ...) keep their last ISO exponent.

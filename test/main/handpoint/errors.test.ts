@@ -28,7 +28,7 @@ const badRequest = (message: unknown) => ({
   body: { error: { statusCode: 400, name: 'BadRequestError', message } },
 })
 
-describe('error bodies of POST /transactions (reference §3)', () => {
+describe('error bodies of POST /transactions (docs/handpoint-api.md §3)', () => {
   const cases: [string, StubReply, HandpointErrorKind, number | undefined][] = [
     [
       '1001 nested object (tier A)',

@@ -10,7 +10,11 @@ describe('npm run simulator (src/cli/simulator.ts)', () => {
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', 'src/cli/simulator.ts', '--time-scale', '50', '--inline-receipts', '1'],
-      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        cwd: root,
+        env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.node.json' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     )
     let output = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
@@ -36,7 +40,11 @@ describe('npm run simulator (src/cli/simulator.ts)', () => {
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', 'src/cli/simulator.ts', '--time-scale', 'fast'],
-      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        cwd: root,
+        env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.node.json' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     )
     let errors = ''
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk))

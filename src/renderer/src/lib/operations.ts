@@ -1,6 +1,6 @@
 import type { OperationKind, PaymentRecord } from '@shared/contract'
 
-/** What the checkout form must ask for, per operation (reference §6). */
+/** What the checkout form must ask for, per operation (docs/handpoint-api.md §6). */
 export interface OperationNeeds {
   amount: 'required' | 'none'
   original: 'required' | 'optional' | 'none'

@@ -5,7 +5,7 @@ import { useMerchantSource } from '../composables/merchant-source'
 import type { CheckoutTerminal, TerminalState } from '../lib/merchant-view'
 import { usePaymentsStore } from './payments'
 
-/** deviceStatus may ride along on a result (reference §4.5); all strings when present. */
+/** deviceStatus may ride along on a result (docs/handpoint-api.md §4.5); all strings when present. */
 const deviceStatus = z.object({
   batteryStatus: z.optional(z.string()),
   applicationVersion: z.optional(z.string()),
