@@ -13,6 +13,7 @@ import {
 } from 'electron'
 import { openAppSettings } from './app/app-settings'
 import { setUpCheckout } from './app/checkout'
+import { chooseDataFolder } from './app/data-folder'
 import { registerIpc, webContentsSink } from './app/ipc'
 import { createElectronPrinter } from './app/printer'
 import { createSafeStorageSecretBox } from './app/secret-storage'
@@ -71,6 +72,8 @@ async function start(): Promise<void> {
   app.on('will-quit', () => void services.dispose())
 }
 
+// First, before anything reads userData: development runs never touch the shop's data folder.
+chooseDataFolder(app)
 if (claimSingleInstance(app, () => mainWindow)) {
   app.on('window-all-closed', () => app.quit())
   void app.whenReady().then(start)

@@ -170,13 +170,29 @@ class MockApp extends EventEmitter {
     this.aboutPanelShown++
   }
   requestSingleInstanceLock(): boolean {
+    this.pathCalls.push('single-instance lock')
     return this.lock
   }
   quit(): void {
     this.quitCalled = true
   }
-  getPath(): string {
-    return '/tmp/pos-companion-test'
+  // Paths: `paths` overrides, `setPath` records; `pathCalls` keeps the order of gets and sets
+  // (and of the instance lock) so a test can tell what happened before the data folder was chosen.
+  paths: Record<string, string> = {}
+  pathCalls: string[] = []
+  switches = new Map<string, string>()
+  commandLine = {
+    hasSwitch: (name: string): boolean => this.switches.has(name),
+    getSwitchValue: (name: string): string => this.switches.get(name) ?? '',
+    appendSwitch: (name: string, value = ''): void => void this.switches.set(name, value),
+  }
+  getPath(name = ''): string {
+    this.pathCalls.push(`get ${name}`)
+    return this.paths[name] ?? '/tmp/pos-companion-test'
+  }
+  setPath(name: string, path: string): void {
+    this.pathCalls.push(`set ${name} ${path}`)
+    this.paths[name] = path
   }
   getName(): string {
     return 'POS Companion'
