@@ -40,6 +40,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // The built app in the real Electron binary: `npm run test:electron` only, never `npm test`.
+        resolve: { alias: shared },
+        test: {
+          name: 'electron',
+          environment: 'node',
+          include: ['test/electron/**/*.spec.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 90_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 })
