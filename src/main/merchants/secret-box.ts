@@ -2,8 +2,8 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 
 /**
  * Encrypts API keys at rest. In the desktop app this is Electron's safeStorage (OS keychain,
- * DPAPI, libsecret/kwallet), adapted in src/main/app/secret-storage.ts; plain-Node runs (tests,
- * CLI, e2e harness) use the test-only box below.
+ * DPAPI, libsecret/kwallet), adapted in src/main/app/secret-storage.ts; tests and the e2e
+ * harness, which run the merchants service in plain Node, use the test-only box below.
  */
 export interface SecretBox {
   /** Encryption can be done right now. */
@@ -23,7 +23,8 @@ export const TEST_BACKEND = 'test-only-ephemeral'
 /**
  * TEST ONLY: AES-256-GCM with a random key that lives in this process's memory, so ciphertext is
  * unreadable by any later process (a restart behaves like a new OS user: keys need re-entry).
- * Never used by the Electron app; exists so tests, the CLI and the e2e harness run without Electron.
+ * Never used by the Electron app (it passes safeStorage); exists so tests and the e2e harness can
+ * run the merchants service without Electron. The CLI keeps no keys and does not use it.
  */
 export function createTestOnlySecretBox(options: { backend?: string } = {}): SecretBox {
   const key = randomBytes(32)
