@@ -149,6 +149,8 @@ export function realDeps(options = {}) {
   const hook = join(import.meta.dirname, 'electron-install-hook.cjs')
   const tempDir = mkdtempSync(join(tmpdir(), 'pos-electron-install-'))
   const distDir = join(electronDir, 'dist')
+  /** @type {import('node:child_process').ChildProcess | undefined} */
+  let running
   return {
     version,
     isInstalled: () => installedElectronBinary(electronDir) !== undefined,
@@ -159,13 +161,17 @@ export function realDeps(options = {}) {
         stdio: ['ignore', 'ignore', 'pipe'],
         windowsHide: true,
       })
+      running = child
       let stderr = ''
       child.stderr.setEncoding('utf8')
       child.stderr.on('data', (chunk) => (stderr += chunk))
       return {
         exited: new Promise((resolve) => {
           child.on('error', (error) => resolve({ code: null, signal: null, stderr: String(error) }))
-          child.on('close', (code, signal) => resolve({ code, signal, stderr }))
+          child.on('close', (code, signal) => {
+            running = undefined
+            resolve({ code, signal, stderr })
+          })
         }),
         kill: () => void child.kill(),
       }
@@ -177,19 +183,25 @@ export function realDeps(options = {}) {
       rmSync(distDir, { recursive: true, force: true, maxRetries: 3 })
     },
     log: options.log ?? ((line) => console.log(line)),
-    dispose: () => rmSync(tempDir, { recursive: true, force: true, maxRetries: 3 }),
+    dispose() {
+      running?.kill()
+      rmSync(tempDir, { recursive: true, force: true, maxRetries: 3 })
+    },
   }
 }
 
 async function main() {
   if (process.env['ELECTRON_EXEC_PATH']) return
   const deps = realDeps()
-  // Ctrl-C during the download: the installer gets the signal too; clean up what it left.
-  process.once('SIGINT', () => {
-    deps.removePartialInstall()
-    deps.dispose()
-    process.exit(130)
-  })
+  // Stopped during the download (Ctrl-C, a closed terminal): stop the installer too, then
+  // remove what it left, so the next start does not take a half install for a whole one.
+  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
+    process.once(signal, () => {
+      deps.dispose()
+      if (!deps.isInstalled()) deps.removePartialInstall()
+      process.exit(130)
+    })
+  }
   try {
     const outcome = await ensureElectron(deps)
     if (!outcome.ok) {
