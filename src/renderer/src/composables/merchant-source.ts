@@ -9,7 +9,7 @@ import {
 
 /**
  * The checkout's view of the merchants store: normalized merchants and terminals, so components
- * never depend on the merchants contract's field names.
+ * never depend on the merchants work's field names.
  */
 export function useMerchantSource() {
   const store = useMerchantsStore()

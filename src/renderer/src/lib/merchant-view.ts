@@ -1,7 +1,7 @@
 /**
  * What the checkout needs to know about a merchant and its terminals, read tolerantly from the
- * merchants store's objects, so the checkout does not depend on every field of the merchants
- * contract. Anything missing degrades to "unknown" rather than breaking the till.
+ * merchants store's objects (whose exact field names belong to the merchants work). Anything
+ * missing degrades to "unknown" rather than breaking the till.
  */
 
 export interface CheckoutMerchant {

@@ -5,11 +5,7 @@ import { useMerchantSource } from '../composables/merchant-source'
 import type { CheckoutTerminal, TerminalState } from '../lib/merchant-view'
 import { usePaymentsStore } from './payments'
 
-/**
- * deviceStatus rides along on a terminal's result (docs/handpoint-api.md §4.5), all strings. Main
- * does not pass it to the window yet (the result view has no such field), so until it does the
- * board shows no battery or app version.
- */
+/** deviceStatus may ride along on a result (docs/handpoint-api.md §4.5); all strings when present. */
 const deviceStatus = z.object({
   batteryStatus: z.optional(z.string()),
   applicationVersion: z.optional(z.string()),
@@ -18,7 +14,7 @@ const deviceStatus = z.object({
 /**
  * The terminal board: the merchant's terminals as the merchants store lists them, overlaid with
  * what this checkout saw itself (busy while an operation runs, offline after a 1002, battery and
- * app version from the last result once main sends them) and with the merchant's default terminal.
+ * app version from the last result) and with the merchant's default terminal.
  */
 export const useTerminalsStore = defineStore('terminals', () => {
   const source = useMerchantSource()

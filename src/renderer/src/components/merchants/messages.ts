@@ -2,8 +2,8 @@ import { useI18n } from 'vue-i18n'
 import { de } from './messages-de'
 
 /**
- * Texts of the merchants screens, kept with the components (a local i18n scope). A language
- * without its own file falls back to English.
+ * Texts of the merchants screens, kept with the components (local i18n scope) so this work does
+ * not edit the app-wide message files. A language without its own file falls back to English.
  */
 const en = {
   title: 'Merchants and API keys',
