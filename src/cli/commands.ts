@@ -1,5 +1,5 @@
 import { AppError } from '@shared/contract/result'
-import { fromMinorUnits } from '@shared/money'
+import { MoneyError, toMinorUnits } from '@shared/money'
 import type { OperationKind, PaymentRecord } from '@shared/contract/payments.contract'
 import { createHandpointClient } from '../main/handpoint'
 import type { HandpointClient } from '../main/handpoint/types'
@@ -106,28 +106,31 @@ async function operation(ctx: Context, options: CliOptions, io: Io): Promise<num
   const terminalSerial = need(options.terminal, '--terminal SERIAL')
   let kind: OperationKind =
     options.command === 'reverse' ? 'saleReversal' : (options.command as OperationKind)
-  let amount = options.positionals[0]
-  let currency = options.currency
+  const typed = options.positionals[0]
+  let currency = options.currency ?? 'EUR'
+  let amountMinor: string | undefined
   if (kind === 'saleReversal') {
     const original = need(options.original, '--original TRANSACTION_ID')
     const known = ctx.engine.search({ reference: original, limit: 1 }).items[0]
     if (known?.operation === 'refund') kind = 'refundReversal'
-    if (!amount && known?.amountMinor && known.currency) {
-      amount = fromMinorUnits(known.amountMinor, known.currency)
-      currency ??= known.currency
+    if (!typed && known?.amountMinor && known.currency) {
+      amountMinor = known.amountMinor
+      currency = options.currency ?? known.currency
     }
-    if (!amount)
+    if (!typed && !amountMinor)
       throw new UsageError('Give the AMOUNT to reverse: the original is not in this journal.')
-  } else if (!amount) {
+  } else if (!typed) {
     throw new UsageError(`Give the AMOUNT, for example: ${options.command} 12.34 --terminal SERIAL`)
   }
+  // The one conversion from what people type (major units) to what travels (minor units).
+  if (typed) amountMinor = typedAmount(typed, currency)
   let record: PaymentRecord
   try {
     record = await ctx.engine.start({
       merchantId: options.merchantId,
       terminalSerial,
       operation: kind,
-      amount,
+      amountMinor,
       currency,
       originalTransactionId: options.original,
       flow: options.flow,
@@ -218,6 +221,15 @@ function history(ctx: Context, options: CliOptions, io: Io): number {
     io.out(`${JSON.stringify({ items: page.items.map(flatten), total: page.total })}\n`)
   else for (const r of page.items) io.out(`${historyLine(r)}\n`)
   return 0
+}
+
+function typedAmount(typed: string, currency: string): string {
+  try {
+    return toMinorUnits(typed, currency)
+  } catch (err) {
+    if (err instanceof MoneyError) throw new UsageError(err.message)
+    throw err
+  }
 }
 
 function need<T>(value: T | undefined, what: string): T {

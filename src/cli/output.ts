@@ -1,4 +1,5 @@
 import type { PaymentRecord, PaymentState } from '@shared/contract/payments.contract'
+import { describe as describeMessage } from '@shared/messages'
 import { fromMinorUnits, isSupportedCurrency } from '@shared/money'
 
 /** Exit codes: 0 approved/processed, 2 declined/cancelled/failed, 3 outcome unknown, 1 other. */
@@ -63,7 +64,8 @@ export function describe(record: PaymentRecord): string {
     record.result?.transactionId ? `transaction ${record.result.transactionId}` : '',
     `reference ${record.transactionReference}`,
   ].filter(Boolean)
-  const why = record.lastError?.message ?? record.result?.statusMessage
+  const error = record.lastError
+  const why = error ? describeMessage(error.code, error.params) : record.result?.statusMessage
   return `${parts.join('  ')}${why ? `\n  ${why}` : ''}\n`
 }
 

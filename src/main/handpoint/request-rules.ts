@@ -1,12 +1,17 @@
+import { OPERATIONS, type Need } from '@shared/operations'
+import type { OperationKind } from '@shared/contract/payments.values'
 import type { OperationType } from './types'
 
 /**
- * Which fields each `operation` takes (docs/handpoint-api.md §4.1 and §6). `amount` covers amount+currency,
- * which always travel together. Optional extras not listed for an operation are refused rather
- * than silently dropped, so a caller's mistake shows up before the terminal is involved.
+ * Which fields each `operation` takes on the wire. What an operation needs (amount, original,
+ * receipt, tips) comes from the shared operation catalogue; this file adds only what the wire
+ * alone knows: its two operations the app never starts as payments (`update`,
+ * `stopCurrentTransaction`), the optional extras, and where `duplicate_check` applies. `amount`
+ * covers amount+currency, which always travel together. Extras not listed for an operation are
+ * refused rather than silently dropped, so a caller's mistake shows up before the terminal is
+ * involved.
  */
 export type Extra = 'tipConfiguration' | 'bypassOptions' | 'merchantAuth' | 'moneyRemittanceOptions'
-type Need = 'required' | 'optional' | 'none'
 
 export interface OperationRule {
   amount: Need
@@ -15,120 +20,63 @@ export interface OperationRule {
   extras: readonly Extra[]
   /** `duplicate_check` applies (2.10): on other operations the flag is left off the wire. */
   duplicateCheck: boolean
-  /** preAuthorizationIncrease: a negative amount is a decrease (§6). */
+  /** preAuthorizationIncrease: a negative amount is a decrease. */
   negativeAmount?: true
 }
 
-const SALE_EXTRAS: readonly Extra[] = [
-  'tipConfiguration',
-  'bypassOptions',
-  'merchantAuth',
-  'moneyRemittanceOptions',
-]
-
-export const OPERATION_RULES: Record<OperationType, OperationRule> = {
-  sale: {
-    amount: 'required',
-    originalTransactionId: 'none',
-    extras: SALE_EXTRAS,
-    duplicateCheck: true,
-  },
+/** Wire-only facts per operation: extras besides tips, and `duplicate_check`. */
+const WIRE: Record<OperationKind, { extras: readonly Extra[]; duplicateCheck: boolean }> = {
+  sale: { extras: ['bypassOptions', 'merchantAuth', 'moneyRemittanceOptions'], duplicateCheck: true },
   saleAndTokenizeCard: {
-    amount: 'required',
-    originalTransactionId: 'none',
-    extras: SALE_EXTRAS,
-    duplicateCheck: true,
-  },
-  // Without originalTransactionId a refund is standalone (unlinked); with it, linked.
-  refund: {
-    amount: 'required',
-    originalTransactionId: 'optional',
     extras: ['bypassOptions', 'merchantAuth', 'moneyRemittanceOptions'],
     duplicateCheck: true,
   },
-  saleReversal: {
-    amount: 'required',
-    originalTransactionId: 'required',
-    extras: ['moneyRemittanceOptions'],
+  refund: {
+    extras: ['bypassOptions', 'merchantAuth', 'moneyRemittanceOptions'],
     duplicateCheck: true,
   },
-  refundReversal: {
-    amount: 'required',
-    originalTransactionId: 'required',
-    extras: ['moneyRemittanceOptions'],
-    duplicateCheck: true,
-  },
-  tokenizeCard: {
-    amount: 'optional',
-    originalTransactionId: 'none',
-    extras: [],
-    duplicateCheck: false,
-  },
-  printReceipt: {
-    amount: 'none',
-    originalTransactionId: 'none',
-    receipt: 'required',
-    extras: [],
-    duplicateCheck: false,
-  },
+  saleReversal: { extras: ['moneyRemittanceOptions'], duplicateCheck: true },
+  refundReversal: { extras: ['moneyRemittanceOptions'], duplicateCheck: true },
+  tokenizeCard: { extras: [], duplicateCheck: false },
+  printReceipt: { extras: [], duplicateCheck: false },
+  cardPan: { extras: [], duplicateCheck: false },
+  pingDevice: { extras: [], duplicateCheck: false },
+  moToSale: { extras: ['moneyRemittanceOptions'], duplicateCheck: true },
+  moToRefund: { extras: ['moneyRemittanceOptions'], duplicateCheck: true },
+  moToReversal: { extras: ['moneyRemittanceOptions'], duplicateCheck: true },
+  preAuthorization: { extras: [], duplicateCheck: false },
+  moToPreAuthorization: { extras: [], duplicateCheck: false },
+  preAuthorizationIncrease: { extras: [], duplicateCheck: false },
+  preAuthorizationCapture: { extras: [], duplicateCheck: false },
+  preAuthorizationReversal: { extras: [], duplicateCheck: false },
+}
+
+const WIRE_ONLY: Record<Exclude<OperationType, OperationKind>, OperationRule> = {
   update: { amount: 'none', originalTransactionId: 'none', extras: [], duplicateCheck: false },
-  cardPan: { amount: 'none', originalTransactionId: 'none', extras: [], duplicateCheck: false },
-  pingDevice: { amount: 'none', originalTransactionId: 'none', extras: [], duplicateCheck: false },
   stopCurrentTransaction: {
     amount: 'none',
     originalTransactionId: 'none',
     extras: [],
     duplicateCheck: false,
   },
-  moToSale: {
-    amount: 'required',
-    originalTransactionId: 'none',
-    extras: ['moneyRemittanceOptions'],
-    duplicateCheck: true,
-  },
-  moToRefund: {
-    amount: 'required',
-    originalTransactionId: 'optional',
-    extras: ['moneyRemittanceOptions'],
-    duplicateCheck: true,
-  },
-  // Tier A does not say whether a MOTO reversal needs an amount; Postman has no sample.
-  moToReversal: {
-    amount: 'optional',
-    originalTransactionId: 'required',
-    extras: ['moneyRemittanceOptions'],
-    duplicateCheck: true,
-  },
-  preAuthorization: {
-    amount: 'required',
-    originalTransactionId: 'none',
-    extras: ['tipConfiguration'],
-    duplicateCheck: false,
-  },
-  moToPreAuthorization: {
-    amount: 'required',
-    originalTransactionId: 'none',
-    extras: [],
-    duplicateCheck: false,
-  },
-  preAuthorizationIncrease: {
-    amount: 'required',
-    originalTransactionId: 'required',
-    extras: [],
-    duplicateCheck: false,
-    negativeAmount: true,
-  },
-  preAuthorizationCapture: {
-    amount: 'required',
-    originalTransactionId: 'required',
-    extras: [],
-    duplicateCheck: false,
-  },
-  // Releases the whole hold; Postman sends no amount.
-  preAuthorizationReversal: {
-    amount: 'optional',
-    originalTransactionId: 'required',
-    extras: [],
-    duplicateCheck: false,
-  },
+}
+
+function ruleOf(kind: OperationKind): OperationRule {
+  const spec = OPERATIONS[kind]
+  const wire = WIRE[kind]
+  return {
+    amount: spec.amount,
+    originalTransactionId: spec.original,
+    ...(spec.receipt === 'required' ? { receipt: 'required' as const } : {}),
+    extras: spec.tips ? ['tipConfiguration', ...wire.extras] : wire.extras,
+    duplicateCheck: wire.duplicateCheck,
+    ...(spec.signedAmount ? { negativeAmount: true as const } : {}),
+  }
+}
+
+export const OPERATION_RULES: Record<OperationType, OperationRule> = {
+  ...(Object.fromEntries(
+    Object.keys(WIRE).map((kind) => [kind, ruleOf(kind as OperationKind)]),
+  ) as Record<OperationKind, OperationRule>),
+  ...WIRE_ONLY,
 }

@@ -1,11 +1,13 @@
 import {
   AppError,
+  errorShape,
   operationChannels,
   operations,
   type AppErrorShape,
   type OperationName,
   type Result,
 } from '@shared/contract'
+import { msg } from '@shared/messages'
 import { redact } from '../logging/redact'
 import type { CallContext, HandlerTable } from './handlers'
 
@@ -43,19 +45,11 @@ export function buildRoutes(handlers: HandlerTable, options: DispatcherOptions =
     const call: RouteFn = async (payload, ctx) => {
       const parsed = schema.safeParse(payload)
       if (!parsed.success) {
-        return {
-          ok: false,
-          error: {
-            code: 'invalid-request',
-            message: 'The request was not valid, so nothing was done.',
-            details: {
-              issues: parsed.error.issues.map((i) => ({
-                path: i.path.join('.'),
-                message: i.message,
-              })),
-            },
-          },
-        }
+        const issues = parsed.error.issues.map((i) => ({
+          path: i.path.join('.'),
+          message: i.message,
+        }))
+        return { ok: false, error: errorShape(msg('invalid_request'), { issues }) }
       }
       try {
         return { ok: true, data: await handler(parsed.data, ctx) }
@@ -75,8 +69,5 @@ function toErrorShape(
   if (err instanceof AppError) return err.toJSON()
   const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err)
   logError?.(redact(`[${channel}] unexpected error: ${text}`))
-  return {
-    code: 'internal',
-    message: 'Something went wrong inside the app. Nothing was charged by this request; try again.',
-  }
+  return errorShape(msg('internal'))
 }

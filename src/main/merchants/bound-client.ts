@@ -1,4 +1,5 @@
 import { AppError } from '@shared/contract'
+import { msg } from '@shared/messages'
 import type { Device, HandpointClient } from '../handpoint/types'
 
 /**
@@ -21,9 +22,7 @@ export function bindClientToTerminals(
       if (!bound) {
         return Promise.reject(
           new AppError(
-            'terminal-not-bound',
-            `Terminal ${input.serialNumber} is not one of ${merchantName}'s terminals, so nothing ` +
-              "was sent. Pick one of this merchant's terminals or refresh its terminal list.",
+            msg('terminal_not_bound', { serial: input.serialNumber, merchant: merchantName }),
           ),
         )
       }

@@ -1,4 +1,5 @@
 import { AppError, type MerchantEnvironment } from '@shared/contract'
+import { msg } from '@shared/messages'
 
 export interface Endpoints {
   apiBaseUrl: string
@@ -17,12 +18,6 @@ export const CLOUD_ENDPOINTS: Record<'production' | 'development', Endpoints> = 
   },
 }
 
-export const ENVIRONMENT_LABELS: Record<MerchantEnvironment, string> = {
-  production: 'Production (cloud.handpoint.com)',
-  development: 'Development (cloud.handpoint.io)',
-  simulator: 'Built-in simulator',
-  custom: 'Custom address',
-}
 
 /** Resolves where a merchant's requests go; the simulator's address is known only at run time. */
 export type EndpointResolver = (
@@ -36,15 +31,11 @@ export function createEndpointResolver(simulator?: () => Promise<Endpoints>): En
       return CLOUD_ENDPOINTS[environment]
     }
     if (environment === 'custom') {
-      if (!customUrls)
-        throw new AppError('invalid-request', 'A custom environment needs its addresses.')
+      if (!customUrls) throw new AppError(msg('custom_addresses_required'))
       return customUrls
     }
     if (!simulator) {
-      throw new AppError(
-        'simulator-unavailable',
-        'The built-in simulator is not available in this build. Choose another environment.',
-      )
+      throw new AppError(msg('simulator_unavailable'))
     }
     return simulator()
   }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { chmod, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError, type SecretStorageStatus } from '@shared/contract'
+import { msg } from '@shared/messages'
 import { writeFileAtomic } from './atomic-file'
 import { WEAK_BACKENDS, type SecretBox } from './secret-box'
 
@@ -59,11 +60,7 @@ export class KeyVault {
     }
     if (!this.box.isAvailable()) {
       // Not the key's fault (keychain locked, session not ready): do not mark it for re-entry.
-      throw new AppError(
-        'secure-storage-unavailable',
-        'The system keychain is not available right now, so the API key cannot be read. Unlock ' +
-          'the keychain or sign in to the desktop session again, then retry.',
-      )
+      throw new AppError(msg('keychain_locked'))
     }
     try {
       return { state: 'ok', apiKey: this.box.decrypt(data) }
@@ -82,19 +79,8 @@ export class KeyVault {
     const status = this.status()
     if (status.canStore) return
     if (!this.box.isAvailable()) {
-      throw new AppError(
-        'secure-storage-unavailable',
-        'This computer offers no secure storage for API keys right now (the system keychain is ' +
-          'not available), so the key was not saved. Sign in to the desktop session or unlock the ' +
-          'keychain, then try again.',
-      )
+      throw new AppError(msg('keychain_unavailable'))
     }
-    throw new AppError(
-      'insecure-storage-not-accepted',
-      'This computer can only obfuscate API keys (Linux reports the basic_text password store), so ' +
-        'anyone with access to your files could read them. Install and unlock a keyring such as ' +
-        'GNOME Keyring or KWallet, or accept the risk in Settings > Merchants, then try again.',
-      { backend: status.backend },
-    )
+    throw new AppError(msg('insecure_storage_not_accepted'), { backend: status.backend })
   }
 }

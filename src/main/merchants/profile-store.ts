@@ -1,16 +1,17 @@
 import { readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
+import { msg, type Message } from '@shared/messages'
 import { writeFileAtomic } from './atomic-file'
 import { migrateProfileFile, UnreadableProfileError } from './migrations'
 import { emptyProfileFile, profileFileSchema, type ProfileFile } from './profile-schema'
 
-/** What loading found: the file, and a sentence when a broken file had to be moved aside. */
+/** What loading found: the file, and what to tell people when a broken file was moved aside. */
 export interface LoadedProfiles {
   file: ProfileFile
   /** True when no file existed (first start). */
   fresh: boolean
   /** Set when the file was unreadable; it now lives at `quarantinedTo`. */
-  problem?: { message: string; quarantinedTo: string }
+  problem?: { what: Message; quarantinedTo: string }
   migratedFrom?: number
 }
 
@@ -62,7 +63,7 @@ export function createJsonProfileStore(options: JsonProfileStoreOptions): Profil
         return {
           file: emptyProfileFile(),
           fresh: false,
-          problem: { message: problemMessage(err, quarantinedTo), quarantinedTo },
+          problem: { what: problemOf(err, quarantinedTo), quarantinedTo },
         }
       }
     },
@@ -80,15 +81,8 @@ function parseJson(text: string): unknown {
   }
 }
 
-function problemMessage(err: UnreadableProfileError, movedTo: string): string {
-  const why =
-    err.reason === 'newer'
-      ? 'was written by a newer version of POS Companion'
-      : err.reason === 'corrupt'
-        ? 'is damaged (it is not valid JSON)'
-        : `does not have the expected structure (${err.message})`
-  return (
-    `The merchants settings file ${why}, so it was moved aside to ${movedTo} and the app ` +
-    'started without merchants. Import a configuration, add the merchants again, or restore that file.'
-  )
+function problemOf(err: UnreadableProfileError, movedTo: string): Message {
+  return err.reason === 'newer'
+    ? msg('merchants_file_newer', { movedTo })
+    : msg('merchants_file_damaged', { movedTo })
 }

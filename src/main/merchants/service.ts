@@ -9,6 +9,7 @@ import {
   type SecretStorageStatus,
   type TerminalList,
 } from '@shared/contract'
+import { msg, type Message } from '@shared/messages'
 import type { Device, HandpointClient } from '../handpoint/types'
 import type { MerchantDirectory } from '../payments/ports'
 import { bindClientToTerminals } from './bound-client'
@@ -52,7 +53,7 @@ export interface MerchantServiceOptions {
 export class MerchantService implements MerchantDirectory {
   readonly vault: KeyVault
   private file!: ProfileFile
-  private problem: string | undefined
+  private problem: Message | undefined
   private queue: Promise<unknown> = Promise.resolve()
   private readonly clients = new Map<string, HandpointClient>()
   private readonly resolve: EndpointResolver
@@ -73,7 +74,7 @@ export class MerchantService implements MerchantDirectory {
     const service = new MerchantService(options)
     const loaded = await options.store.load()
     service.file = loaded.file
-    service.problem = loaded.problem?.message
+    service.problem = loaded.problem?.what
     let dirty = false
     if (loaded.fresh && !loaded.file.settings.demoSeeded) {
       service.file.merchants.push(demoMerchantProfile(service.now()))
@@ -168,10 +169,7 @@ export class MerchantService implements MerchantDirectory {
   async replaceApiKey(id: string, apiKey: string): Promise<MerchantView> {
     const current = this.profile(id)
     if (current.demo) {
-      throw new AppError(
-        'demo-merchant',
-        "The demo merchant uses the simulator's public key; it has no key to replace.",
-      )
+      throw new AppError(msg('demo_merchant_key'))
     }
     this.vault.assertCanStore()
     const devices = await this.verify(current.environment, current.customUrls, apiKey)
@@ -345,10 +343,7 @@ export class MerchantService implements MerchantDirectory {
   private profile(id: string): MerchantProfile {
     const m = this.findProfile(id)
     if (!m)
-      throw new AppError(
-        'merchant-not-found',
-        'That merchant is not configured on this checkout. Reload the merchant list.',
-      )
+      throw new AppError(msg('merchant_not_found'))
     return m
   }
 }

@@ -7,6 +7,7 @@ import {
 } from 'node:crypto'
 import { z } from 'zod'
 import { AppError } from '@shared/contract'
+import { msg } from '@shared/messages'
 import { copyRulesFromV3 } from './migrations'
 import { copyRulesSchema, customNeedsUrls, merchantProfileObject } from './profile-schema'
 
@@ -130,30 +131,22 @@ export async function openConfiguration(
     ]).toString('utf8')
   } catch {
     // GCM cannot tell a wrong passphrase from a modified file; say both.
-    throw new AppError(
-      'import-wrong-passphrase',
-      'The passphrase is wrong, or the file was changed after it was exported. Check the ' +
-        'passphrase and try again; nothing was imported.',
-    )
+    throw new AppError(msg('import_wrong_passphrase'))
   }
   const payload = payloadSchema.safeParse(safeJson(plain))
-  if (!payload.success) throw broken('its content does not have the expected structure')
+  if (!payload.success) throw new AppError(msg('import_damaged'))
   return payload.data.merchants
 }
 
 function parseFile(content: string): TransferFile {
   const json = safeJson(content)
   const header = headerSchema.safeParse(json)
-  if (!header.success) throw broken('it is not a POS Companion configuration file')
+  if (!header.success) throw new AppError(msg('import_not_a_configuration'))
   if (header.data.version > TRANSFER_VERSION) {
-    throw new AppError(
-      'import-newer-version',
-      `This configuration file was made by a newer version of POS Companion (format ` +
-        `${header.data.version}). Update this checkout's app, then import it again; nothing was imported.`,
-    )
+    throw new AppError(msg('import_newer_version', { version: header.data.version }))
   }
   const file = fileSchema.safeParse(json)
-  if (!file.success) throw broken('its structure is damaged')
+  if (!file.success) throw new AppError(msg('import_damaged'))
   return file.data
 }
 
@@ -163,12 +156,4 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined
   }
-}
-
-function broken(why: string): AppError {
-  return new AppError(
-    'import-invalid-file',
-    `This file cannot be imported because ${why}. Choose a file exported from POS Companion ` +
-      '(Settings > Merchants > Export); nothing was imported.',
-  )
 }

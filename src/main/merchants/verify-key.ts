@@ -1,6 +1,7 @@
 import { AppError, type MerchantEnvironment } from '@shared/contract'
+import { causeOf, msg } from '@shared/messages'
 import type { ClientConfig, Device, HandpointClient } from '../handpoint/types'
-import { ENVIRONMENT_LABELS, type EndpointResolver, type Endpoints } from './endpoints'
+import type { EndpointResolver, Endpoints } from './endpoints'
 
 export type ClientFactory = (config: ClientConfig) => HandpointClient
 
@@ -30,11 +31,7 @@ export function isOffline(err: unknown): boolean {
 /** A terminal-list refresh failed with an answer: word a revoked key, pass anything else on. */
 export function refreshError(err: unknown, merchantName: string): unknown {
   if (kindOf(err) !== 'forbidden') return err
-  return new AppError(
-    'key-rejected',
-    `Handpoint no longer accepts the API key of ${merchantName}. Replace the key in Settings > ` +
-      'Merchants; the terminals shown are the last known ones.',
-  )
+  return new AppError(msg('key_revoked', { merchant: merchantName }))
 }
 
 /**
@@ -60,38 +57,19 @@ export async function verifyApiKey(
       const other = await tryOtherEnvironment(input, resolve, createClient, timeoutMs)
       if (other) {
         throw new AppError(
-          'wrong-environment',
-          `This key is not valid on ${ENVIRONMENT_LABELS[input.environment]}, but it works on ` +
-            `${ENVIRONMENT_LABELS[other]}. Choose "${ENVIRONMENT_LABELS[other]}" as the ` +
-            'environment and add the merchant again.',
+          msg('key_wrong_environment', { environment: input.environment, suggested: other }),
           { suggestedEnvironment: other },
         )
       }
-      throw new AppError(
-        'key-rejected',
-        `Handpoint did not accept this API key at ${host}. Copy the whole key again from the ` +
-          'Handpoint portal (Settings > API keys), check the environment, and try again. Nothing was saved.',
-      )
+      throw new AppError(msg('key_rejected', { host }))
     }
     if (kind && OFFLINE_KINDS.has(kind)) {
-      throw new AppError(
-        'offline',
-        `Could not reach Handpoint at ${host} to check the key. Check this checkout's internet ` +
-          'connection and try again; nothing was saved.',
-      )
+      throw new AppError(msg('key_check_offline', { host }))
     }
-    throw new AppError(
-      'verification-failed',
-      `Handpoint at ${host} answered in an unexpected way while checking the key` +
-        `${kind ? ` (${kind})` : ''}. Try again in a minute; nothing was saved.`,
-    )
+    throw new AppError(msg('key_check_failed', { host, cause: causeOf(kind) }))
   }
   if (devices.length === 0) {
-    throw new AppError(
-      'no-terminals',
-      `The key works on ${host}, but no terminals are linked to this merchant. Link a terminal ` +
-        'to the merchant in the Handpoint portal, then add the merchant again.',
-    )
+    throw new AppError(msg('key_no_terminals', { host }))
   }
   return devices
 }

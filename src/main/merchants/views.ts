@@ -5,6 +5,7 @@ import {
   type MerchantView,
   type TerminalList,
 } from '@shared/contract'
+import { msg } from '@shared/messages'
 import type { Device } from '../handpoint/types'
 import type { MerchantProfile, StoredTerminal } from './profile-schema'
 
@@ -66,20 +67,13 @@ export function terminalList(m: MerchantProfile, offline: boolean): TerminalList
     ...(when !== undefined ? { fetchedAt: when } : {}),
     offline,
     ...(offline
-      ? {
-          message: when
-            ? `Offline: Handpoint could not be reached, showing terminals as of ${new Date(when).toISOString()}.`
-            : 'Offline: Handpoint could not be reached and no terminal list was fetched before.',
-        }
+      ? { notice: msg(when ? 'terminals_offline' : 'terminals_offline_never_listed') }
       : {}),
   }
 }
 
 export function notBound(serial: string, merchantName: string): AppError {
-  return new AppError(
-    'terminal-not-bound',
-    `Terminal ${serial} is not one of ${merchantName}'s terminals. Refresh the terminal list and pick one of them.`,
-  )
+  return new AppError(msg('terminal_not_bound', { serial, merchant: merchantName }))
 }
 
 export function storedTerminal(d: Device): StoredTerminal {
@@ -95,19 +89,11 @@ export function withHint(apiKey: string): { keyHint?: string } {
   return hint ? { keyHint: hint } : {}
 }
 
-/** Why a merchant's key cannot be used, as a sentence with the next step. */
+/** Why a merchant's key cannot be used (the code says what to do next). */
 export function keyProblem(state: Exclude<KeyState, 'ok'>, m: MerchantProfile): AppError {
   return state === 'missing'
-    ? new AppError(
-        'key-missing',
-        `No API key is stored for ${m.name}. Add it in Settings > Merchants.`,
-        { merchantId: m.id },
-      )
-    : new AppError(
-        'key-needs-reentry',
-        `The API key for ${m.name} can no longer be read on this computer (the system keychain or user changed). Re-enter the key in Settings > Merchants.`,
-        { merchantId: m.id },
-      )
+    ? new AppError(msg('key_missing', { merchant: m.name }), { merchantId: m.id })
+    : new AppError(msg('key_needs_reentry', { merchant: m.name }), { merchantId: m.id })
 }
 
 /** A freshly verified merchant with default preferences; one listed terminal becomes the default. */

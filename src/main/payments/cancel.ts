@@ -1,3 +1,5 @@
+import type { CancelAnswer } from '@shared/contract/payments.contract'
+import { causeOf, msg } from '@shared/messages'
 import { asHandpointFailure } from './operation-input'
 import { terminalKeyOf, type Runtime } from './runtime'
 
@@ -10,21 +12,15 @@ export async function cancelOperation(
   rt: Runtime,
   merchantId: string,
   serial: string,
-): Promise<{ requested: boolean; message: string }> {
+): Promise<CancelAnswer> {
   const id = rt.terminals.get(terminalKeyOf(merchantId, serial))
   const op = id ? rt.ops.get(id) : undefined
   if (!id || !op) {
-    return {
-      requested: false,
-      message: `Nothing is running on terminal ${serial}, so there is nothing to cancel.`,
-    }
+    return { requested: false, ...msg('cancel_nothing_running', { serial }) }
   }
   const { record } = rt.stored(id)
   if (record.state !== 'accepted' && record.state !== 'in-progress') {
-    return {
-      requested: false,
-      message: 'This payment cannot be cancelled from here any more. Wait for its result.',
-    }
+    return { requested: false, ...msg('cancel_not_now') }
   }
   try {
     const client = (op.client ??= await rt.directory.clientFor(merchantId))
@@ -38,30 +34,16 @@ export async function cancelOperation(
   } catch (err) {
     const failure = asHandpointFailure(err)
     if (failure?.kind === 'cancel-not-allowed') {
-      rt.save(
-        id,
-        {},
-        { evidence: 'Cancel refused by the terminal (error 1003): too late to cancel.' },
-      )
-      return {
-        requested: false,
-        message:
-          'The terminal can no longer cancel this payment (error 1003: the card is already being processed). Wait for the result.',
-      }
+      rt.save(id, {}, { evidence: msg('evidence_cancel_refused') })
+      return { requested: false, ...msg('cancel_too_late') }
     }
-    const why = failure?.message ?? (err instanceof Error ? err.message : String(err))
-    rt.save(id, {}, { evidence: `Cancel could not be sent (${why}).` })
-    return {
-      requested: false,
-      message: `The cancel request did not reach the terminal (${why}). The payment is still running; try again or wait for its result.`,
-    }
+    const cause = causeOf(failure?.kind)
+    rt.save(id, {}, { evidence: msg('evidence_cancel_not_sent', { cause }) })
+    return { requested: false, ...msg('cancel_not_delivered', { cause }) }
   }
   if (rt.ops.has(id)) {
-    rt.save(id, { cancelRequested: true }, { evidence: 'Cancel sent to the terminal.' })
+    rt.save(id, { cancelRequested: true }, { evidence: msg('evidence_cancel_sent') })
   }
   op.wake?.()
-  return {
-    requested: true,
-    message: 'Cancel sent. The terminal will confirm; the payment stays on screen until it does.',
-  }
+  return { requested: true, ...msg('cancel_sent') }
 }

@@ -1,6 +1,8 @@
 import path from 'node:path'
 import { AppError } from '@shared/contract/result'
+import { msg } from '@shared/messages'
 import type {
+  CancelAnswer,
   HistoryPage,
   HistoryQuery,
   PaymentRecord,
@@ -50,10 +52,7 @@ export interface PaymentEngine {
   /** Journals, sends and starts watching one operation; resolves once Handpoint answered the POST. */
   start(request: StartPaymentRequest): Promise<PaymentRecord>
   /** Asks the terminal to stop its current operation; the original keeps being watched. */
-  cancel(
-    merchantId: string,
-    terminalSerial: string,
-  ): Promise<{ requested: boolean; message: string }>
+  cancel(merchantId: string, terminalSerial: string): Promise<CancelAnswer>
   /** One record by our id. Throws AppError when unknown. */
   get(id: string): PaymentRecord
   /** Every operation not final yet, as status events. */
@@ -109,7 +108,7 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
         const op = rt.ops.get(id)
         if (outcome === 'pending' && op) {
           op.resultGone = true
-          rt.transition(id, 'unknown', {}, { evidence: 'The terminal reported no clear outcome.' })
+          rt.transition(id, 'unknown', {}, { evidence: msg('evidence_no_clear_outcome') })
         }
         op?.wake?.()
         return outcome === 'rejected'
@@ -177,14 +176,8 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
         runtime.transition(
           record.id,
           'failed',
-          {
-            lastError: {
-              code: 'not-sent',
-              message:
-                'The app stopped before sending this payment, so nothing was charged. Start it again if needed.',
-            },
-          },
-          { evidence: 'Found unsent after a restart: never sent, not charged.' },
+          { lastError: msg('not_sent') },
+          { evidence: msg('evidence_unsent_after_restart') },
         )
       })
       continue
@@ -197,11 +190,11 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
         {},
         {
           meta: { postEndedAt: settings.clock.now() },
-          evidence: "The app stopped before Handpoint's answer to the request was recorded.",
+          evidence: msg('evidence_stopped_before_answer'),
         },
       )
     } else {
-      runtime.save(record.id, {}, { evidence: 'Resumed after a restart.' })
+      runtime.save(record.id, {}, { evidence: msg('evidence_resumed') })
     }
     follow(record.id)
   }
@@ -226,10 +219,7 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
     get(id) {
       const stored = journal.get(id)
       if (!stored) {
-        throw new AppError(
-          'payment-not-found',
-          "No payment with that id is in this checkout's journal.",
-        )
+        throw new AppError(msg('payment_not_found'))
       }
       return stored.record
     },
@@ -242,10 +232,7 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
     async resolve(id) {
       const stored = journal.get(id)
       if (!stored) {
-        throw new AppError(
-          'payment-not-found',
-          "No payment with that id is in this checkout's journal.",
-        )
+        throw new AppError(msg('payment_not_found'))
       }
       if (isFinal(stored.record.state)) return stored.record
       const op = follow(id)
@@ -255,7 +242,7 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
     waitForFinal(id) {
       const stored = journal.get(id)
       const op = runtime.ops.get(id)
-      if (!stored) return Promise.reject(new AppError('payment-not-found', 'No such payment.'))
+      if (!stored) return Promise.reject(new AppError(msg('payment_not_found')))
       if (isFinal(stored.record.state) || !op) return Promise.resolve(stored.record)
       return new Promise((resolve) => op.finalWaiters.push(resolve))
     },

@@ -1,5 +1,10 @@
 import { z } from 'zod'
-import { OPERATION_KINDS, type PaymentRecord } from '@shared/contract/payments.contract'
+import {
+  OPERATION_KINDS,
+  PAYMENT_PHASES,
+  type PaymentRecord,
+} from '@shared/contract/payments.contract'
+import { fromStored, storedMessageSchema, storedParamsSchema } from '../messages/stored'
 
 /**
  * What the journal stores on disk: a stored file is a trust boundary (it may be torn, edited or
@@ -45,6 +50,19 @@ const resultView = z.object({
   recoveredTransaction: z.boolean().optional(),
 })
 
+/**
+ * Evidence as stored. Older versions wrote sentences (`{ at, what }`): those load as
+ * `legacy_note` with the sentence as its text.
+ */
+const evidenceItem = z.union([
+  z
+    .object({ at: z.number(), code: z.string(), params: storedParamsSchema.optional() })
+    .transform(({ at, code, params }) => ({ at, ...fromStored(code, params) })),
+  z
+    .object({ at: z.number(), what: z.string() })
+    .transform(({ at, what }) => ({ at, ...fromStored('legacy_note', { text: what }) })),
+])
+
 export const paymentRecordSchema = z.object({
   id: z.string().min(1),
   merchantId: z.string().min(1),
@@ -58,14 +76,15 @@ export const paymentRecordSchema = z.object({
   customerReference: z.string().optional(),
   flow: z.enum(['poll', 'callback']),
   state: z.enum(PAYMENT_STATES),
-  phase: z.string().optional(),
+  // Older versions stored the phase as a sentence: dropped, the state still says it.
+  phase: z.enum(PAYMENT_PHASES).optional().catch(undefined),
   createdAt: z.number(),
   updatedAt: z.number(),
   finalAt: z.number().optional(),
   transactionResultId: z.string().optional(),
   result: resultView.optional(),
-  lastError: z.object({ code: z.string(), message: z.string() }).optional(),
-  evidence: z.array(z.object({ at: z.number(), what: z.string() })),
+  lastError: storedMessageSchema.optional(),
+  evidence: z.array(evidenceItem),
   cancelRequested: z.boolean().optional(),
 }) satisfies z.ZodType<PaymentRecord>
 

@@ -1,4 +1,5 @@
 import type { OperationKind, PaymentRecord } from '@shared/contract/payments.contract'
+import { msg } from '@shared/messages'
 import type { HandpointClient, TransactionResult } from '../handpoint/types'
 import { asHandpointFailure } from './operation-input'
 import type { Op, Runtime } from './runtime'
@@ -72,15 +73,8 @@ export async function askChain(
     rt.transition(
       op.id,
       'failed',
-      {
-        lastError: {
-          code: 'not-charged',
-          message: `Handpoint shows no ${record.operation} on the original payment ${seconds} seconds after it was sent, so it was not processed. Start it again if needed.`,
-        },
-      },
-      {
-        evidence: `No ${record.operation} in the original's history after ${seconds} s: not processed.`,
-      },
+      { lastError: msg('linked_not_processed', { seconds }) },
+      { evidence: msg('evidence_linked_not_processed', { seconds }) },
     )
     return 0
   }

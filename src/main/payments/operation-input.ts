@@ -1,76 +1,54 @@
 import { AppError } from '@shared/contract/result'
-import type {
-  OperationKind,
-  PaymentRecord,
-  StartPaymentRequest,
-} from '@shared/contract/payments.contract'
-import { MoneyError, isSupportedCurrency, toMinorUnits } from '@shared/money'
+import type { PaymentRecord, StartPaymentRequest } from '@shared/contract/payments.contract'
+import { causeOf, msg, type Message } from '@shared/messages'
+import { isSupportedCurrency } from '@shared/money'
+import { OPERATIONS } from '@shared/operations'
 import type { HandpointErrorKind, TransactionInput } from '../handpoint/types'
 
-/** Operations that move money and therefore need an amount and a currency (docs/handpoint-api.md §6). */
-const NEEDS_AMOUNT: ReadonlySet<OperationKind> = new Set<OperationKind>([
-  'sale',
-  'refund',
-  'refundReversal',
-  'saleReversal',
-  'saleAndTokenizeCard',
-  'moToSale',
-  'moToRefund',
-  'moToPreAuthorization',
-  'preAuthorization',
-  'preAuthorizationIncrease',
-  'preAuthorizationCapture',
-])
-
-const NEEDS_ORIGINAL: ReadonlySet<OperationKind> = new Set<OperationKind>([
-  'refundReversal',
-  'saleReversal',
-  'moToReversal',
-  'preAuthorizationIncrease',
-  'preAuthorizationCapture',
-  'preAuthorizationReversal',
-])
-
-/** Linked operations are chained under the original's reference and must not send their own. */
-export const isLinked = (operation: OperationKind, originalTransactionId?: string): boolean =>
-  NEEDS_ORIGINAL.has(operation) || originalTransactionId !== undefined
+export { isLinked } from '@shared/operations'
 
 export interface PreparedAmount {
   amountMinor?: string
   currency?: string
 }
 
-/** Checks amount, currency and original id; throws AppError in plain words. */
+/**
+ * Checks the request against the operation catalogue: an amount, an original, a receipt and
+ * tips where the operation takes them, and none where it takes none (refused, never silently
+ * dropped). The amount is already in minor units and range-checked by the contract; the
+ * currency defaults to the merchant's. Throws AppError with a code.
+ */
 export function prepareAmount(
   request: StartPaymentRequest,
   defaultCurrency: string,
 ): PreparedAmount {
-  if (NEEDS_ORIGINAL.has(request.operation) && !request.originalTransactionId) {
-    throw new AppError(
-      'missing-original',
-      'This operation needs the transaction id of the original payment. Pick it from the history and try again.',
-    )
+  const spec = OPERATIONS[request.operation]
+  if (spec.original === 'required' && !request.originalTransactionId) {
+    throw new AppError(msg('original_required'))
   }
-  if (request.operation === 'printReceipt' && !request.receipt) {
-    throw new AppError('missing-receipt', 'There is no receipt to print. Choose a receipt first.')
+  if (spec.original === 'none' && request.originalTransactionId !== undefined) {
+    throw new AppError(msg('original_not_taken'))
   }
-  if (!NEEDS_AMOUNT.has(request.operation)) return {}
+  if (spec.receipt === 'required' && !request.receipt) {
+    throw new AppError(msg('receipt_required'))
+  }
+  if (spec.receipt === 'none' && request.receipt !== undefined) {
+    throw new AppError(msg('receipt_not_taken'))
+  }
+  if (!spec.tips && request.tipPercentages?.length) throw new AppError(msg('tips_not_taken'))
+  if (spec.amount === 'none') {
+    if (request.amountMinor !== undefined) throw new AppError(msg('amount_not_taken'))
+    return {}
+  }
+  if (request.amountMinor === undefined) {
+    if (spec.amount === 'required') throw new AppError(msg('amount_required'))
+    return {}
+  }
   const currency = request.currency ?? defaultCurrency
   if (!isSupportedCurrency(currency)) {
-    throw new AppError(
-      'invalid-currency',
-      `${currency} is not a currency Handpoint accepts. Choose another currency, for example EUR.`,
-    )
+    throw new AppError(msg('currency_not_accepted', { currency: currency.slice(0, 8) }))
   }
-  if (!request.amount) {
-    throw new AppError('invalid-amount', 'Enter an amount, for example 12.34.')
-  }
-  try {
-    return { amountMinor: toMinorUnits(request.amount, currency), currency }
-  } catch (err) {
-    if (err instanceof MoneyError) throw new AppError('invalid-amount', err.message)
-    throw err
-  }
+  return { amountMinor: request.amountMinor, currency }
 }
 
 /** The request the client sends; the duplicate check on the terminal always stays on. */
@@ -118,21 +96,26 @@ export function asHandpointFailure(err: unknown): HandpointFailure | undefined {
   }
 }
 
-/** A sentence for a POST that Handpoint refused outright (so nothing was charged). */
-export function refusalMessage(failure: HandpointFailure, serial: string): string {
+/** The cause of any failure, as a message parameter. */
+export function causeOfError(err: unknown): string {
+  return causeOf(asHandpointFailure(err)?.kind)
+}
+
+/** What to tell the cashier about a POST that Handpoint refused outright (nothing was charged). */
+export function refusal(failure: HandpointFailure, serial: string): Message {
   switch (failure.kind) {
     case 'terminal-busy':
-      return `Terminal ${serial} is busy with another operation. Nothing was charged; wait until it is free and try again.`
+      return msg('terminal_busy', { serial })
     case 'terminal-offline':
-      return `Terminal ${serial} is not responding. Nothing was charged; check that it is on, online and showing the Payments app, then try again.`
+      return msg('terminal_not_listening', { serial })
     case 'terminal-not-assigned':
-      return `Terminal ${serial} does not belong to this merchant's API key. Nothing was charged; refresh the terminal list.`
+      return msg('terminal_not_assigned', { serial })
     case 'forbidden':
     case 'unauthorized':
-      return "Handpoint refused this merchant's API key. Nothing was charged; check the key in the merchant settings."
+      return msg('api_key_refused')
     case 'rate-limited':
-      return 'Handpoint asked the app to slow down. Nothing was charged; try again in a few seconds.'
+      return msg('rate_limited')
     default:
-      return `Handpoint refused the request (${failure.message}). Nothing was charged; check the details and try again.`
+      return msg('request_refused', { cause: causeOf(failure.kind) })
   }
 }

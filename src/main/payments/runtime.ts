@@ -3,6 +3,7 @@ import type {
   PaymentState,
   PaymentStatusEvent,
 } from '@shared/contract/payments.contract'
+import { msg, type Message } from '@shared/messages'
 import type { HandpointClient, TransactionResult } from '../handpoint/types'
 import type { CallbackServer } from './callback-server'
 import type { Journal } from './journal'
@@ -88,12 +89,12 @@ export class Runtime {
   save(
     id: string,
     patch: Partial<PaymentRecord>,
-    options: { meta?: Partial<PaymentMeta>; evidence?: string; quiet?: boolean } = {},
+    options: { meta?: Partial<PaymentMeta>; evidence?: Message; quiet?: boolean } = {},
   ): PaymentRecord {
     const current = this.stored(id)
     const now = this.settings.clock.now()
     const evidence = options.evidence
-      ? [...current.record.evidence, { at: now, what: options.evidence }].slice(-MAX_EVIDENCE)
+      ? [...current.record.evidence, { at: now, ...options.evidence }].slice(-MAX_EVIDENCE)
       : current.record.evidence
     const record: PaymentRecord = { ...current.record, ...patch, evidence, updatedAt: now }
     const saved = this.journal.write(record, { ...current.meta, ...options.meta })
@@ -106,7 +107,7 @@ export class Runtime {
     id: string,
     to: PaymentState,
     patch: Partial<PaymentRecord> = {},
-    options: { meta?: Partial<PaymentMeta>; evidence?: string } = {},
+    options: { meta?: Partial<PaymentMeta>; evidence?: Message } = {},
   ): boolean {
     const from = this.stored(id).record.state
     if (from === to) {
@@ -153,7 +154,7 @@ export class Runtime {
       (meta.referenceSent && ref !== '' && ref !== record.transactionReference) ||
       (typeof serial === 'string' && serial !== '' && serial !== record.terminalSerial)
     ) {
-      this.save(id, {}, { evidence: `A ${source} reply for another payment was ignored.` })
+      this.save(id, {}, { evidence: msg('evidence_other_payment_reply') })
       return 'rejected'
     }
     const state = stateForFinStatus(String(result.finStatus))
@@ -162,8 +163,8 @@ export class Runtime {
       const merged = record.result ? mergeMissing(record.result, view) : view
       const note =
         state === undefined || state === record.state
-          ? `A repeated ${source} reply arrived and was not applied again.`
-          : `A later ${source} reply said ${String(result.finStatus)}; the recorded outcome stands.`
+          ? msg('evidence_repeated_reply')
+          : msg('evidence_later_reply', { finStatus: String(result.finStatus).slice(0, 32) })
       this.save(id, merged && state === record.state ? { result: merged } : {}, {
         evidence: note,
         meta: { duplicates: (meta.duplicates ?? 0) + 1 },
@@ -173,10 +174,13 @@ export class Runtime {
     }
     if (state === undefined) return 'pending'
     this.settings.crashPoint('after-result-before-record')
+    const finStatus = String(result.finStatus)
     const what =
       source === 'status'
-        ? `Handpoint's status service reports ${String(result.finStatus)}.`
-        : `The terminal's result arrived by ${source}: ${String(result.finStatus)}.`
+        ? msg('evidence_result_by_status', { finStatus })
+        : source === 'poll'
+          ? msg('evidence_result_by_poll', { finStatus })
+          : msg('evidence_result_by_callback', { finStatus })
     this.transition(id, state, { result: view }, { evidence: what })
     return 'applied'
   }

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import { AppError } from '@shared/contract/result'
 import type { PaymentRecord, StartPaymentRequest } from '@shared/contract/payments.contract'
+import { causeOf, msg } from '@shared/messages'
 import type { Accepted, HandpointClient } from '../handpoint/types'
 import {
   asHandpointFailure,
   buildTransactionInput,
   isLinked,
   prepareAmount,
-  refusalMessage,
+  refusal,
 } from './operation-input'
 import { BudgetClosedError } from './rate-budget'
 import { terminalKeyOf, type Op, type Runtime } from './runtime'
@@ -29,18 +30,12 @@ export async function startOperation(
   const { merchantId, terminalSerial } = request
   const device = await rt.directory.terminalOf(merchantId, terminalSerial)
   if (!device) {
-    throw new AppError(
-      'terminal-not-found',
-      `Terminal ${terminalSerial} is not in this merchant's terminal list. Refresh the list and choose the terminal again.`,
-    )
+    throw new AppError(msg('terminal_not_found', { serial: terminalSerial }))
   }
   // A request that names no flow follows the merchant's "how results arrive" setting.
   const flow = request.flow ?? (await rt.directory.defaultFlow?.(merchantId)) ?? 'poll'
   if (flow === 'callback' && !rt.callbacks) {
-    throw new AppError(
-      'callback-disabled',
-      'The callback flow is not switched on for this checkout. Use polling, or enable callbacks in the settings.',
-    )
+    throw new AppError(msg('callback_disabled'))
   }
   const money = prepareAmount(request, await rt.directory.defaultCurrency(merchantId))
   const client = await rt.directory.clientFor(merchantId)
@@ -48,12 +43,9 @@ export async function startOperation(
   const terminalKey = terminalKeyOf(merchantId, terminalSerial)
   const busyWith = rt.terminals.get(terminalKey)
   if (busyWith) {
-    const other = rt.stored(busyWith).record
-    throw new AppError(
-      'terminal-in-use',
-      `Terminal ${terminalSerial} is still busy with a ${other.operation} started at ${new Date(other.createdAt).toLocaleTimeString()}. Wait for it to finish or cancel it, then try again.`,
-      { paymentId: busyWith },
-    )
+    throw new AppError(msg('terminal_in_use', { serial: terminalSerial }), {
+      paymentId: busyWith,
+    })
   }
   const id = randomUUID()
   rt.terminals.set(terminalKey, id)
@@ -100,7 +92,7 @@ async function send(
     phase: PHASES.sent,
     createdAt: now,
     updatedAt: now,
-    evidence: [{ at: now, what: `Saved; sending to terminal ${request.terminalSerial}.` }],
+    evidence: [{ at: now, ...msg('evidence_saved_sending', { serial: request.terminalSerial }) }],
   }
   if (prepared.amountMinor) record.amountMinor = prepared.amountMinor
   if (prepared.currency) record.currency = prepared.currency
@@ -151,31 +143,25 @@ async function send(
         rt.budget.pause(op.key, failure.retryAfterMs ?? 1000)
         continue
       }
+      const cause = causeOf(failure?.kind)
       if (!failure || failure.ambiguous) {
-        const why = failure?.message ?? (err instanceof Error ? err.message : String(err))
         rt.transition(
           id,
           'unknown',
-          { lastError: { code: failure?.kind ?? 'unknown', message: why } },
-          {
-            meta: ended,
-            evidence: `No clear answer to the request (${why}); it is NOT sent again. Asking Handpoint what happened.`,
-          },
+          { lastError: msg('no_clear_answer', { cause }) },
+          { meta: ended, evidence: msg('evidence_no_clear_answer', { cause }) },
         )
         follow(id)
         return rt.stored(id).record
       }
-      const message = refusalMessage(failure, request.terminalSerial)
+      const refused = refusal(failure, request.terminalSerial)
       rt.transition(
         id,
         'failed',
-        { lastError: { code: failure.kind, message } },
-        {
-          meta: ended,
-          evidence: `Handpoint refused the request: ${failure.message}`,
-        },
+        { lastError: refused },
+        { meta: ended, evidence: msg('evidence_refused', { cause }) },
       )
-      throw new AppError(failure.kind, message, { paymentId: id })
+      throw new AppError(refused, { paymentId: id })
     }
   }
   rt.settings.crashPoint('after-post-before-202')
@@ -185,7 +171,7 @@ async function send(
     if (accepted.transactionResultId) patch.transactionResultId = accepted.transactionResultId
     rt.transition(id, 'accepted', patch, {
       meta: ended,
-      evidence: 'The terminal accepted the request.',
+      evidence: msg('evidence_accepted'),
     })
   } else rt.save(id, {}, { meta: ended, quiet: true })
   follow(id)

@@ -1,12 +1,20 @@
-import { FINAL_STATES, type PaymentState } from '@shared/contract/payments.contract'
+import {
+  FINAL_STATES,
+  type PaymentPhase,
+  type PaymentState,
+} from '@shared/contract/payments.contract'
 
 /**
  * The lifecycle of one operation as an explicit table. Every state change in the engine goes
  * through `canTransition`, so a late, stale or duplicated reply can never move money backwards:
  * final states have no outgoing edge at all.
  *
- *   created -> sent -> accepted -> in-progress -> final
- *                \-> unknown -> resolving -> final
+ *   sent -> accepted -> in-progress -> final
+ *     \-> unknown -> resolving -> final
+ *
+ * New operations start as `sent` (saved before the request leaves). `created` exists only in
+ * journals of older versions, which saved first and sent after: found after a restart, such an
+ * operation was never sent and ends `failed`.
  */
 const EDGES: Record<PaymentState, readonly PaymentState[]> = {
   created: ['sent', 'failed'],
@@ -58,12 +66,12 @@ export function stateForFinStatus(finStatus: string): PaymentState | undefined {
   }
 }
 
-/** Phases shown to the cashier while the terminal works. */
-export const PHASES: Partial<Record<PaymentState, string>> = {
-  created: 'Saving the payment before sending it',
-  sent: 'Sending to the terminal',
-  accepted: 'Waiting for the card',
-  'in-progress': 'The terminal is working on it',
-  unknown: 'Outcome not known yet: checking with Handpoint',
-  resolving: 'Asking Handpoint what happened',
+/** The phase (a message code) shown to the cashier while the terminal works, by state. */
+export const PHASES: Partial<Record<PaymentState, PaymentPhase>> = {
+  created: 'phase_saving',
+  sent: 'phase_sending',
+  accepted: 'phase_waiting_for_card',
+  'in-progress': 'phase_terminal_working',
+  unknown: 'phase_outcome_unknown',
+  resolving: 'phase_asking_handpoint',
 }

@@ -1,4 +1,5 @@
 import { AppError } from '@shared/contract/result'
+import { msg } from '@shared/messages'
 import type { Device, HandpointClient } from '../handpoint/types'
 import type { MerchantDirectory } from './ports'
 
@@ -20,10 +21,7 @@ export function createStaticDirectory(merchants: StaticMerchant[]): MerchantDire
   const merchant = (id: string): StaticMerchant => {
     const m = byId.get(id)
     if (!m) {
-      throw new AppError(
-        'merchant-not-found',
-        `No merchant "${id}" is set up on this checkout. Choose another merchant or add it in the settings.`,
-      )
+      throw new AppError(msg('merchant_not_found'))
     }
     return m
   }

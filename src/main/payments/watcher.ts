@@ -1,3 +1,4 @@
+import { causeOf, msg } from '@shared/messages'
 import type { HandpointClient } from '../handpoint/types'
 import { asHandpointFailure } from './operation-input'
 import { askChain, originalOf } from './linked-resolver'
@@ -78,8 +79,8 @@ export async function watch(rt: Runtime, op: Op): Promise<void> {
         errors += 1
         delayMs = rt.jitter(Math.min(rt.settings.maxBackoffMs, 1000 * 2 ** (errors - 1)))
         if (errors === 1 || errors % 10 === 0) {
-          const what = failure?.message ?? (err instanceof Error ? err.message : String(err))
-          rt.save(op.id, {}, { evidence: `Could not reach Handpoint (${what}); trying again.` })
+          const cause = causeOf(failure?.kind)
+          rt.save(op.id, {}, { evidence: msg('evidence_unreachable', { cause }) })
         }
       }
     }
@@ -147,9 +148,7 @@ async function pollResult(
       op.id,
       'resolving',
       {},
-      {
-        evidence: 'Handpoint no longer knows the result id; asking by reference instead.',
-      },
+      { evidence: msg('evidence_result_id_gone') },
     )
     return { delayMs: 0 }
   }
@@ -161,9 +160,7 @@ async function pollResult(
       op.id,
       'unknown',
       {},
-      {
-        evidence: 'The terminal reported no clear outcome; asking Handpoint by reference.',
-      },
+      { evidence: msg('evidence_no_clear_outcome') },
     )
     return { delayMs: 0 }
   }
@@ -195,13 +192,8 @@ async function askStatus(rt: Runtime, op: Op, client: HandpointClient, gate: Gat
     rt.transition(
       op.id,
       'failed',
-      {
-        lastError: {
-          code: 'not-charged',
-          message: `The terminal never started this payment: ${seconds} seconds after sending it Handpoint still does not know it, so nothing was charged. Start a new payment if needed.`,
-        },
-      },
-      { evidence: `Still unknown to Handpoint ${seconds} s after sending: not charged.` },
+      { lastError: msg('not_charged', { seconds }) },
+      { evidence: msg('evidence_not_charged', { seconds }) },
     )
     return { delayMs: 0 }
   }
@@ -217,13 +209,8 @@ function giveUp(rt: Runtime, op: Op): void {
   const { record } = rt.stored(op.id)
   rt.save(
     op.id,
-    {
-      lastError: {
-        code: 'needs-manual-check',
-        message: `The outcome of this ${record.operation} is unknown and Handpoint cannot be asked by reference for linked operations. Check transaction ${record.originalTransactionId ?? ''} in the Handpoint portal before doing anything else.`,
-      },
-    },
-    { evidence: 'Automatic checking stopped: a linked operation has no reference to ask about.' },
+    { lastError: msg('needs_manual_check', { original: record.originalTransactionId ?? '' }) },
+    { evidence: msg('evidence_manual_check') },
   )
   // The terminal is free again: repeating a linked operation cannot charge twice.
   rt.terminals.delete(op.terminalKey)

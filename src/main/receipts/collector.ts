@@ -1,4 +1,5 @@
 import type { PaymentRecord } from '@shared/contract'
+import { msg } from '@shared/messages'
 import { fetchWithinPolicy, ReceiptFetchError, type FetchPolicy } from './fetcher'
 import { intakeFromRecord, sniffImage } from './intake'
 import type { RetryClock } from './ports'
@@ -91,7 +92,7 @@ export class ReceiptCollector {
       failure =
         err instanceof ReceiptFetchError
           ? err
-          : new ReceiptFetchError('The receipt could not be read.', false)
+          : new ReceiptFetchError(msg('receipt_unreadable'), false)
     }
     if (content !== undefined) await this.deps.store.writePart(paymentId, part, content)
     const updated = await this.withMeta(paymentId, async (current) => {
@@ -106,7 +107,7 @@ export class ReceiptCollector {
         delete p.retryable
       } else {
         p.status = 'failed'
-        p.reason = failure!.message
+        p.reason = failure!.what
         p.retryable = failure!.retryable
         const delay = RETRY_DELAYS_MS[p.attempts - 1]
         if (failure!.retryable && delay !== undefined && !this.disposed) {
@@ -154,13 +155,13 @@ function asReceiptHtml(body: { bytes: Buffer; contentType: string }): string {
   const text = body.bytes.toString('utf8')
   const looksHtml = /^\s*(<!doctype|<html|<head|<body|<header|<main|<div|<table|<p|<)/i.test(text)
   if (!/text\/(html|plain)|xhtml/i.test(body.contentType) && !looksHtml) {
-    throw new ReceiptFetchError('The receipt address did not return a receipt page.', false)
+    throw new ReceiptFetchError(msg('receipt_not_a_page'), false)
   }
   return text
 }
 
 function asSignature(bytes: Buffer): string {
   const type = sniffImage(bytes)
-  if (!type) throw new ReceiptFetchError('The signature address did not return an image.', false)
+  if (!type) throw new ReceiptFetchError(msg('signature_not_an_image'), false)
   return `data:${type};base64,${bytes.toString('base64')}`
 }

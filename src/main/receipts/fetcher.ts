@@ -1,3 +1,5 @@
+import { describe, msg, type Message } from '@shared/messages'
+
 /**
  * Fetches one hosted receipt (or signature image) under tight limits: receipts come from the
  * network and are untrusted, so every fetch has a timeout, a size cap and a URL allow-list, and
@@ -25,13 +27,13 @@ export interface FetchedBody {
   contentType: string
 }
 
-/** Why a fetch failed; `retryable` says whether trying again later can help. */
+/** Why a fetch failed (`what`, a code); `retryable` says whether trying again later can help. */
 export class ReceiptFetchError extends Error {
   constructor(
-    message: string,
+    readonly what: Message,
     readonly retryable: boolean,
   ) {
-    super(message)
+    super(describe(what.code, what.params))
     this.name = 'ReceiptFetchError'
   }
 }
@@ -53,7 +55,7 @@ export function isAllowedUrl(raw: string, policy: FetchPolicy): boolean {
   return url.protocol === 'http:' && policy.allowLoopbackHttp && LOOPBACK_HOSTS.has(url.hostname)
 }
 
-/** GET `url` within the policy; throws ReceiptFetchError with a sentence for people. */
+/** GET `url` within the policy; throws ReceiptFetchError saying why (a code). */
 export async function fetchWithinPolicy(
   url: string,
   policy: FetchPolicy,
@@ -63,7 +65,7 @@ export async function fetchWithinPolicy(
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     if (!isAllowedUrl(current, policy)) {
       throw new ReceiptFetchError(
-        `The receipt address ${safeOrigin(current)} is not an allowed https address, so it was not fetched.`,
+        msg('receipt_address_not_allowed', { origin: safeOrigin(current) }),
         false,
       )
     }
@@ -81,8 +83,8 @@ export async function fetchWithinPolicy(
         const timedOut = controller.signal.aborted
         throw new ReceiptFetchError(
           timedOut
-            ? `The receipt server did not answer within ${Math.round(policy.timeoutMs / 100) / 10} s.`
-            : 'The receipt server could not be reached (no network or the server is down).',
+            ? msg('receipt_server_timeout', { seconds: Math.round(policy.timeoutMs / 100) / 10 })
+            : msg('receipt_server_unreachable'),
           true,
         )
       }
@@ -90,7 +92,7 @@ export async function fetchWithinPolicy(
         const location = response.headers.get('location')
         await response.body?.cancel()
         if (!location)
-          throw new ReceiptFetchError('The receipt server sent a broken redirect.', true)
+          throw new ReceiptFetchError(msg('receipt_server_bad_redirect'), true)
         current = new URL(location, current).toString()
         continue
       }
@@ -98,7 +100,7 @@ export async function fetchWithinPolicy(
         await response.body?.cancel()
         // 404/403 included: hosted receipts can appear a little after the result does.
         throw new ReceiptFetchError(
-          `The receipt server answered ${response.status}; the receipt is not available yet.`,
+          msg('receipt_server_status', { status: response.status }),
           response.status !== 410,
         )
       }
@@ -108,7 +110,7 @@ export async function fetchWithinPolicy(
       clearTimeout(timer)
     }
   }
-  throw new ReceiptFetchError('The receipt server redirected too many times.', false)
+  throw new ReceiptFetchError(msg('receipt_server_redirect_loop'), false)
 }
 
 async function readCapped(response: Response, maxBytes: number): Promise<Buffer> {
@@ -135,10 +137,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<Buffer>
 }
 
 function tooLarge(maxBytes: number): ReceiptFetchError {
-  return new ReceiptFetchError(
-    `The receipt is larger than ${Math.round(maxBytes / 1024)} KiB, so it was not kept.`,
-    false,
-  )
+  return new ReceiptFetchError(msg('receipt_too_large', { kib: Math.round(maxBytes / 1024) }), false)
 }
 
 /** Origin only: receipt paths carry transaction ids we keep out of messages. */

@@ -1,4 +1,5 @@
 import type { PaymentRecord } from '@shared/contract'
+import { msg, type Message } from '@shared/messages'
 import type { CopyMeta, ReceiptMeta } from './store'
 
 /**
@@ -11,14 +12,14 @@ export type Incoming =
   | { kind: 'none' }
   | { kind: 'url'; url: string }
   | { kind: 'inline'; content: string }
-  | { kind: 'invalid'; reason: string }
+  | { kind: 'invalid'; reason: Message }
 
 export function classifyReceipt(value: string | undefined, maxBytes: number): Incoming {
   const text = (value ?? '').trim()
   if (!text) return { kind: 'none' }
   if (/^https?:\/\//i.test(text)) return { kind: 'url', url: text }
   if (Buffer.byteLength(text, 'utf8') > maxBytes) {
-    return { kind: 'invalid', reason: 'The receipt in the result is too large to keep.' }
+    return { kind: 'invalid', reason: msg('receipt_invalid') }
   }
   return { kind: 'inline', content: text }
 }
@@ -48,11 +49,10 @@ export function classifySignature(value: string | undefined, maxBytes: number): 
   if (/^https?:\/\//i.test(text)) return { kind: 'url', url: text }
   const base64 = text.replace(/^data:image\/[a-z.+-]+;base64,/i, '').replace(/\s+/g, '')
   if (!/^[A-Za-z0-9+/]+=*$/.test(base64) || (base64.length * 3) / 4 > maxBytes) {
-    return { kind: 'invalid', reason: 'The signature in the result is not a usable image.' }
+    return { kind: 'invalid', reason: msg('signature_invalid') }
   }
   const type = sniffImage(Buffer.from(base64, 'base64'))
-  if (!type)
-    return { kind: 'invalid', reason: 'The signature in the result is not a usable image.' }
+  if (!type) return { kind: 'invalid', reason: msg('signature_invalid') }
   return { kind: 'inline', content: `data:${type};base64,${base64}` }
 }
 

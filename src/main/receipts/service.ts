@@ -8,7 +8,9 @@ import {
   type PrintSettings,
   type ReceiptCopy,
   type ReceiptPdf,
+  type TerminalPrintAnswer,
 } from '@shared/contract'
+import { msg } from '@shared/messages'
 import { ReceiptCollector } from './collector'
 import { DEFAULT_FETCH_POLICY, type FetchPolicy } from './fetcher'
 import { decidePrinting, rulesFor } from './policy'
@@ -43,7 +45,6 @@ export interface ReceiptServiceOptions {
   random?: () => number
 }
 
-const COPY_WORD: Record<ReceiptCopy, string> = { customer: 'customer', merchant: 'merchant' }
 /** How long after the result a late-arriving receipt still prints by itself. */
 export const AUTO_PRINT_WINDOW_MS = 120_000
 
@@ -127,8 +128,9 @@ export class ReceiptService {
         silent: true,
       })
     } catch (err) {
-      const error = toPrintAppError(err, copy)
-      await this.update(paymentId, (m) => void (m.lastPrintError = error.message))
+      const error = toPrintAppError(err, copy, deviceName ?? settings.printerName)
+      const what = error.params ? { code: error.code, params: error.params } : { code: error.code }
+      await this.update(paymentId, (m) => void (m.lastPrintError = what))
       throw error
     }
     await this.update(paymentId, (m) => {
@@ -166,13 +168,10 @@ export class ReceiptService {
   async printOnTerminal(
     paymentId: string,
     copy: ReceiptCopy,
-  ): Promise<{ paymentId: string; message: string }> {
+  ): Promise<TerminalPrintAnswer> {
     const meta = await this.requireMeta(paymentId)
     if (!this.options.terminalPrint) {
-      throw new AppError(
-        'unavailable',
-        'Printing on the terminal is not available in this build; print here or save a PDF.',
-      )
+      throw new AppError(msg('terminal_print_unavailable'))
     }
     // The stored copy outlives the hosted one; the URL is the fallback while it is still fetching.
     const receipt = (await this.store.readPart(paymentId, copy)) ?? meta[copy].url
@@ -184,7 +183,7 @@ export class ReceiptService {
     })
     return {
       paymentId: started.id,
-      message: `The ${COPY_WORD[copy]} receipt was sent to terminal ${meta.terminalSerial}.`,
+      ...msg('receipt_sent_to_terminal', { copy, serial: meta.terminalSerial }),
     }
   }
 
@@ -271,18 +270,10 @@ export class ReceiptService {
     const printers = await this.options.printer.listPrinters()
     if (settings.printerName) {
       if (printers.some((p) => p.name === settings.printerName)) return settings.printerName
-      throw new AppError(
-        'printer-missing',
-        `The printer "${settings.printerName}" is not available on this computer. Check that it ` +
-          'is switched on and connected, or choose another printer in the printing settings.',
-      )
+      throw new AppError(msg('printer_missing', { printer: settings.printerName }))
     }
     if (printers.length === 0) {
-      throw new AppError(
-        'no-printer',
-        'No printer is installed on this computer. Install the receipt printer, or save the ' +
-          'receipt as a PDF or print it on the terminal.',
-      )
+      throw new AppError(msg('no_printer'))
     }
     return undefined // the system default printer
   }
@@ -294,10 +285,7 @@ export class ReceiptService {
       if (record?.result) meta = await this.collector.ingest(record)
     }
     if (!meta) {
-      throw new AppError(
-        'receipts-not-found',
-        'This checkout has no receipts for that payment. Receipts are kept once a result arrives.',
-      )
+      throw new AppError(msg('receipts_not_found'))
     }
     return meta
   }

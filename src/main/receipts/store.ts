@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { RECEIPT_COPIES, type ReceiptCopy } from '@shared/contract'
+import { storedMessageSchema } from '../messages/stored'
 
 /**
  * Local copies of receipts, one folder per journal record id:
@@ -18,7 +19,8 @@ const copyMeta = z.object({
   source: z.enum(['url', 'inline', 'none']),
   /** The hosted address, kept to retry and to print on the terminal. Never shown in messages. */
   url: z.string().optional(),
-  reason: z.string().optional(),
+  /** Why it failed; older versions stored a sentence (read back as a legacy note). */
+  reason: storedMessageSchema.optional(),
   retryable: z.boolean().optional(),
   attempts: z.number().int().min(0),
   nextAttemptAt: z.number().optional(),
@@ -43,7 +45,7 @@ export const receiptMetaSchema = z.object({
   autoPrintDone: z.boolean(),
   /** Copies the policy wanted printed that were not home yet when it decided. */
   autoPrintWaiting: z.array(z.enum(RECEIPT_COPIES)).default([]),
-  lastPrintError: z.string().optional(),
+  lastPrintError: storedMessageSchema.optional(),
 })
 export type ReceiptMeta = z.infer<typeof receiptMetaSchema>
 export type StoredPart = ReceiptCopy | 'signature'

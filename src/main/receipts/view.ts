@@ -5,14 +5,13 @@ import {
   type ReceiptCopy,
   type ReceiptCopyView,
 } from '@shared/contract'
+import { msg } from '@shared/messages'
 import { PrintError } from './ports'
 import { buildPrintDocument } from './print-document'
 import { sanitiseReceiptHtml } from './sanitise'
 import type { CopyMeta, ReceiptMeta, ReceiptStore } from './store'
 
-/** What the UI sees of an operation's receipts, and the sentences for what went wrong. */
-
-const COPY_WORD: Record<ReceiptCopy, string> = { customer: 'customer', merchant: 'merchant' }
+/** What the UI sees of an operation's receipts, and the codes for what went wrong. */
 
 /** The receipts of one operation as the UI shows them, previews at the roll width. */
 export async function buildReceiptsView(
@@ -57,31 +56,22 @@ export async function buildReceiptsView(
   return out
 }
 
+/** Why a copy cannot be printed or saved; the view's `reason` says why a fetch failed. */
 export function notStored(p: CopyMeta, copy: ReceiptCopy): AppError {
-  const word = COPY_WORD[copy]
-  if (p.status === 'none') {
-    return new AppError('no-receipt', `This payment has no ${word} receipt to print.`)
-  }
-  if (p.status === 'pending') {
-    return new AppError(
-      'receipt-pending',
-      `The ${word} receipt is still being fetched; try again in a moment.`,
-    )
-  }
-  return new AppError(
-    'receipt-not-stored',
-    `The ${word} receipt is not stored: ${p.reason ?? 'it could not be fetched.'} ` +
-      'Retry fetching it, or print it on the terminal.',
-  )
+  if (p.status === 'none') return new AppError(msg('no_receipt', { copy }))
+  if (p.status === 'pending') return new AppError(msg('receipt_pending', { copy }))
+  return new AppError(msg('receipt_not_stored', { copy }))
 }
 
-export function toPrintAppError(err: unknown, copy: ReceiptCopy): AppError {
+/** A failed print as an AppError; the printer's own words go to `details` for the logs. */
+export function toPrintAppError(err: unknown, copy: ReceiptCopy, printer: string): AppError {
   if (err instanceof AppError) return err
-  const detail = err instanceof Error ? err.message : String(err)
-  const code = err instanceof PrintError ? err.code : 'print-failed'
-  return new AppError(
-    code,
-    `The ${COPY_WORD[copy]} receipt did not print: ${detail} Check the printer (power, paper, ` +
-      'cable) and print again, or save it as a PDF.',
-  )
+  const detail = { detail: err instanceof Error ? err.message : String(err) }
+  if (err instanceof PrintError && err.code === 'printer-missing') {
+    return new AppError(msg('printer_missing', { printer }), detail)
+  }
+  if (err instanceof PrintError && err.code === 'print-cancelled') {
+    return new AppError(msg('print_cancelled', { copy }), detail)
+  }
+  return new AppError(msg('print_failed', { copy }), detail)
 }

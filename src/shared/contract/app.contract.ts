@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Message } from '../messages'
 import { event, operation } from './define'
 
 export interface AppInfo {
@@ -10,9 +11,9 @@ export interface AppInfo {
   shell: 'electron' | 'browser'
 }
 
-export interface AppNotice {
+/** Something main tells the cashier unasked: a code with its parameters, at a level. */
+export interface AppNotice extends Message {
   level: 'info' | 'warning' | 'error'
-  message: string
 }
 
 export const appOperations = {

@@ -1,7 +1,8 @@
 /**
  * Channel names of every IPC operation and event, keyed by the name of the `window.api` function.
- * Kept free of zod so the sandboxed preload stays tiny; `contract.ts` is checked against it by type.
- * Add a line here and a schema in the domain's `*.contract.ts` for every new operation.
+ * Kept free of zod so the sandboxed preload stays tiny; `index.ts` checks the contract against it
+ * by type (`contractMatchesChannels`). Add a line here and a schema in the domain's `*.contract.ts`
+ * for every new operation.
  */
 export const operationChannels = {
   getAppInfo: 'app:get-info',

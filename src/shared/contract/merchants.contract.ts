@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Message } from '../messages'
 import { event, operation } from './define'
 
 /**
@@ -69,7 +70,7 @@ export interface MerchantsSnapshot {
   activeMerchantId?: string
   storage: SecretStorageStatus
   /** Set when the settings file was unreadable and has been moved aside. */
-  problem?: string
+  problem?: Message
 }
 
 export interface TerminalList {
@@ -78,7 +79,8 @@ export interface TerminalList {
   fetchedAt?: number
   /** True when the refresh could not reach Handpoint and the list is the last known one. */
   offline: boolean
-  message?: string
+  /** Set when offline: what the list shows instead. */
+  notice?: Message
 }
 
 export interface ExportedConfiguration {

@@ -1,13 +1,22 @@
 import { z } from 'zod'
+import type { Message } from '../messages'
+import { checkMinorAmount, type MinorAmountProblem } from '../money'
+import { OPERATIONS } from '../operations/catalogue'
 import { event, operation } from './define'
-import { OPERATION_KINDS, type OperationKind, type PaymentState } from './payments.values'
+import {
+  OPERATION_KINDS,
+  type OperationKind,
+  type PaymentPhase,
+  type PaymentState,
+} from './payments.values'
 
 export * from './payments.values'
 
 /**
  * Payments over the contract. The engine (src/main/payments) implements these; the checkout UI
- * consumes them. Amounts cross the bridge as major-unit strings typed by people ("12.34") and come
- * back as minor-unit strings; the shared money module converts and formats.
+ * consumes them. Amounts cross the bridge both ways as integer minor units in a digit string
+ * ("1234" = 12.34 EUR) with their ISO 4217 currency: the keyboard converts once, nothing after.
+ * Main tells people things as codes with parameters (src/shared/messages), never in sentences.
  */
 
 /** What the UI may show of a result: never a full card number. */
@@ -36,11 +45,13 @@ export interface PaymentResultView {
   recoveredTransaction?: boolean
 }
 
-/** One fact in an operation's history, shown on the "outcome unknown" screen as evidence. */
-export interface PaymentEvidence {
+/**
+ * One fact in an operation's history, shown on the "outcome unknown" screen as evidence, e.g.
+ * `{ at, code: 'evidence_saved_sending', params: { serial: '0821032398' } }`. Notes written in
+ * words by older versions load as `legacy_note` with the sentence in `params.text`.
+ */
+export interface PaymentEvidence extends Message {
   at: number
-  /** Plain sentence, e.g. "Sent to terminal 0821032398", "No answer within 15 s". */
-  what: string
 }
 
 export interface PaymentRecord {
@@ -56,16 +67,22 @@ export interface PaymentRecord {
   customerReference?: string
   flow: 'poll' | 'callback'
   state: PaymentState
-  /** Human-readable phase hint while running, e.g. "Waiting for the card". */
-  phase?: string
+  /** What the terminal is doing while the operation runs, e.g. `phase_waiting_for_card`. */
+  phase?: PaymentPhase
   createdAt: number
   updatedAt: number
   finalAt?: number
   transactionResultId?: string
   result?: PaymentResultView
-  lastError?: { code: string; message: string }
+  /** Why it failed or is still open, e.g. `{ code: 'terminal_not_listening', params }`. */
+  lastError?: Message
   evidence: PaymentEvidence[]
   cancelRequested?: boolean
+}
+
+/** What a cancel request did: `requested` and, in `code`, what to tell the cashier. */
+export interface CancelAnswer extends Message {
+  requested: boolean
 }
 
 /** Pushed on every state change of an operation. */
@@ -78,21 +95,28 @@ export interface PaymentStatusEvent {
   slow: boolean
 }
 
-const majorAmount = z
-  .string()
-  .trim()
-  .regex(/^\d{1,12}([.,]\d{1,3})?$/, 'Enter an amount like 12.34')
+const AMOUNT_PROBLEMS: Record<MinorAmountProblem, string> = {
+  not_whole: 'must be a whole number of minor units, like "1234"',
+  negative: 'must not be negative for this operation',
+  zero: 'must be more than zero',
+  too_large: 'must be less than 999999999999 minor units',
+  unknown_currency: 'is in a currency Handpoint does not accept',
+}
 
-export const startPaymentRequest = z.object({
-  merchantId: z.string().min(1),
-  terminalSerial: z.string().min(1),
-  operation: z.enum(OPERATION_KINDS),
-  /** Major units as typed ("12.34"); required for money-moving operations. */
-  amount: majorAmount.optional(),
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/)
-    .optional(),
+export const startPaymentRequest = z
+  .object({
+    merchantId: z.string().min(1),
+    terminalSerial: z.string().min(1),
+    operation: z.enum(OPERATION_KINDS),
+    /**
+     * Integer minor units as a digit string ("1234" = 12.34 EUR), always with `currency`. A
+     * leading "-" only where the operation takes a signed amount (a pre-authorisation decrease).
+     */
+    amountMinor: z.string().max(16).optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
   originalTransactionId: z.string().min(1).max(64).optional(),
   customerReference: z.string().max(25).optional(),
   /** HTML or URL for printReceipt. */
@@ -101,9 +125,22 @@ export const startPaymentRequest = z.object({
     .max(512 * 1024)
     .optional(),
   tipPercentages: z.array(z.number().int().min(0).max(100)).max(5).optional(),
-  flow: z.enum(['poll', 'callback']).optional(),
-  operator: z.string().max(64).optional(),
-})
+    flow: z.enum(['poll', 'callback']).optional(),
+    operator: z.string().max(64).optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (r.amountMinor === undefined) return
+    if (r.currency === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['currency'], message: 'is required with an amount' })
+      return
+    }
+    const signed = OPERATIONS[r.operation].signedAmount
+    const problem = checkMinorAmount(r.amountMinor, r.currency, { signed })
+    if (problem) {
+      const path = problem === 'unknown_currency' ? 'currency' : 'amountMinor'
+      ctx.addIssue({ code: 'custom', path: [path], message: AMOUNT_PROBLEMS[problem] })
+    }
+  })
 export type StartPaymentRequest = z.infer<typeof startPaymentRequest>
 
 export const historyQuery = z.object({
@@ -130,7 +167,7 @@ export interface HistoryPage {
 
 export const paymentOperations = {
   startPayment: operation<PaymentRecord>()(startPaymentRequest),
-  cancelPayment: operation<{ requested: boolean; message: string }>()(
+  cancelPayment: operation<CancelAnswer>()(
     z.object({ merchantId: z.string().min(1), terminalSerial: z.string().min(1) }),
   ),
   getPayment: operation<PaymentRecord>()(z.object({ id: z.string().min(1) })),

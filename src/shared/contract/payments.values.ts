@@ -24,9 +24,11 @@ export const OPERATION_KINDS = [
 ] as const
 export type OperationKind = (typeof OPERATION_KINDS)[number]
 
-/** Lifecycle of one operation; see src/main/payments for the transitions. */
+/** Lifecycle of one operation; see src/main/payments/states.ts for the transitions. */
 export type PaymentState =
-  | 'created' // journalled, not yet sent
+  // Only in journals of older versions, which saved an operation before sending it; new
+  // operations are saved as `sent`, and a `created` one found after a restart ends `failed`.
+  | 'created'
   | 'sent' // POST under way
   | 'accepted' // 202 received
   | 'in-progress' // terminal working (polls answer 204)
@@ -47,3 +49,14 @@ export const FINAL_STATES: readonly PaymentState[] = [
   'failed',
   'processed',
 ]
+
+/** What the terminal is doing while an operation runs; each is a message code (shared/messages). */
+export const PAYMENT_PHASES = [
+  'phase_saving',
+  'phase_sending',
+  'phase_waiting_for_card',
+  'phase_terminal_working',
+  'phase_outcome_unknown',
+  'phase_asking_handpoint',
+] as const
+export type PaymentPhase = (typeof PAYMENT_PHASES)[number]

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Message } from '../messages'
 import { event, operation } from './define'
 
 /**
@@ -18,7 +19,8 @@ export type PaperWidthMm = (typeof PAPER_WIDTHS_MM)[number]
  * - `none`: the result carried no receipt (declined before the card, unknown outcome, ...).
  * - `pending`: a fetch is under way or scheduled.
  * - `stored`: a local copy exists; prints and previews use it, online or not.
- * - `failed`: fetching failed; `reason` says why and `nextAttemptAt` when we try again (if at all).
+ * - `failed`: fetching failed; `reason` says why (a code) and `nextAttemptAt` when we try again
+ *   (if at all).
  */
 export type ReceiptStatus = 'none' | 'pending' | 'stored' | 'failed'
 
@@ -27,8 +29,8 @@ export interface ReceiptCopyView {
   status: ReceiptStatus
   /** Where the receipt came from: a hosted URL or HTML carried inline in the result. */
   source: 'url' | 'inline' | 'none'
-  /** A sentence for people when status is `failed`. */
-  reason?: string
+  /** Why, when status is `failed`. */
+  reason?: Message
   attempts: number
   /** Epoch ms of the next automatic retry; absent when none is scheduled. */
   nextAttemptAt?: number
@@ -48,11 +50,11 @@ export interface PaymentReceipts {
   finStatus?: string
   customer: ReceiptCopyView
   merchant: ReceiptCopyView
-  signature: { status: ReceiptStatus; reason?: string }
+  signature: { status: ReceiptStatus; reason?: Message }
   /** The policy said "ask" for the customer copy and nobody has answered yet. */
   askCustomerCopy: boolean
-  /** The last automatic or manual print error, in words. */
-  lastPrintError?: string
+  /** The last automatic or manual print error. */
+  lastPrintError?: Message
 }
 
 export const CUSTOMER_POLICIES = ['always', 'ask', 'never'] as const
@@ -82,6 +84,11 @@ export const printSettingsSchema = z.object({
 export const printSettingsPatch = z.object(printSettingsFields).partial().strict()
 export type PrintSettings = z.output<typeof printSettingsSchema>
 
+/** The print operation started on the terminal (`paymentId`), and what to tell the cashier. */
+export interface TerminalPrintAnswer extends Message {
+  paymentId: string
+}
+
 export interface PrinterInfo {
   /** System name: what `deviceName` must be. */
   name: string
@@ -108,7 +115,7 @@ export const receiptOperations = {
   saveReceiptPdf: operation<ReceiptPdf>()(
     z.object({ paymentId, copy, reprint: z.boolean().optional() }),
   ),
-  printReceiptOnTerminal: operation<{ paymentId: string; message: string }>()(
+  printReceiptOnTerminal: operation<TerminalPrintAnswer>()(
     z.object({ paymentId, copy }),
   ),
   answerCustomerCopy: operation<PaymentReceipts>()(z.object({ paymentId, print: z.boolean() })),

@@ -101,6 +101,31 @@ export function toMinorUnits(major: string, currency: string): string {
   return minor.toString()
 }
 
+/** Why a minor-unit amount was refused (see `checkMinorAmount`). */
+export type MinorAmountProblem = 'not_whole' | 'negative' | 'zero' | 'too_large' | 'unknown_currency'
+
+/**
+ * Checks an amount that is already in minor units, as it crosses the bridge: a string of at most
+ * 12 digits (a leading "-" only when `signed`), never zero, below Handpoint's 999999999999, in a
+ * currency Handpoint accepts (its exponent is what gives the digits their meaning). Returns the
+ * problem, or undefined when the amount is fine.
+ */
+export function checkMinorAmount(
+  minor: string,
+  currency: string,
+  options: { signed?: boolean } = {},
+): MinorAmountProblem | undefined {
+  if (!isSupportedCurrency(currency)) return 'unknown_currency'
+  if (typeof minor !== 'string' || !/^-?\d{1,12}$/.test(minor)) {
+    return typeof minor === 'string' && /^-?\d{13,}$/.test(minor) ? 'too_large' : 'not_whole'
+  }
+  const value = BigInt(minor)
+  if (value < 0n && !options.signed) return 'negative'
+  if (value === 0n) return 'zero'
+  if ((value < 0n ? -value : value) >= MAX_MINOR_EXCLUSIVE) return 'too_large'
+  return undefined
+}
+
 /**
  * Converts minor units (as Handpoint sends them) to a plain major-unit string with exactly the
  * currency's decimals: `fromMinorUnits('1234', 'EUR') === '12.34'`, JPY `'500'` stays `'500'`,

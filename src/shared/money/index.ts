@@ -5,7 +5,14 @@
  */
 export { CURRENCIES } from './currencies'
 export type { CurrencyInfo } from './currencies'
-export { currencyExponent, fromMinorUnits, isSupportedCurrency, toMinorUnits } from './convert'
+export {
+  checkMinorAmount,
+  currencyExponent,
+  fromMinorUnits,
+  isSupportedCurrency,
+  toMinorUnits,
+} from './convert'
+export type { MinorAmountProblem } from './convert'
 export { formatMoney } from './format'
 export { MoneyError } from './errors'
 export type { MoneyErrorCode } from './errors'
