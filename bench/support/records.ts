@@ -99,10 +99,9 @@ export function historyRecords(count: number, days: number, end: number, seed = 
         recoveredTransaction: false,
       },
       evidence: [
-        { at: createdAt, what: `Saved before sending to terminal ${serial}.` },
-        { at: createdAt + 5, what: `Sending to terminal ${serial}.` },
-        { at: createdAt + 180, what: 'The terminal accepted the request.' },
-        { at: finalAt, what: `The terminal's result arrived by poll: ${finStatus}.` },
+        { at: createdAt, code: 'evidence_saved_sending', params: { serial } },
+        { at: createdAt + 180, code: 'evidence_accepted' },
+        { at: finalAt, code: 'evidence_result_by_poll', params: { finStatus } },
       ],
     }
     if (rnd() < 0.3) record.customerReference = `INV-${Math.floor(rnd() * 1e6)}`

@@ -165,7 +165,7 @@ export async function engineSale(
     merchantId,
     terminalSerial,
     operation: 'sale',
-    amount: '10.00',
+    amountMinor: '1000',
     currency: 'EUR',
     flow,
   })

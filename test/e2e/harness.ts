@@ -14,7 +14,8 @@ import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { eventChannels, operationChannels } from '@shared/contract'
+import { errorShape, eventChannels, operationChannels } from '@shared/contract'
+import { msg } from '@shared/messages'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/app/csp'
 import { buildRoutes } from '../../src/main/ipc/dispatcher'
 import { createServices, type Services, type ServicesOptions } from '../../src/main/services'
@@ -177,7 +178,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     await page.exposeBinding(`__pos_op_${route.name}`, (source, payload: unknown) =>
       source.page === page && source.frame === page.mainFrame()
         ? route.call(payload, { senderId: 'e2e' })
-        : { ok: false, error: { code: 'forbidden', message: 'This window may not use the app.' } },
+        : { ok: false, error: errorShape(msg('forbidden')) },
     )
   }
   await page.addInitScript(installBridge, { ops: operationChannels, evs: eventChannels })

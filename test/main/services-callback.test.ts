@@ -74,14 +74,14 @@ describe('result flow chosen on the merchant', () => {
   it('a merchant set to callbacks gets its results pushed to this checkout', async () => {
     const services = await restartWithCallbacks(await freePort())
     const record = await services.handlers.startPayment(
-      { merchantId: 'demo', terminalSerial: '0821032398', operation: 'sale', amount: '2.50' },
+      { merchantId: 'demo', terminalSerial: '0821032398', operation: 'sale', amountMinor: '250' },
       ctx,
     )
     expect(record.flow).toBe('callback')
     expect(record.transactionResultId).toBeUndefined() // callback mode: no polling id (§2.2)
     const final = await finalOf(services, record.id)
     expect(final.state).toBe('approved')
-    expect(final.evidence.map((e) => e.what).join('\n')).toMatch(/callback/i)
+    expect(final.evidence.map((e) => e.code)).toContain('evidence_result_by_callback')
   })
 
   it('a polling merchant keeps polling', async () => {
@@ -89,7 +89,7 @@ describe('result flow chosen on the merchant', () => {
     dirs.push(dataDir)
     const services = await start(dataDir)
     const record = await services.handlers.startPayment(
-      { merchantId: 'demo', terminalSerial: '0821032398', operation: 'sale', amount: '2.50' },
+      { merchantId: 'demo', terminalSerial: '0821032398', operation: 'sale', amountMinor: '250' },
       ctx,
     )
     expect(record.flow).toBe('poll')
@@ -101,9 +101,9 @@ describe('result flow chosen on the merchant', () => {
     const services = await restartWithCallbacks(portOf(blocker))
     await expect(
       services.handlers.startPayment(
-        { merchantId: 'demo', terminalSerial: '0821032398', operation: 'sale', amount: '2.50' },
+        { merchantId: 'demo', terminalSerial: '0821032398', operation: 'sale', amountMinor: '250' },
         ctx,
       ),
-    ).rejects.toMatchObject({ code: 'callback-disabled' })
+    ).rejects.toMatchObject({ code: 'callback_disabled' })
   })
 })

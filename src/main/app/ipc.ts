@@ -1,5 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
-import { eventChannels, type EventName, type PayloadOf } from '@shared/contract'
+import { errorShape, eventChannels, type EventName, type PayloadOf } from '@shared/contract'
+import { msg } from '@shared/messages'
 import type { Route } from '../ipc/dispatcher'
 import type { EventSink } from '../ipc/handlers'
 
@@ -25,10 +26,7 @@ export function registerIpc(
     ipcMain.handle(route.channel, async (event: IpcMainInvokeEvent, payload: unknown) => {
       const frameUrl = event.senderFrame?.url
       if (!isTrusted(event.sender, frameUrl) || event.senderFrame?.parent) {
-        return {
-          ok: false,
-          error: { code: 'forbidden', message: 'This window may not use the app.' },
-        }
+        return { ok: false, error: errorShape(msg('forbidden')) }
       }
       return route.call(payload, { senderId: String(event.sender.id) })
     })

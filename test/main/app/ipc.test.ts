@@ -43,11 +43,9 @@ describe('registerIpc', () => {
   it('forwards events to a live window only', () => {
     const wc = new MockWebContents()
     const sink = webContentsSink(() => wc as never)
-    sink.emit('onAppNotice', { level: 'info', message: 'hello' })
+    sink.emit('onAppNotice', { level: 'info', code: 'internal' })
     wc.destroyed = true
-    sink.emit('onAppNotice', { level: 'info', message: 'gone' })
-    expect(wc.sent).toEqual([
-      { channel: 'app:notice', payload: { level: 'info', message: 'hello' } },
-    ])
+    sink.emit('onAppNotice', { level: 'info', code: 'forbidden' })
+    expect(wc.sent).toEqual([{ channel: 'app:notice', payload: { level: 'info', code: 'internal' } }])
   })
 })

@@ -51,14 +51,14 @@ describe('safeStorage SecretBox adapter', () => {
       () => accepted,
     )
     expect(() => vault.seal('some-api-key-123')).toThrow(
-      expect.objectContaining({ code: 'insecure-storage-not-accepted' }),
+      expect.objectContaining({ code: 'insecure_storage_not_accepted' }),
     )
     accepted = true
     const file = await vault.write('m', vault.seal('some-api-key-123'))
     expect(await vault.read(file)).toEqual({ state: 'ok', apiKey: 'some-api-key-123' })
     mock.available = false
     expect(() => vault.seal('some-api-key-123')).toThrow(
-      expect.objectContaining({ code: 'secure-storage-unavailable' }),
+      expect.objectContaining({ code: 'keychain_unavailable' }),
     )
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { AppError, operationChannels } from '@shared/contract'
+import { describe as describeMessage, msg } from '@shared/messages'
 import { buildRoutes } from '../../../src/main/ipc/dispatcher'
 import type { HandlerTable } from '../../../src/main/ipc/handlers'
 import { tempServices } from '../../support/temp-services'
@@ -30,7 +31,7 @@ describe('buildRoutes', () => {
     const info = routes.find((r) => r.name === 'getAppInfo')!
     const result = await info.call({ sneaky: true }, ctx)
     expect(result.ok).toBe(false)
-    expect(!result.ok && result.error.code).toBe('invalid-request')
+    expect(!result.ok && result.error.code).toBe('invalid_request')
     expect(spy).not.toHaveBeenCalled()
   })
 
@@ -41,14 +42,18 @@ describe('buildRoutes', () => {
       {
         ...table,
         getAppInfo: () => {
-          throw new AppError('terminal-busy', 'The terminal is busy.')
+          throw new AppError(msg('terminal_busy', { serial: 'T1' }))
         },
       },
       { logError: (m) => logged.push(m) },
     )
     await expect(failing[0]!.call(undefined, ctx)).resolves.toEqual({
       ok: false,
-      error: { code: 'terminal-busy', message: 'The terminal is busy.' },
+      error: {
+        code: 'terminal_busy',
+        params: { serial: 'T1' },
+        message: describeMessage('terminal_busy', { serial: 'T1' }),
+      },
     })
     const crashing = buildRoutes(
       {

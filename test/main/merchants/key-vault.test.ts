@@ -47,7 +47,7 @@ describe('KeyVault', () => {
     const vault = new KeyVault(await tempDir(), box({ isAvailable: () => false }), () => true)
     expect(vault.status()).toMatchObject({ canStore: false, weak: false })
     expect(() => vault.seal(KEY)).toThrow(
-      expect.objectContaining({ code: 'secure-storage-unavailable' }),
+      expect.objectContaining({ code: 'keychain_unavailable' }),
     )
   })
 
@@ -65,7 +65,7 @@ describe('KeyVault', () => {
       canStore: false,
     })
     expect(() => vault.seal(KEY)).toThrow(
-      expect.objectContaining({ code: 'insecure-storage-not-accepted' }),
+      expect.objectContaining({ code: 'insecure_storage_not_accepted' }),
     )
     accepted = true
     expect(vault.status().canStore).toBe(true)
@@ -79,6 +79,6 @@ describe('KeyVault', () => {
     const vault = new KeyVault(dataDir, box({ isAvailable: () => available }), () => false)
     const file = await vault.write('m-1', vault.seal(KEY))
     available = false
-    await expect(vault.read(file)).rejects.toMatchObject({ code: 'secure-storage-unavailable' })
+    await expect(vault.read(file)).rejects.toMatchObject({ code: 'keychain_locked' })
   })
 })

@@ -97,9 +97,9 @@ describe('API keys never leak', () => {
     })
 
     expect(responses.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.error.code))).toEqual([
-      'wrong-environment',
-      'demo-merchant',
-      'offline',
+      'key_wrong_environment',
+      'demo_merchant_key',
+      'key_check_offline',
     ])
     const files = await listFiles(dataDir)
     expect(files.length).toBeGreaterThan(2)

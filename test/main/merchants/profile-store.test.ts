@@ -119,17 +119,19 @@ describe('merchant profile file: versions and migrations', () => {
 
 describe('merchant profile file: broken files are moved aside and reported', () => {
   it.each([
-    ['profiles-truncated.json', 'is damaged'],
-    ['profiles-hand-edited.json', 'does not have the expected structure'],
-    ['profiles-newer.json', 'newer version'],
-  ])('%s', async (fixture, words) => {
+    ['profiles-truncated.json', 'merchants_file_damaged'],
+    ['profiles-hand-edited.json', 'merchants_file_damaged'],
+    ['profiles-newer.json', 'merchants_file_newer'],
+  ])('%s', async (fixture, code) => {
     const { store, dataDir } = await storeWith(fixture)
     const original = await readFile(join(FIXTURES, fixture), 'utf8')
     const loaded = await store.load()
     expect(loaded.fresh).toBe(false)
     expect(loaded.file.merchants).toEqual([])
-    expect(loaded.problem?.message).toContain(words)
-    expect(loaded.problem?.message).toContain(loaded.problem?.quarantinedTo)
+    expect(loaded.problem?.what).toEqual({
+      code,
+      params: { movedTo: loaded.problem?.quarantinedTo },
+    })
     // Never silently reset: the original bytes are kept next to where they were.
     expect(await readFile(loaded.problem!.quarantinedTo, 'utf8')).toBe(original)
     expect(await readdir(dataDir)).toEqual([`merchants.json.broken-${NOW}`])

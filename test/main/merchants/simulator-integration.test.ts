@@ -60,19 +60,19 @@ describe('merchants against the simulator', () => {
   it('a 403 becomes "key rejected"', async () => {
     const s = await service()
     await expect(s.addMerchant(custom('NOT-A-KNOWN-KEY-0000000000'))).rejects.toMatchObject({
-      code: 'key-rejected',
+      code: 'key_rejected',
     })
   })
 
   it('a merchant without terminals is told to link one', async () => {
     const s = await service()
-    await expect(s.addMerchant(custom(EMPTY_KEY))).rejects.toMatchObject({ code: 'no-terminals' })
+    await expect(s.addMerchant(custom(EMPTY_KEY))).rejects.toMatchObject({ code: 'key_no_terminals' })
   })
 
   it('a host that does not answer is reported as no network', async () => {
     const s = await service()
     await expect(s.addMerchant(custom(DEMO_API_KEY, 'http://127.0.0.1:9'))).rejects.toMatchObject({
-      code: 'offline',
+      code: 'key_check_offline',
     })
   })
 })

@@ -100,28 +100,33 @@ describe('export / import of the configuration', () => {
   })
 
   it.each([
-    ['a wrong passphrase', (c: string) => c, 'wrong passphrase!', 'import-wrong-passphrase'],
+    ['a wrong passphrase', (c: string) => c, 'wrong passphrase!', 'import_wrong_passphrase'],
     [
       'a changed ciphertext byte',
       (c: string) => flipInField(c, 'ciphertext'),
       PASS,
-      'import-wrong-passphrase',
+      'import_wrong_passphrase',
     ],
-    ['a changed salt', (c: string) => flipInField(c, 'salt'), PASS, 'import-wrong-passphrase'],
-    ['a changed tag', (c: string) => flipInField(c, 'tag'), PASS, 'import-wrong-passphrase'],
+    ['a changed salt', (c: string) => flipInField(c, 'salt'), PASS, 'import_wrong_passphrase'],
+    ['a changed tag', (c: string) => flipInField(c, 'tag'), PASS, 'import_wrong_passphrase'],
     [
       'a newer version',
       (c: string) => c.replace('"version": 1', '"version": 2'),
       PASS,
-      'import-newer-version',
+      'import_newer_version',
     ],
-    ['a broken structure', (c: string) => c.slice(0, c.length / 2), PASS, 'import-invalid-file'],
-    ['another kind of file', () => '{"hello":"world"}', PASS, 'import-invalid-file'],
+    [
+      'a broken structure',
+      (c: string) => c.slice(0, c.length / 2),
+      PASS,
+      'import_not_a_configuration',
+    ],
+    ['another kind of file', () => '{"hello":"world"}', PASS, 'import_not_a_configuration'],
     [
       'absurd scrypt cost',
       (c: string) => c.replace('"N": 32768', '"N": 1073741824'),
       PASS,
-      'import-invalid-file',
+      'import_damaged',
     ],
   ])('refuses %s with a clear message and changes nothing', async (_l, mutate, pass, code) => {
     const { service } = await source()
@@ -152,7 +157,7 @@ describe('export / import of the configuration', () => {
     await expect(
       importConfiguration(target, exported.content, PASS, 'merge', 1),
     ).rejects.toMatchObject({
-      code: 'secure-storage-unavailable',
+      code: 'keychain_unavailable',
     })
     expect(await snapshotFiles(target, dataDir)).toEqual(before)
   })
@@ -244,7 +249,7 @@ describe('a crafted configuration (right passphrase, wrong content)', () => {
     const content = await sealConfiguration([], PASS, NOW)
     const crafted = await reseal(content, merchants)
     await expect(openConfiguration(crafted, PASS)).rejects.toMatchObject({
-      code: 'import-invalid-file',
+      code: 'import_damaged',
     })
   })
 })

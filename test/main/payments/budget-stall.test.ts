@@ -103,7 +103,7 @@ describe('per-key budget under event-loop stalls', () => {
             merchantId: 'm1',
             terminalSerial,
             operation: 'sale',
-            amount: '12.34',
+            amountMinor: '1234',
             currency: 'EUR',
           })
           records.push(await engine.waitForFinal(started.id))

@@ -29,7 +29,7 @@ function record(i: number, patch: Partial<PaymentRecord> = {}): PaymentRecord {
       transactionId: `tx-${i}`,
       totalAmountMinor: String(100 + (i % 11)),
     },
-    evidence: [{ at: 1_000 + i * 10, what: 'Sent.' }],
+    evidence: [{ at: 1_000 + i * 10, code: 'evidence_accepted' }],
     ...patch,
   }
 }

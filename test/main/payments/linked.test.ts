@@ -35,7 +35,7 @@ describe('linked operations with an unknown outcome', () => {
       directory: createStaticDirectory([{ merchantId: 'demo', client }]),
       budget: { perWindow: 50 },
     })
-    const start = { merchantId: 'demo', terminalSerial: '0821032398', amount: '7.00' }
+    const start = { merchantId: 'demo', terminalSerial: '0821032398', amountMinor: '700' }
     const sale = await engine.waitForFinal((await engine.start({ ...start, operation: 'sale' })).id)
     expect(sale.state).toBe('approved')
 
@@ -66,7 +66,7 @@ describe('linked operations with an unknown outcome', () => {
     expect(lost.state).toBe('unknown')
     expect(await engine.waitForFinal(lost.id)).toMatchObject({
       state: 'failed',
-      lastError: { code: 'not-charged' },
+      lastError: { code: 'linked_not_processed' },
     })
     expect(finished).toHaveLength(2)
   }, 30_000)

@@ -66,7 +66,7 @@ async function setup() {
     statusFallbackAfterMs: 10 * 60_000,
   })
   const start = (terminalSerial: string) =>
-    engine!.start({ merchantId: 'm1', terminalSerial, operation: 'sale', amount: '1.00' })
+    engine!.start({ merchantId: 'm1', terminalSerial, operation: 'sale', amountMinor: '100' })
   return { clock, client, start }
 }
 

@@ -51,7 +51,7 @@ describe('receipts over the contract', () => {
     ] as const) {
       expect(await call(name, payload)).toMatchObject({
         ok: false,
-        error: { code: 'invalid-request' },
+        error: { code: 'invalid_request' },
       })
     }
   })
@@ -59,7 +59,7 @@ describe('receipts over the contract', () => {
   it('says in words that a payment has no receipts yet', async () => {
     expect(await call('getReceipts', { paymentId: 'nope' })).toMatchObject({
       ok: false,
-      error: { code: 'receipts-not-found', message: expect.stringMatching(/no receipts/) },
+      error: { code: 'receipts_not_found', message: expect.stringMatching(/no receipts/) },
     })
   })
 })

@@ -84,7 +84,7 @@ describe('collecting receipts', () => {
     await ctx.service.collect(hosted())
     let view = await ctx.service.getReceipts('p1')
     expect(view.customer.status).toBe('failed')
-    expect(view.customer.reason).toMatch(/answered 503/)
+    expect(view.customer.reason).toEqual({ code: 'receipt_server_status', params: { status: 503 } })
     expect(view.customer.nextAttemptAt).toBe(ctx.clock.now() + RETRY_DELAYS_MS[0])
     expect(view.merchant.status).toBe('stored')
 
@@ -127,8 +127,8 @@ describe('collecting receipts', () => {
       )
       const view = await big.service.getReceipts('p4')
       expect(view.customer.status).toBe('failed')
-      expect(view.customer.reason).toMatch(/not an allowed https address/)
-      expect(view.merchant.reason).toMatch(/larger than 1 KiB/)
+      expect(view.customer.reason).toMatchObject({ code: 'receipt_address_not_allowed' })
+      expect(view.merchant.reason).toEqual({ code: 'receipt_too_large', params: { kib: 1 } })
       expect(big.clock.pending).toHaveLength(0)
     } finally {
       await big.cleanup()
@@ -139,7 +139,9 @@ describe('collecting receipts', () => {
     await host.close()
     await expect(ctx.service.collect(hosted())).resolves.toBeUndefined()
     host = await receiptHost()
-    expect((await ctx.service.getReceipts('p1')).customer.reason).toMatch(/could not be reached/)
+    expect((await ctx.service.getReceipts('p1')).customer.reason).toEqual({
+      code: 'receipt_server_unreachable',
+    })
   })
 })
 
@@ -190,32 +192,37 @@ describe('printing', () => {
     await ctx.service.setSettings({ printerName: 'Gone' })
     const error = await ctx.service.print('p1', 'customer').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(AppError)
-    expect(error).toMatchObject({ code: 'printer-missing' })
+    expect(error).toMatchObject({ code: 'printer_missing', params: { printer: 'Gone' } })
     expect((error as Error).message).toMatch(/"Gone" is not available.*choose another printer/)
     expect((await ctx.service.getReceipts('p1')).lastPrintError).toBeUndefined()
   })
 
-  it('turns a refused job into a sentence kept on the receipts', async () => {
+  it('turns a refused job into a code kept on the receipts, the printer words in details', async () => {
     const { PrintError } = await import('../../../src/main/receipts/ports')
     await ctx.service.collect(hosted())
     ctx.printer.failNext(
       new PrintError('print-failed', 'The system refused the print job (failed).'),
     )
     await expect(ctx.service.print('p1', 'customer')).rejects.toMatchObject({
-      code: 'print-failed',
-      message: expect.stringMatching(/did not print: The system refused.*print again/),
+      code: 'print_failed',
+      params: { copy: 'customer' },
+      message: expect.stringMatching(/did not print.*print again/),
+      details: { detail: 'The system refused the print job (failed).' },
     })
-    expect((await ctx.service.getReceipts('p1')).lastPrintError).toMatch(/did not print/)
+    expect((await ctx.service.getReceipts('p1')).lastPrintError).toEqual({
+      code: 'print_failed',
+      params: { copy: 'customer' },
+    })
   })
 
   it('explains why a receipt that is not stored cannot print', async () => {
     host.routes.delete('/receipts/T1/customer.html')
     await ctx.service.collect(hosted())
     await expect(ctx.service.print('p1', 'customer')).rejects.toMatchObject({
-      code: 'receipt-not-stored',
+      code: 'receipt_not_stored',
     })
     await expect(ctx.service.getReceipts('nope')).rejects.toMatchObject({
-      code: 'receipts-not-found',
+      code: 'receipts_not_found',
     })
   })
 
@@ -298,14 +305,15 @@ describe('printing', () => {
     const out = await withTerminal.printOnTerminal('p1', 'customer')
     expect(out).toEqual({
       paymentId: 'print-op-1',
-      message: 'The customer receipt was sent to terminal 0821032398.',
+      code: 'receipt_sent_to_terminal',
+      params: { copy: 'customer', serial: '0821032398' },
     })
     expect(calls).toEqual([
       { merchantId: 'm-1', terminalSerial: '0821032398', receipt: fixture('customer.html') },
     ])
     withTerminal.dispose()
     await expect(ctx.service.printOnTerminal('p1', 'customer')).rejects.toMatchObject({
-      code: 'unavailable',
+      code: 'terminal_print_unavailable',
     })
   })
 

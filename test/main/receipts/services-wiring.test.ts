@@ -39,7 +39,7 @@ describe('receipts in the composed services', () => {
         merchantId: 'demo',
         terminalSerial: '0821032398',
         operation: 'sale',
-        amount: '12.34',
+        amountMinor: '1234',
         currency: 'EUR',
       },
       ctx,
@@ -60,7 +60,10 @@ describe('receipts in the composed services', () => {
       { paymentId: sale.id, copy: 'customer' },
       ctx,
     )
-    expect(onTerminal.message).toBe('The customer receipt was sent to terminal 0821032398.')
+    expect(onTerminal).toMatchObject({
+      code: 'receipt_sent_to_terminal',
+      params: { copy: 'customer', serial: '0821032398' },
+    })
     const op = await services.handlers.getPayment({ id: onTerminal.paymentId }, ctx)
     expect(op.operation).toBe('printReceipt')
   }, 45_000)
@@ -91,7 +94,7 @@ describe('receipts in the composed services', () => {
         merchantId: 'demo',
         terminalSerial: '0821032398',
         operation: 'sale',
-        amount: '5.00',
+        amountMinor: '500',
         currency: 'EUR',
       },
       ctx,
