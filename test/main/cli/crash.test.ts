@@ -150,7 +150,7 @@ describe('the CLI killed at each crash point, then recover', () => {
       if (point === 'after-journal-before-post') {
         // Never sent: proven not charged by the 90-second rule (3 s against this simulator).
         expect(posts[record.transactionReference]).toBeUndefined()
-        expect(record).toMatchObject({ state: 'failed', lastError: { code: 'not-charged' } })
+        expect(record).toMatchObject({ state: 'failed', lastError: { code: 'not_charged' } })
       } else {
         expect(posts[record.transactionReference]).toBe(1)
         expect(record.state).toBe('approved')
