@@ -1,8 +1,8 @@
 /**
  * End-to-end harness: the built renderer (`out/renderer`) in Debian's Chromium, bound to the real
  * main-process services through the same route table ipcMain uses. Only the transport differs:
- * `page.exposeBinding` instead of IPC, and an init script that builds the same frozen `window.api`
- * the preload exposes.
+ * `page.exposeBinding` instead of IPC, and an init script that builds `window.api` with the
+ * preload's own builder.
  *
  *   const app = await launchApp()
  *   await app.page.getByTestId('app-name').textContent()
@@ -19,6 +19,7 @@ import { msg } from '@shared/messages'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/app/csp'
 import { buildRoutes } from '../../src/main/ipc/dispatcher'
 import { createServices, type Services, type ServicesOptions } from '../../src/main/services'
+import { buildBridge } from '../../src/preload/build-bridge'
 
 export const CHROMIUM_PATH = process.env['POS_CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -85,28 +86,28 @@ function serveRenderer(): Promise<{ server: Server; url: string }> {
   )
 }
 
-/** Runs in the page before any app script: the same api shape the preload exposes. */
-function installBridge(tables: { ops: Record<string, string>; evs: Record<string, string> }): void {
-  const w = window as unknown as Record<string, unknown>
-  const listeners = new Map<string, Set<(p: unknown) => void>>()
-  const api: Record<string, unknown> = {}
-  for (const name of Object.keys(tables.ops)) {
-    const binding = w[`__pos_op_${name}`] as (payload: unknown) => Promise<unknown>
-    api[name] = (request?: unknown) => binding(request)
-  }
-  for (const [name, channel] of Object.entries(tables.evs)) {
-    api[name] = (listener: (p: unknown) => void) => {
-      const set = listeners.get(channel) ?? new Set()
-      listeners.set(channel, set)
-      set.add(listener)
-      return () => set.delete(listener)
-    }
-  }
+/**
+ * Runs in the page before any app script: `window.api` built by the preload's own builder, over
+ * Playwright bindings instead of IPC. The builder is self-contained, so its source is shipped.
+ */
+function bridgeScript(tables: { ops: Record<string, string>; evs: Record<string, string> }): string {
+  return `(() => {
+  const buildBridge = ${buildBridge.toString()};
+  const listeners = new Map();
   Object.defineProperty(window, '__posEmit', {
-    value: (channel: string, payload: unknown) =>
-      listeners.get(channel)?.forEach((l) => l(payload)),
-  })
-  Object.defineProperty(window, 'api', { value: Object.freeze(api), enumerable: true })
+    value: (channel, payload) => listeners.get(channel)?.forEach((l) => l(payload)),
+  });
+  const api = buildBridge(${JSON.stringify(tables)}, {
+    invoke: (name, _channel, request) => window['__pos_op_' + name](request),
+    on(channel, listener) {
+      const set = listeners.get(channel) ?? new Set();
+      listeners.set(channel, set);
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  });
+  Object.defineProperty(window, 'api', { value: api, enumerable: true });
+})();`
 }
 
 function assertPrerequisites(): void {
@@ -181,7 +182,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
         : { ok: false, error: errorShape(msg('forbidden')) },
     )
   }
-  await page.addInitScript(installBridge, { ops: operationChannels, evs: eventChannels })
+  await page.addInitScript({ content: bridgeScript({ ops: operationChannels, evs: eventChannels }) })
   const unsubscribe = services.subscribe({
     emit(name, payload) {
       void page

@@ -1,14 +1,25 @@
+import { eventChannels, operationChannels } from '@shared/contract/channels'
 import type { BridgeApi } from '@shared/contract'
 
-/** Installs a `window.api` made of the given functions; missing ones fail loudly if called. */
-export function installFakeApi(partial: Partial<Record<keyof BridgeApi, unknown>>): void {
-  const api = new Proxy(partial, {
-    get(target, key: string) {
-      if (key in target) return target[key as keyof BridgeApi]
-      return () => {
-        throw new Error(`fake window.api.${key} was called but not provided by the test`)
-      }
-    },
-  })
+/**
+ * A typed `window.api` for renderer tests: the same interface the preload implements, so a fake
+ * can only answer with what main really sends. Operations a test does not provide fail loudly
+ * when called; events it does not provide never fire.
+ */
+export function createFakeApi(overrides: Partial<BridgeApi> = {}): BridgeApi {
+  const api: Record<string, unknown> = {}
+  for (const name of Object.keys(operationChannels)) {
+    api[name] = () => {
+      throw new Error(`fake window.api.${name} was called but not provided by the test`)
+    }
+  }
+  for (const name of Object.keys(eventChannels)) api[name] = () => () => undefined
+  return Object.freeze({ ...api, ...overrides }) as BridgeApi
+}
+
+/** Installs `createFakeApi(overrides)` as `window.api` and returns it. */
+export function installFakeApi(overrides: Partial<BridgeApi> = {}): BridgeApi {
+  const api = createFakeApi(overrides)
   Object.defineProperty(window, 'api', { value: api, configurable: true })
+  return api
 }

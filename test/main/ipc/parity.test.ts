@@ -40,9 +40,9 @@ describe('contract, handlers and preload parity', () => {
 
     const seen: unknown[] = []
     const off = api['onAppNotice']!((p: unknown) => seen.push(p)) as () => void
-    ipcRenderer.emit('app:notice', { sender: 'secret' }, { level: 'info', message: 'hi' })
+    ipcRenderer.emit('app:notice', { sender: 'secret' }, { level: 'info', code: 'internal' })
     off()
-    ipcRenderer.emit('app:notice', {}, { level: 'info', message: 'again' })
-    expect(seen).toEqual([{ level: 'info', message: 'hi' }])
+    ipcRenderer.emit('app:notice', {}, { level: 'info', code: 'forbidden' })
+    expect(seen).toEqual([{ level: 'info', code: 'internal' }])
   })
 })

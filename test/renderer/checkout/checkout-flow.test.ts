@@ -115,7 +115,7 @@ describe('while the payment runs', () => {
     const running = record({
       id: 'p1',
       state: 'in-progress',
-      phase: 'Waiting for the card',
+      phase: 'phase_waiting_for_card',
       updatedAt: Date.now() + 1,
     })
     await api.emit({ record: running, cancelAllowed: false })
@@ -130,7 +130,9 @@ describe('while the payment runs', () => {
     await cancel.trigger('click')
     await flushPromises()
     expect(api.cancels).toEqual([{ merchantId: 'm-demo', terminalSerial: '0821032398' }])
-    expect(wrapper.get('[data-testid=cancel-message]').text()).toBe('Cancel sent to the terminal.')
+    expect(wrapper.get('[data-testid=cancel-message]').text()).toBe(
+      'Cancel sent. The terminal will confirm; the payment stays on screen until it does.',
+    )
     wrapper.unmount()
   })
 

@@ -93,11 +93,11 @@ describe('outcome screens', () => {
     document.body.innerHTML = ''
     const failed = await showOutcome({
       state: 'failed',
-      lastError: { code: 'terminal-busy', message: 'The terminal is busy with another payment.' },
+      lastError: { code: 'terminal_busy', params: { serial: '0821032398' } },
     })
     expect(failed.wrapper.get('[data-testid=outcome-title]').text()).toBe('Failed')
     expect(failed.wrapper.get('[data-testid=outcome-failure]').text()).toBe(
-      'The terminal is busy with another payment.',
+      'Terminal 0821032398 is busy with another operation. Nothing was charged; wait until it is free and try again.',
     )
     failed.wrapper.unmount()
   })
@@ -128,7 +128,7 @@ describe('outcome screens', () => {
         merchantId: 'm-demo',
         terminalSerial: '0821032398',
         operation: 'sale',
-        amount: '17.57',
+        amountMinor: '1757',
         currency: 'EUR',
         customerReference: 'table 4',
       },
@@ -140,10 +140,10 @@ describe('outcome screens', () => {
 describe('outcome unknown', () => {
   const unknown = (): Partial<PaymentRecord> => ({
     state: 'unknown',
-    lastError: { code: 'timeout', message: 'Handpoint did not answer within 15 s.' },
+    lastError: { code: 'no_clear_answer', params: { cause: 'timeout' } },
     evidence: [
-      { at: 1_700_000_000_000, what: 'Sent to terminal 0821032398' },
-      { at: 1_700_000_015_000, what: 'No answer within 15 s' },
+      { at: 1_700_000_000_000, code: 'evidence_saved_sending', params: { serial: '0821032398' } },
+      { at: 1_700_000_015_000, code: 'evidence_no_clear_answer', params: { cause: 'timeout' } },
     ],
   })
 
@@ -154,9 +154,11 @@ describe('outcome unknown', () => {
       'Sale of €12.50 to terminal 0821032398',
     )
     expect(screen.get('[data-testid=unknown-last-error]').text()).toBe(
-      'Handpoint did not answer within 15 s.',
+      'No clear answer from Handpoint (no answer in time). The payment is not sent again; the app is finding out what happened.',
     )
-    expect(screen.get('[data-testid=unknown-evidence]').text()).toContain('No answer within 15 s')
+    expect(screen.get('[data-testid=unknown-evidence]').text()).toContain(
+      'Saved; sending to terminal 0821032398.',
+    )
     expect(screen.text()).toContain('6c1d1c7e-2f0a-4a57-9f5e-0a3f1f1b2c3d')
     wrapper.unmount()
   })

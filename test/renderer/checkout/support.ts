@@ -2,6 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import { vi } from 'vitest'
 import type {
+  AppErrorShape,
   BridgeApi,
   HistoryQuery,
   MerchantView,
@@ -77,11 +78,11 @@ interface Options {
   currency?: string
   history?: PaymentRecord[]
   active?: PaymentStatusEvent[]
-  startFails?: { code: string; message: string }
+  startFails?: AppErrorShape
   /** Adds a second, live merchant (JPY) so the banner offers a switch. */
   second?: boolean
   /** Replaces individual window.api functions. */
-  overrides?: Partial<Record<keyof BridgeApi, unknown>>
+  overrides?: Partial<BridgeApi>
 }
 
 /** A window.api with one demo merchant and payments handlers that record what they were asked. */
@@ -144,7 +145,7 @@ export function installCheckoutApi(options: Options = {}): FakeCheckout {
     },
     cancelPayment: async (req: { merchantId: string; terminalSerial: string }) => {
       fake.cancels.push(req)
-      return { ok: true, data: { requested: true, message: 'Cancel sent to the terminal.' } }
+      return { ok: true, data: { requested: true, code: 'cancel_sent' } }
     },
     resolvePayment: async ({ id }: { id: string }) => {
       fake.resolves.push(id)
@@ -186,7 +187,7 @@ export function installCheckoutApi(options: Options = {}): FakeCheckout {
     }),
     getPrintSettings: async () => ({
       ok: false,
-      error: { code: 'unavailable', message: 'No printer in tests.' },
+      error: { code: 'no_printer', message: 'No printer in tests.' },
     }),
     listPrinters: async () => ({ ok: true, data: [] }),
     ...options.overrides,

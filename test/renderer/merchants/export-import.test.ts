@@ -1,6 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { ImportPreview } from '@shared/contract'
 import ExportImportPanel from '@renderer/components/merchants/ExportImportPanel.vue'
 import { createAppI18n } from '@renderer/i18n'
 import { installFakeApi } from '../fake-api'
@@ -46,12 +47,14 @@ describe('ExportImportPanel', () => {
   })
 
   it('previews what an import adds, replaces and removes, and imports only when asked', async () => {
-    const previewImport = vi.fn(() =>
-      ok({ mode: 'replace', add: ['Anna'], replace: ['Berg'], remove: ['Local'] }),
-    )
-    const importConfiguration = vi.fn(() =>
-      ok({ mode: 'replace', add: ['Anna'], replace: ['Berg'], remove: ['Local'] }),
-    )
+    const planned: ImportPreview = {
+      mode: 'replace',
+      add: ['Anna'],
+      replace: ['Berg'],
+      remove: ['Local'],
+    }
+    const previewImport = vi.fn(() => ok(planned))
+    const importConfiguration = vi.fn(() => ok(planned))
     installFakeApi({
       previewImport,
       importConfiguration,
@@ -83,20 +86,16 @@ describe('ExportImportPanel', () => {
     )
   })
 
-  it('shows main’s sentence for a wrong passphrase and offers no import', async () => {
-    installFakeApi({
-      previewImport: () =>
-        fail(
-          'import-wrong-passphrase',
-          'The passphrase is wrong, or the file was changed after it was exported.',
-        ),
-    })
+  it('words main’s code for a wrong passphrase and offers no import', async () => {
+    installFakeApi({ previewImport: () => fail('import_wrong_passphrase') })
     const wrapper = mountPanel()
     await wrapper.get('[data-testid=transfer-pass]').setValue('wrong passphrase')
     await chooseFile(wrapper, '{}')
     await wrapper.get('[data-testid=preview]').trigger('click')
     await flushPromises()
-    expect(wrapper.get('[data-testid=transfer-error]').text()).toContain('The passphrase is wrong')
+    const error = wrapper.get('[data-testid=transfer-error]').text()
+    expect(error).toContain('The passphrase is wrong')
+    expect(error).not.toContain('never shown')
     expect(wrapper.find('[data-testid=import]').exists()).toBe(false)
   })
 })

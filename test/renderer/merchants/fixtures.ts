@@ -38,5 +38,9 @@ export function snapshot(overrides: Partial<MerchantsSnapshot> = {}): MerchantsS
 }
 
 export const ok = <T>(data: T) => Promise.resolve({ ok: true as const, data })
-export const fail = (code: string, message: string) =>
-  Promise.resolve({ ok: false as const, error: { code, message } })
+/** A refusal as main sends it; `message` is main's English, which the screen must never show. */
+export const fail = (code: string, params?: Record<string, string | number>) =>
+  Promise.resolve({
+    ok: false as const,
+    error: { code, ...(params ? { params } : {}), message: 'main’s English, never shown' },
+  })

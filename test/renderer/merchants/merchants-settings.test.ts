@@ -78,14 +78,11 @@ describe('MerchantsSettings', () => {
     expect(wrapper.get('[data-testid=add-submit]').attributes('disabled')).toBeUndefined()
   })
 
-  it('adds a merchant with a password-type key field and shows main’s sentence when it refuses', async () => {
+  it('adds a merchant with a password-type key field and words main’s refusal', async () => {
     const addMerchant = vi
       .fn()
       .mockReturnValueOnce(
-        fail(
-          'wrong-environment',
-          'This key is not valid on Production, but it works on Development.',
-        ),
+        fail('key_wrong_environment', { environment: 'production', suggested: 'development' }),
       )
       .mockReturnValueOnce(ok(merchant({ id: 'm-9', name: 'Kiosk' })))
     installFakeApi({ ...base, addMerchant, listMerchants: () => ok(snapshot()) })
@@ -103,7 +100,9 @@ describe('MerchantsSettings', () => {
       currency: 'EUR',
       apiKey: 'key-devel-0000000000000000000D5e6',
     })
-    expect(wrapper.get('[data-testid=add-error]').text()).toContain('works on Development')
+    expect(wrapper.get('[data-testid=add-error]').text()).toBe(
+      'This key is not valid on Production, but it works on Development. Choose that environment and add the merchant again.',
+    )
     await form.trigger('submit')
     await flushPromises()
     expect(wrapper.get('[data-testid=add-done]').text()).toContain('Kiosk was added')

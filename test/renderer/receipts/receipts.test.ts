@@ -5,6 +5,7 @@ import type { PaymentReceipts, PrintSettings } from '@shared/contract'
 import PrinterSettings from '@renderer/components/receipts/PrinterSettings.vue'
 import ReceiptPanel from '@renderer/components/receipts/ReceiptPanel.vue'
 import ReceiptPreview from '@renderer/components/receipts/ReceiptPreview.vue'
+import { createAppI18n } from '@renderer/i18n'
 import { installFakeApi } from '../fake-api'
 
 const settings: PrintSettings = {
@@ -34,7 +35,7 @@ const receipts = (patch: Partial<PaymentReceipts> = {}): PaymentReceipts => ({
     source: 'url',
     attempts: 1,
     printedCount: 0,
-    reason: 'The receipt server answered 503; the receipt is not available yet.',
+    reason: { code: 'receipt_server_status', params: { status: 503 } },
   },
   signature: { status: 'none' },
   askCustomerCopy: false,
@@ -75,7 +76,7 @@ describe('ReceiptPanel', () => {
       onReceiptsChanged: () => () => undefined,
       retryReceiptFetch: retry,
     })
-    const wrapper = mount(ReceiptPanel, { props: { paymentId: 'p1' } })
+    const wrapper = mount(ReceiptPanel, { props: { paymentId: 'p1' }, global: { plugins: [createAppI18n()] } })
     await flushPromises()
     expect(wrapper.get('[data-testid=receipt-status-customer]').text()).toContain('Kept')
     expect(wrapper.get('[data-testid=receipt-status-merchant]').text()).toContain('answered 503')
@@ -99,7 +100,7 @@ describe('ReceiptPanel', () => {
       onReceiptsChanged: () => () => undefined,
       printReceipt: print,
     })
-    const wrapper = mount(ReceiptPanel, { props: { paymentId: 'p1' } })
+    const wrapper = mount(ReceiptPanel, { props: { paymentId: 'p1' }, global: { plugins: [createAppI18n()] } })
     await flushPromises()
     expect(wrapper.get('[data-testid=receipt-print]').text()).toBe('Print')
     await wrapper.get('[data-testid=receipt-print]').trigger('click')
@@ -132,7 +133,7 @@ describe('ReceiptPanel', () => {
       onReceiptsChanged: () => () => undefined,
       answerCustomerCopy: answer,
     })
-    const wrapper = mount(ReceiptPanel, { props: { paymentId: 'p1' } })
+    const wrapper = mount(ReceiptPanel, { props: { paymentId: 'p1' }, global: { plugins: [createAppI18n()] } })
     await flushPromises()
     await wrapper.get('[data-testid=ask-no]').trigger('click')
     await flushPromises()
@@ -156,9 +157,13 @@ describe('ReceiptPanel', () => {
       onReceiptsChanged: () => () => undefined,
       saveReceiptPdf: () => ok({ fileName: 'receipt-t1-customer.pdf', base64: btoa('%PDF-1.4') }),
       printReceiptOnTerminal: () =>
-        ok({ paymentId: 'op2', message: 'The customer receipt was sent to terminal 123.' }),
+        ok({
+          paymentId: 'op2',
+          code: 'receipt_sent_to_terminal',
+          params: { copy: 'customer', serial: '123' },
+        }),
     })
-    const wrapper = mount(ReceiptPanel, { props: { paymentId: 'p1' } })
+    const wrapper = mount(ReceiptPanel, { props: { paymentId: 'p1' }, global: { plugins: [createAppI18n()] } })
     await flushPromises()
     await wrapper.get('[data-testid=receipt-pdf]').trigger('click')
     await flushPromises()
@@ -182,7 +187,7 @@ describe('ReceiptPanel', () => {
         return () => undefined
       },
     })
-    const wrapper = mount(ReceiptPanel, { props: { paymentId: 'p1' } })
+    const wrapper = mount(ReceiptPanel, { props: { paymentId: 'p1' }, global: { plugins: [createAppI18n()] } })
     await flushPromises()
     expect(wrapper.get('[data-testid=receipt-status-customer]').text()).toContain('Fetching')
     push!(receipts())
@@ -199,7 +204,7 @@ describe('PrinterSettings', () => {
       listPrinters: () => ok([{ name: 'TM_T20', displayName: 'Epson TM-T20', isDefault: true }]),
       setPrintSettings: set,
     })
-    const wrapper = mount(PrinterSettings)
+    const wrapper = mount(PrinterSettings, { global: { plugins: [createAppI18n()] } })
     await flushPromises()
     const options = wrapper.findAll('[data-testid=printer-select] option').map((o) => o.text())
     expect(options).toEqual(['System default printer', 'Epson TM-T20 (default)'])
@@ -218,7 +223,7 @@ describe('PrinterSettings', () => {
 
   it('says its copy rules are the default for merchants without their own', async () => {
     installFakeApi({ getPrintSettings: () => ok(settings), listPrinters: () => ok([]) })
-    const wrapper = mount(PrinterSettings)
+    const wrapper = mount(PrinterSettings, { global: { plugins: [createAppI18n()] } })
     await flushPromises()
     const rules = wrapper.get('[data-testid=default-copy-rules]')
     expect(rules.get('legend').text()).toBe('Default copy rules')

@@ -2,13 +2,13 @@ import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { INTL_LOCALE, type AppLocale } from '../i18n'
 import { formatMinor } from '../lib/money'
-import { useMerchantSource } from './merchant-source'
+import { useMerchantsStore } from '../stores/merchants'
 
 /** Money and time formatting in the app's language and the active merchant's currency. */
 export function useFormat() {
   const { locale } = useI18n()
-  const source = useMerchantSource()
-  const currency = computed(() => source.active.value?.currency ?? 'EUR')
+  const merchants = useMerchantsStore()
+  const currency = computed(() => merchants.activeMerchant?.currency ?? 'EUR')
   const intl = computed(() => INTL_LOCALE[locale.value as AppLocale] ?? 'en-GB')
   const money = (minor: string | undefined, cur?: string): string =>
     formatMinor(minor, cur ?? currency.value, intl.value)

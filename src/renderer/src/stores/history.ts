@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { reactive, ref } from 'vue'
-import type { HistoryQuery, PaymentRecord } from '@shared/contract'
+import type { HistoryQuery, Message, PaymentRecord } from '@shared/contract'
+import { toMessage } from '../api/bridge'
 import { paymentsClient } from '../api/payments-client'
 import { majorToMinor, minorMinus, minorSum } from '../lib/money'
 
@@ -65,7 +66,7 @@ export const useHistoryStore = defineStore('history', () => {
   const items = ref<PaymentRecord[]>([])
   const total = ref(0)
   const loading = ref(false)
-  const error = ref<string | null>(null)
+  const error = ref<Message | null>(null)
   const invalid = ref<(keyof HistoryFilters)[]>([])
   const selectedId = ref<string | null>(null)
 
@@ -83,7 +84,7 @@ export const useHistoryStore = defineStore('history', () => {
         selectedId.value = null
       }
     } catch (err) {
-      error.value = err instanceof Error ? err.message : String(err)
+      error.value = toMessage(err)
     } finally {
       loading.value = false
     }

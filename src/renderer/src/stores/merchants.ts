@@ -2,6 +2,10 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type {
   AddMerchantRequest,
+  ExportedConfiguration,
+  ImportMode,
+  ImportPreview,
+  Message,
   MerchantPatch,
   MerchantView,
   MerchantsSnapshot,
@@ -9,7 +13,12 @@ import type {
   TerminalList,
   TerminalView,
 } from '@shared/contract'
+import { toMessage } from '../api/bridge'
 import { merchantsClient } from '../api/merchants-client'
+
+/** The built-in demo merchant, or any merchant on the simulator: no real money moves. */
+export const movesNoMoney = (m: Pick<MerchantView, 'demo' | 'environment'>): boolean =>
+  m.demo || m.environment === 'simulator'
 
 /** A terminal as the checkout shows it: bound to its merchant, default marked, last seen known. */
 export interface MerchantTerminal extends TerminalView {
@@ -27,14 +36,20 @@ export const useMerchantsStore = defineStore('merchants', () => {
   const merchants = ref<MerchantView[]>([])
   const activeMerchantId = ref<string | null>(null)
   const storage = ref<SecretStorageStatus | null>(null)
-  const problem = ref<string | null>(null)
-  const loadError = ref<string | null>(null)
+  const problem = ref<Message | null>(null)
+  const loadError = ref<Message | null>(null)
   /** Per merchant: "offline, showing terminals as of ..." after a refresh that could not connect. */
   const terminalNotices = ref<Record<string, { offline: boolean; fetchedAt?: number }>>({})
   let unsubscribe: (() => void) | undefined
 
   const activeMerchant = computed<MerchantView | null>(
     () => merchants.value.find((m) => m.id === activeMerchantId.value) ?? null,
+  )
+  /** True when the active merchant's last refresh could not reach Handpoint (last known list). */
+  const terminalsOffline = computed(() =>
+    activeMerchant.value
+      ? (terminalNotices.value[activeMerchant.value.id]?.offline ?? false)
+      : false,
   )
 
   function apply(snapshot: MerchantsSnapshot): void {
@@ -56,7 +71,7 @@ export const useMerchantsStore = defineStore('merchants', () => {
       apply(await merchantsClient.list())
       loadError.value = null
     } catch (err) {
-      loadError.value = err instanceof Error ? err.message : String(err)
+      loadError.value = toMessage(err)
       return
     }
     // First start: the demo merchant has never listed its terminals; do it once, quietly.
@@ -131,10 +146,36 @@ export const useMerchantsStore = defineStore('merchants', () => {
     storage.value = await merchantsClient.acceptInsecureStorage(accepted)
   }
 
+  /** The whole configuration, sealed with `passphrase`, as a file to save. */
+  function exportConfiguration(passphrase: string): Promise<ExportedConfiguration> {
+    return merchantsClient.exportConfiguration(passphrase)
+  }
+
+  /** What importing `content` would change; changes nothing. */
+  function previewImport(
+    content: string,
+    passphrase: string,
+    mode: ImportMode,
+  ): Promise<ImportPreview> {
+    return merchantsClient.previewImport(content, passphrase, mode)
+  }
+
+  /** Imports the file, then reloads the merchants it changed. */
+  async function importConfiguration(
+    content: string,
+    passphrase: string,
+    mode: ImportMode,
+  ): Promise<ImportPreview> {
+    const result = await merchantsClient.importConfiguration(content, passphrase, mode)
+    await load()
+    return result
+  }
+
   return {
     merchants,
     activeMerchantId,
     activeMerchant,
+    terminalsOffline,
     storage,
     problem,
     loadError,
@@ -149,5 +190,8 @@ export const useMerchantsStore = defineStore('merchants', () => {
     remove,
     setDefaultTerminal,
     acceptInsecureStorage,
+    exportConfiguration,
+    previewImport,
+    importConfiguration,
   }
 })

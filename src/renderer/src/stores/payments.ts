@@ -1,8 +1,13 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { PaymentRecord, PaymentStatusEvent, StartPaymentRequest } from '@shared/contract'
+import type {
+  Message,
+  PaymentRecord,
+  PaymentStatusEvent,
+  StartPaymentRequest,
+} from '@shared/contract'
 import { FINAL_STATES } from '@shared/contract/payments.values'
-import { BridgeError } from '../api/bridge'
+import { toMessage } from '../api/bridge'
 import { paymentsClient } from '../api/payments-client'
 
 export interface TrackedPayment extends PaymentStatusEvent {
@@ -10,17 +15,10 @@ export interface TrackedPayment extends PaymentStatusEvent {
   receivedAt: number
 }
 
-export interface UserFacingError {
-  code: string
-  message: string
-}
-
 const isFinal = (r: PaymentRecord): boolean => FINAL_STATES.includes(r.state)
 
-function asError(err: unknown): UserFacingError {
-  if (err instanceof BridgeError) return { code: err.code, message: err.message }
-  return { code: 'internal', message: err instanceof Error ? err.message : String(err) }
-}
+/** What main said (a code); the screen words it with `useCodes`. */
+const asError = toMessage
 
 /**
  * Every operation this checkout is watching, fed by `onPaymentStatus` events. The "current" one is
@@ -31,9 +29,10 @@ export const usePaymentsStore = defineStore('payments', () => {
   const byId = ref<Record<string, TrackedPayment>>({})
   const currentId = ref<string | null>(null)
   const starting = ref(false)
-  const startError = ref<UserFacingError | null>(null)
-  const actionMessage = ref<string | null>(null)
-  const actionError = ref<UserFacingError | null>(null)
+  const startError = ref<Message | null>(null)
+  /** What main answered to the last cancel (sent, too late, ...). */
+  const actionMessage = ref<Message | null>(null)
+  const actionError = ref<Message | null>(null)
   let unsubscribe: (() => void) | null = null
 
   const current = computed(() => (currentId.value ? byId.value[currentId.value] : undefined))
@@ -91,8 +90,11 @@ export const usePaymentsStore = defineStore('payments', () => {
     if (!p) return
     actionError.value = null
     try {
-      const answer = await paymentsClient.cancel(p.record.merchantId, p.record.terminalSerial)
-      actionMessage.value = answer.message
+      const { requested: _requested, ...told } = await paymentsClient.cancel(
+        p.record.merchantId,
+        p.record.terminalSerial,
+      )
+      actionMessage.value = told
     } catch (err) {
       actionError.value = asError(err)
     }

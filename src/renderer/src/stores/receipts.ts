@@ -1,11 +1,14 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { PaymentReceipts, PrinterInfo, PrintSettings, ReceiptCopy } from '@shared/contract'
-import { BridgeError } from '../api/bridge'
+import type {
+  Message,
+  PaymentReceipts,
+  PrinterInfo,
+  PrintSettings,
+  ReceiptCopy,
+} from '@shared/contract'
+import { toMessage } from '../api/bridge'
 import { receiptsClient } from '../api/receipts-client'
-
-const message = (err: unknown): string =>
-  err instanceof BridgeError || err instanceof Error ? err.message : String(err)
 
 /** Turns base64 PDF bytes into a file the browser (or Electron) saves. */
 export function downloadPdf(fileName: string, base64: string): void {
@@ -20,15 +23,16 @@ export function downloadPdf(fileName: string, base64: string): void {
 
 /**
  * Receipts the checkout is showing, kept fresh by `onReceiptsChanged`, plus this checkout's
- * printing settings and printers. Errors are sentences from main, shown as they come.
+ * printing settings and printers. Errors and main's notices are codes, worded by the panel.
  */
 export const useReceiptsStore = defineStore('receipts', () => {
   const byPayment = ref<Record<string, PaymentReceipts>>({})
   const settings = ref<PrintSettings | null>(null)
   const printers = ref<PrinterInfo[]>([])
   const busy = ref(false)
-  const error = ref<string | null>(null)
-  const notice = ref<string | null>(null)
+  const error = ref<Message | null>(null)
+  /** A code from main, or (until the panel's own texts move to the message files) a sentence. */
+  const notice = ref<Message | string | null>(null)
   let unsubscribe: (() => void) | null = null
 
   function listen(): void {
@@ -43,7 +47,7 @@ export const useReceiptsStore = defineStore('receipts', () => {
 
   async function run<T>(
     work: () => Promise<T>,
-    done?: (value: T) => string | void,
+    done?: (value: T) => Message | string | void,
   ): Promise<T | undefined> {
     busy.value = true
     error.value = null
@@ -54,7 +58,7 @@ export const useReceiptsStore = defineStore('receipts', () => {
       if (text) notice.value = text
       return value
     } catch (err) {
-      error.value = message(err)
+      error.value = toMessage(err)
       return undefined
     } finally {
       busy.value = false
@@ -92,7 +96,7 @@ export const useReceiptsStore = defineStore('receipts', () => {
   async function printOnTerminal(paymentId: string, copy: ReceiptCopy): Promise<void> {
     await run(
       () => receiptsClient.printOnTerminal(paymentId, copy),
-      (r) => r.message,
+      ({ code, params }) => (params ? { code, params } : { code }),
     )
   }
 

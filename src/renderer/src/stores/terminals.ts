@@ -1,65 +1,58 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import * as z from 'zod/mini'
-import { useMerchantSource } from '../composables/merchant-source'
-import type { CheckoutTerminal, TerminalState } from '../lib/merchant-view'
+import type { Message } from '@shared/contract'
+import { toMessage } from '../api/bridge'
+import { useMerchantsStore, type MerchantTerminal } from './merchants'
 import { usePaymentsStore } from './payments'
 
-/** deviceStatus may ride along on a result (docs/handpoint-api.md §4.5); all strings when present. */
-const deviceStatus = z.object({
-  batteryStatus: z.optional(z.string()),
-  applicationVersion: z.optional(z.string()),
-})
+export type TerminalState = 'online' | 'busy' | 'offline' | 'unknown'
+
+/** A terminal on the board: the merchant's terminal, with what this checkout saw of it. */
+export interface BoardTerminal extends MerchantTerminal {
+  state: TerminalState
+  /** A name people gave the terminal, when there is one. */
+  label?: string
+}
 
 /**
- * The terminal board: the merchant's terminals as the merchants store lists them, overlaid with
- * what this checkout saw itself (busy while an operation runs, offline after a 1002, battery and
- * app version from the last result) and with the merchant's default terminal.
+ * The terminal board: the active merchant's terminals as the merchants store lists them,
+ * overlaid with what this checkout saw itself (busy while an operation runs, offline after the
+ * terminal did not answer, online once it answered a payment) and the merchant's default.
  */
 export const useTerminalsStore = defineStore('terminals', () => {
-  const source = useMerchantSource()
+  const merchants = useMerchantsStore()
   const payments = usePaymentsStore()
   /** Serial picked for this session on the board; the saved default otherwise. */
   const selectedSerial = ref<string | null>(null)
   const offlineSeen = ref<Record<string, number>>({})
   const refreshing = ref(false)
-  const refreshError = ref<string | null>(null)
+  const refreshError = ref<Message | null>(null)
 
-  const board = computed<CheckoutTerminal[]>(() => {
-    const merchant = source.active.value
+  const board = computed<BoardTerminal[]>(() => {
+    const merchant = merchants.activeMerchant
     if (!merchant) return []
-    const savedDefault = merchant.defaultTerminalSerial
     const busy = new Set(payments.active.map((p) => p.record.terminalSerial))
-    return source.terminalsOf(merchant.id).map((t) => {
+    return merchants.terminals(merchant.id).map((t) => {
       const last = payments.lastByTerminal[t.serialNumber]
-      const status = deviceStatus.safeParse(
-        (last?.result as Record<string, unknown> | undefined)?.['deviceStatus'] ?? {},
-      )
       const seenAt = last?.updatedAt
       const offlineAt = offlineSeen.value[t.serialNumber] ?? 0
+      const notListening = last?.lastError?.code === 'terminal_not_listening'
       // A terminal that just answered a payment was online then; "last seen" says when.
-      const answered =
-        last && last.result !== undefined && last.lastError?.code !== 'terminal-offline'
+      const answered = last !== undefined && last.result !== undefined && !notListening
       const state: TerminalState = busy.has(t.serialNumber)
         ? 'busy'
-        : offlineAt > (seenAt ?? 0) || last?.lastError?.code === 'terminal-offline'
+        : offlineAt > (seenAt ?? 0) || notListening
           ? 'offline'
           : answered
             ? 'online'
-            : t.state
-      return {
-        ...t,
-        state,
-        isDefault: savedDefault ? savedDefault === t.serialNumber : t.isDefault,
-        lastSeenAt: Math.max(t.lastSeenAt ?? 0, seenAt ?? 0) || undefined,
-        battery: (status.success ? status.data.batteryStatus : undefined) ?? t.battery,
-        appVersion: (status.success ? status.data.applicationVersion : undefined) ?? t.appVersion,
-      }
+            : 'unknown'
+      const lastSeenAt = Math.max(t.lastSeenAt ?? 0, seenAt ?? 0) || undefined
+      return { ...t, state, ...(lastSeenAt ? { lastSeenAt } : {}) }
     })
   })
 
   /** The terminal a sale goes to when the cashier just presses Enter. */
-  const selected = computed<CheckoutTerminal | undefined>(
+  const selected = computed<BoardTerminal | undefined>(
     () =>
       board.value.find((t) => t.serialNumber === selectedSerial.value) ??
       board.value.find((t) => t.isDefault) ??
@@ -75,15 +68,15 @@ export const useTerminalsStore = defineStore('terminals', () => {
   }
 
   async function refresh(): Promise<void> {
-    const merchant = source.active.value
+    const merchant = merchants.activeMerchant
     if (!merchant || refreshing.value) return
     refreshing.value = true
     refreshError.value = null
     try {
-      await source.refreshTerminals(merchant.id)
+      await merchants.refreshTerminals(merchant.id)
       offlineSeen.value = {}
     } catch (err) {
-      refreshError.value = err instanceof Error ? err.message : String(err)
+      refreshError.value = toMessage(err)
     } finally {
       refreshing.value = false
     }
