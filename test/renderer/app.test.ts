@@ -23,7 +23,7 @@ describe('App', () => {
     wrapper.unmount()
   })
 
-  it('says in words when the contract answers with an error', async () => {
+  it('words the code when the contract answers with an error, never main’s English', async () => {
     installCheckoutApi({
       overrides: {
         getAppInfo: async () => ({
@@ -34,7 +34,9 @@ describe('App', () => {
     })
     const wrapper = await mountApp()
     await flushPromises()
-    expect(wrapper.get('[role=alert]').text()).toBe('The app could not start: Disk is full.')
+    expect(wrapper.get('[role=alert]').text()).toBe(
+      'The app could not start: Something went wrong inside the app. Nothing was charged by this request; try again.',
+    )
     wrapper.unmount()
   })
 

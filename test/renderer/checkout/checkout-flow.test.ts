@@ -26,7 +26,7 @@ describe('taking a sale', () => {
         merchantId: 'm-demo',
         terminalSerial: '0821032398',
         operation: 'sale',
-        amount: '12.50',
+        amountMinor: '1250',
         currency: 'EUR',
       }),
     ])
@@ -50,7 +50,7 @@ describe('taking a sale', () => {
     expect(wrapper.find('[data-testid="key-."]').exists()).toBe(false)
     await wrapper.get('[data-testid=checkout-form]').trigger('submit')
     await flushPromises()
-    expect(api.started[0]).toMatchObject({ amount: '15007', currency: 'JPY' })
+    expect(api.started[0]).toMatchObject({ amountMinor: '15007', currency: 'JPY' })
     wrapper.unmount()
   })
 
@@ -61,7 +61,7 @@ describe('taking a sale', () => {
     expect(wrapper.get('[data-testid=amount-formatted]').text()).toBe('KWD\u00a01.234')
     await wrapper.get('[data-testid=checkout-form]').trigger('submit')
     await flushPromises()
-    expect(api.started[0]).toMatchObject({ amount: '1.234', currency: 'KWD' })
+    expect(api.started[0]).toMatchObject({ amountMinor: '1234', currency: 'KWD' })
     wrapper.unmount()
   })
 
@@ -89,15 +89,18 @@ describe('taking a sale', () => {
   it('shows the refusal in words when the terminal is offline and marks it on the board', async () => {
     installCheckoutApi({
       startFails: {
-        code: 'terminal-offline',
-        message: 'Terminal 0821032398 is offline. Switch it on or pick another terminal.',
+        code: 'terminal_not_listening',
+        params: { serial: '0821032398' },
+        message: 'main’s English, never shown',
       },
     })
     const wrapper = await mountApp()
     await typeAmount(wrapper, '5')
     await wrapper.get('[data-testid=checkout-form]').trigger('submit')
     await flushPromises()
-    expect(wrapper.get('[data-testid=start-error]').text()).toContain('is offline')
+    expect(wrapper.get('[data-testid=start-error]').text()).toBe(
+      'Terminal 0821032398 is not responding. Nothing was charged; check that it is on, online and showing the Payments app, then try again.',
+    )
     expect(
       wrapper.get('[data-testid=terminal-0821032398] [data-testid=terminal-state]').text(),
     ).toBe('Offline')
@@ -224,7 +227,7 @@ describe('demo mode', () => {
     expect(wrapper.get('[data-testid=amount-formatted]').text()).toBe('€37.84')
     await wrapper.get('[data-testid=checkout-form]').trigger('submit')
     await flushPromises()
-    expect(api.started[0]).toMatchObject({ operation: 'sale', amount: '37.84' })
+    expect(api.started[0]).toMatchObject({ operation: 'sale', amountMinor: '3784' })
     wrapper.unmount()
   })
 })

@@ -147,7 +147,7 @@ describe('history screen', () => {
         terminalSerial: '0821032398',
         operation: 'refund',
         originalTransactionId: 'tx-sale',
-        amount: '10.00',
+        amountMinor: '1000',
         currency: 'EUR',
       },
     ])

@@ -114,13 +114,17 @@ describe('ReceiptPanel', () => {
       printReceipt: () =>
         Promise.resolve({
           ok: false as const,
-          error: { code: 'printer-missing', message: 'The printer "TM" is not available.' },
+          error: {
+            code: 'printer_missing',
+            params: { printer: 'TM' },
+            message: 'main’s English, never shown',
+          },
         }),
     })
     await wrapper.get('[data-testid=receipt-print]').trigger('click')
     await flushPromises()
     expect(wrapper.get('[data-testid=receipt-error]').text()).toBe(
-      'The printer "TM" is not available.',
+      'The printer "TM" is not available on this computer. Check that it is switched on and connected, or choose another printer in the printing settings.',
     )
   })
 
