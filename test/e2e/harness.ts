@@ -90,7 +90,10 @@ function serveRenderer(): Promise<{ server: Server; url: string }> {
  * Runs in the page before any app script: `window.api` built by the preload's own builder, over
  * Playwright bindings instead of IPC. The builder is self-contained, so its source is shipped.
  */
-function bridgeScript(tables: { ops: Record<string, string>; evs: Record<string, string> }): string {
+function bridgeScript(tables: {
+  ops: Record<string, string>
+  evs: Record<string, string>
+}): string {
   return `(() => {
   const buildBridge = ${buildBridge.toString()};
   const listeners = new Map();
@@ -182,7 +185,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
         : { ok: false, error: errorShape(msg('forbidden')) },
     )
   }
-  await page.addInitScript({ content: bridgeScript({ ops: operationChannels, evs: eventChannels }) })
+  await page.addInitScript({
+    content: bridgeScript({ ops: operationChannels, evs: eventChannels }),
+  })
   const unsubscribe = services.subscribe({
     emit(name, payload) {
       void page

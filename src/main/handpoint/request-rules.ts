@@ -26,7 +26,10 @@ export interface OperationRule {
 
 /** Wire-only facts per operation: extras besides tips, and `duplicate_check`. */
 const WIRE: Record<OperationKind, { extras: readonly Extra[]; duplicateCheck: boolean }> = {
-  sale: { extras: ['bypassOptions', 'merchantAuth', 'moneyRemittanceOptions'], duplicateCheck: true },
+  sale: {
+    extras: ['bypassOptions', 'merchantAuth', 'moneyRemittanceOptions'],
+    duplicateCheck: true,
+  },
   saleAndTokenizeCard: {
     extras: ['bypassOptions', 'merchantAuth', 'moneyRemittanceOptions'],
     duplicateCheck: true,

@@ -18,7 +18,6 @@ export const CLOUD_ENDPOINTS: Record<'production' | 'development', Endpoints> = 
   },
 }
 
-
 /** Resolves where a merchant's requests go; the simulator's address is known only at run time. */
 export type EndpointResolver = (
   environment: MerchantEnvironment,

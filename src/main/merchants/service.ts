@@ -342,8 +342,7 @@ export class MerchantService implements MerchantDirectory {
 
   private profile(id: string): MerchantProfile {
     const m = this.findProfile(id)
-    if (!m)
-      throw new AppError(msg('merchant_not_found'))
+    if (!m) throw new AppError(msg('merchant_not_found'))
     return m
   }
 }

@@ -144,24 +144,14 @@ async function pollResult(
   }
   if (outcome.kind === 'not-found') {
     op.resultGone = true
-    rt.transition(
-      op.id,
-      'resolving',
-      {},
-      { evidence: msg('evidence_result_id_gone') },
-    )
+    rt.transition(op.id, 'resolving', {}, { evidence: msg('evidence_result_id_gone') })
     return { delayMs: 0 }
   }
   const applied = rt.applyResult(op.id, outcome.result, 'poll')
   if (applied === 'pending' || applied === 'rejected') {
     // The terminal itself could not learn the outcome (UNDEFINED): the gateway decides.
     op.resultGone = true
-    rt.transition(
-      op.id,
-      'unknown',
-      {},
-      { evidence: msg('evidence_no_clear_outcome') },
-    )
+    rt.transition(op.id, 'unknown', {}, { evidence: msg('evidence_no_clear_outcome') })
     return { delayMs: 0 }
   }
   return { delayMs: 0 }

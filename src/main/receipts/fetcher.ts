@@ -91,8 +91,7 @@ export async function fetchWithinPolicy(
       if (response.status >= 300 && response.status < 400) {
         const location = response.headers.get('location')
         await response.body?.cancel()
-        if (!location)
-          throw new ReceiptFetchError(msg('receipt_server_bad_redirect'), true)
+        if (!location) throw new ReceiptFetchError(msg('receipt_server_bad_redirect'), true)
         current = new URL(location, current).toString()
         continue
       }
@@ -137,7 +136,10 @@ async function readCapped(response: Response, maxBytes: number): Promise<Buffer>
 }
 
 function tooLarge(maxBytes: number): ReceiptFetchError {
-  return new ReceiptFetchError(msg('receipt_too_large', { kib: Math.round(maxBytes / 1024) }), false)
+  return new ReceiptFetchError(
+    msg('receipt_too_large', { kib: Math.round(maxBytes / 1024) }),
+    false,
+  )
 }
 
 /** Origin only: receipt paths carry transaction ids we keep out of messages. */

@@ -165,10 +165,7 @@ export class ReceiptService {
   }
 
   /** Sends one copy to the terminal's own printer (`printReceipt`), for terminals that have one. */
-  async printOnTerminal(
-    paymentId: string,
-    copy: ReceiptCopy,
-  ): Promise<TerminalPrintAnswer> {
+  async printOnTerminal(paymentId: string, copy: ReceiptCopy): Promise<TerminalPrintAnswer> {
     const meta = await this.requireMeta(paymentId)
     if (!this.options.terminalPrint) {
       throw new AppError(msg('terminal_print_unavailable'))

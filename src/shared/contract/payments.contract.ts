@@ -117,14 +117,14 @@ export const startPaymentRequest = z
       .string()
       .regex(/^[A-Z]{3}$/)
       .optional(),
-  originalTransactionId: z.string().min(1).max(64).optional(),
-  customerReference: z.string().max(25).optional(),
-  /** HTML or URL for printReceipt. */
-  receipt: z
-    .string()
-    .max(512 * 1024)
-    .optional(),
-  tipPercentages: z.array(z.number().int().min(0).max(100)).max(5).optional(),
+    originalTransactionId: z.string().min(1).max(64).optional(),
+    customerReference: z.string().max(25).optional(),
+    /** HTML or URL for printReceipt. */
+    receipt: z
+      .string()
+      .max(512 * 1024)
+      .optional(),
+    tipPercentages: z.array(z.number().int().min(0).max(100)).max(5).optional(),
     flow: z.enum(['poll', 'callback']).optional(),
     operator: z.string().max(64).optional(),
   })

@@ -115,9 +115,7 @@ export const receiptOperations = {
   saveReceiptPdf: operation<ReceiptPdf>()(
     z.object({ paymentId, copy, reprint: z.boolean().optional() }),
   ),
-  printReceiptOnTerminal: operation<TerminalPrintAnswer>()(
-    z.object({ paymentId, copy }),
-  ),
+  printReceiptOnTerminal: operation<TerminalPrintAnswer>()(z.object({ paymentId, copy })),
   answerCustomerCopy: operation<PaymentReceipts>()(z.object({ paymentId, print: z.boolean() })),
   retryReceiptFetch: operation<PaymentReceipts>()(z.object({ paymentId })),
   listPrinters: operation<PrinterInfo[]>()(z.undefined()),

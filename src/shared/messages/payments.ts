@@ -15,7 +15,8 @@ export const paymentMessages = {
     'The callback flow is not switched on for this checkout. Use polling, or enable callbacks in the settings.',
   original_required:
     'This operation needs the transaction id of the original payment. Pick it from the history and try again.',
-  original_not_taken: 'This operation does not refer to an earlier payment; leave the original out.',
+  original_not_taken:
+    'This operation does not refer to an earlier payment; leave the original out.',
   receipt_required: 'There is no receipt to print. Choose a receipt first.',
   receipt_not_taken: 'Only printing on the terminal takes a receipt.',
   tips_not_taken: 'This operation offers no tips on the terminal; leave the tips out.',
@@ -60,8 +61,7 @@ export const paymentMessages = {
     'The terminal can no longer cancel this payment (the card is already being processed). Wait for the result.',
   cancel_not_delivered:
     'The cancel request did not reach the terminal ({cause}). The payment is still running; try again or wait for its result.',
-  cancel_sent:
-    'Cancel sent. The terminal will confirm; the payment stays on screen until it does.',
+  cancel_sent: 'Cancel sent. The terminal will confirm; the payment stays on screen until it does.',
 
   // Evidence: one fact each in an operation's history (`PaymentRecord.evidence`).
   evidence_saved_sending: 'Saved; sending to terminal {serial}.',

@@ -102,7 +102,8 @@ export function toMinorUnits(major: string, currency: string): string {
 }
 
 /** Why a minor-unit amount was refused (see `checkMinorAmount`). */
-export type MinorAmountProblem = 'not_whole' | 'negative' | 'zero' | 'too_large' | 'unknown_currency'
+export type MinorAmountProblem =
+  'not_whole' | 'negative' | 'zero' | 'too_large' | 'unknown_currency'
 
 /**
  * Checks an amount that is already in minor units, as it crosses the bridge: a string of at most

@@ -46,6 +46,8 @@ describe('registerIpc', () => {
     sink.emit('onAppNotice', { level: 'info', code: 'internal' })
     wc.destroyed = true
     sink.emit('onAppNotice', { level: 'info', code: 'forbidden' })
-    expect(wc.sent).toEqual([{ channel: 'app:notice', payload: { level: 'info', code: 'internal' } }])
+    expect(wc.sent).toEqual([
+      { channel: 'app:notice', payload: { level: 'info', code: 'internal' } },
+    ])
   })
 })

@@ -46,9 +46,7 @@ describe('KeyVault', () => {
   it('refuses to store when the OS offers no encryption', async () => {
     const vault = new KeyVault(await tempDir(), box({ isAvailable: () => false }), () => true)
     expect(vault.status()).toMatchObject({ canStore: false, weak: false })
-    expect(() => vault.seal(KEY)).toThrow(
-      expect.objectContaining({ code: 'keychain_unavailable' }),
-    )
+    expect(() => vault.seal(KEY)).toThrow(expect.objectContaining({ code: 'keychain_unavailable' }))
   })
 
   it('refuses the basic_text backend until the user accepts the risk, then stores', async () => {

@@ -66,7 +66,9 @@ describe('merchants against the simulator', () => {
 
   it('a merchant without terminals is told to link one', async () => {
     const s = await service()
-    await expect(s.addMerchant(custom(EMPTY_KEY))).rejects.toMatchObject({ code: 'key_no_terminals' })
+    await expect(s.addMerchant(custom(EMPTY_KEY))).rejects.toMatchObject({
+      code: 'key_no_terminals',
+    })
   })
 
   it('a host that does not answer is reported as no network', async () => {

@@ -41,7 +41,10 @@ const STATES: PaymentState[] = [
 const ORIGINAL = 'b9e5c1a2-0000-4000-8000-000000000001'
 
 /** The smallest request the catalogue says this operation needs, plus what it may carry. */
-function request(kind: OperationKind, extra: Partial<StartPaymentRequest> = {}): StartPaymentRequest {
+function request(
+  kind: OperationKind,
+  extra: Partial<StartPaymentRequest> = {},
+): StartPaymentRequest {
   const spec = OPERATIONS[kind]
   return {
     merchantId: 'm1',
@@ -121,7 +124,8 @@ describe('the operation catalogue', () => {
     it('what the engine accepts reaches the wire unchanged', () => {
       const wire = toWire(request(kind))
       expect(wire.operation).toBe(kind)
-      if (spec.amount === 'required') expect(wire).toMatchObject({ amount: '1234', currency: 'EUR' })
+      if (spec.amount === 'required')
+        expect(wire).toMatchObject({ amount: '1234', currency: 'EUR' })
       if (spec.original === 'required') expect(wire.originalTransactionId).toBe(ORIGINAL)
     })
 
@@ -160,8 +164,11 @@ describe('the operation catalogue', () => {
     it('the history offers it after exactly the originals and states the catalogue names', () => {
       for (const original of OPERATION_KINDS) {
         for (const state of STATES) {
-          const record = {
-            ...(request(original) as object),
+          const { merchantId, terminalSerial, operation } = request(original)
+          const record: PaymentRecord = {
+            merchantId,
+            terminalSerial,
+            operation,
             id: 'o1',
             terminalType: 'PAXA920',
             transactionReference: 'r',
@@ -171,7 +178,7 @@ describe('the operation catalogue', () => {
             updatedAt: 0,
             evidence: [],
             result: { finStatus: 'AUTHORISED', transactionId: 'tx-1' },
-          } as PaymentRecord
+          }
           const offered = followUpsFor(record).find((p) => p.operation === kind)
           const allowed =
             spec.followUp?.originals.includes(original) === true &&
@@ -182,7 +189,7 @@ describe('the operation catalogue', () => {
       }
     })
 
-    it("a follow-up sends an amount only where the operation takes one", () => {
+    it('a follow-up sends an amount only where the operation takes one', () => {
       const plan = spec.followUp?.amount
       if (plan === undefined) return
       if (plan === 'none') expect(spec.amount).not.toBe('required')

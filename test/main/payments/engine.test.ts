@@ -94,7 +94,12 @@ async function setup(options: { dataDir?: string; callback?: boolean } = {}) {
   return { clock, client, events, finals, dataDir, engine }
 }
 
-const sale = { merchantId: 'm1', terminalSerial: 'T1', operation: 'sale' as const, amountMinor: '1234' }
+const sale = {
+  merchantId: 'm1',
+  terminalSerial: 'T1',
+  operation: 'sale' as const,
+  amountMinor: '1234',
+}
 
 describe('payment engine', () => {
   it('journals before the POST, follows the result by polling and keeps no full card number', async () => {
@@ -169,7 +174,10 @@ describe('payment engine', () => {
     expect(engine.get(started.id).state).toBe('resolving')
     await clock.advance(15_000)
     const final = engine.get(started.id)
-    expect(final).toMatchObject({ state: 'failed', lastError: { code: 'not_charged', params: { seconds: 90 } } })
+    expect(final).toMatchObject({
+      state: 'failed',
+      lastError: { code: 'not_charged', params: { seconds: 90 } },
+    })
     expect(client.posts).toHaveLength(1)
   })
 
@@ -194,7 +202,10 @@ describe('payment engine', () => {
     )
     if (!(error instanceof AppError)) throw new Error('expected an AppError')
     const record = engine.get(error.details!.paymentId as string)
-    expect(record).toMatchObject({ state: 'failed', lastError: { code: 'terminal_busy', params: { serial: 'T1' } } })
+    expect(record).toMatchObject({
+      state: 'failed',
+      lastError: { code: 'terminal_busy', params: { serial: 'T1' } },
+    })
     expect(engine.active()).toEqual([])
   })
 

@@ -168,7 +168,11 @@ describe('history screen', () => {
   })
 
   it('sends an unknown outcome back to the checkout screen, where it can be checked again', async () => {
-    const unknown = record({ id: 'u1', state: 'unknown', evidence: [{ at: 1, code: 'evidence_accepted' }] })
+    const unknown = record({
+      id: 'u1',
+      state: 'unknown',
+      evidence: [{ at: 1, code: 'evidence_accepted' }],
+    })
     const { api, wrapper } = await openHistory([unknown])
     await wrapper.get('[data-testid=history-row] button').trigger('click')
     await flushPromises()

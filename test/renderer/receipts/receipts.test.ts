@@ -76,7 +76,10 @@ describe('ReceiptPanel', () => {
       onReceiptsChanged: () => () => undefined,
       retryReceiptFetch: retry,
     })
-    const wrapper = mount(ReceiptPanel, { props: { paymentId: 'p1' }, global: { plugins: [createAppI18n()] } })
+    const wrapper = mount(ReceiptPanel, {
+      props: { paymentId: 'p1' },
+      global: { plugins: [createAppI18n()] },
+    })
     await flushPromises()
     expect(wrapper.get('[data-testid=receipt-status-customer]').text()).toContain('Kept')
     expect(wrapper.get('[data-testid=receipt-status-merchant]').text()).toContain('answered 503')
@@ -100,7 +103,10 @@ describe('ReceiptPanel', () => {
       onReceiptsChanged: () => () => undefined,
       printReceipt: print,
     })
-    const wrapper = mount(ReceiptPanel, { props: { paymentId: 'p1' }, global: { plugins: [createAppI18n()] } })
+    const wrapper = mount(ReceiptPanel, {
+      props: { paymentId: 'p1' },
+      global: { plugins: [createAppI18n()] },
+    })
     await flushPromises()
     expect(wrapper.get('[data-testid=receipt-print]').text()).toBe('Print')
     await wrapper.get('[data-testid=receipt-print]').trigger('click')
@@ -137,7 +143,10 @@ describe('ReceiptPanel', () => {
       onReceiptsChanged: () => () => undefined,
       answerCustomerCopy: answer,
     })
-    const wrapper = mount(ReceiptPanel, { props: { paymentId: 'p1' }, global: { plugins: [createAppI18n()] } })
+    const wrapper = mount(ReceiptPanel, {
+      props: { paymentId: 'p1' },
+      global: { plugins: [createAppI18n()] },
+    })
     await flushPromises()
     await wrapper.get('[data-testid=ask-no]').trigger('click')
     await flushPromises()
@@ -167,7 +176,10 @@ describe('ReceiptPanel', () => {
           params: { copy: 'customer', serial: '123' },
         }),
     })
-    const wrapper = mount(ReceiptPanel, { props: { paymentId: 'p1' }, global: { plugins: [createAppI18n()] } })
+    const wrapper = mount(ReceiptPanel, {
+      props: { paymentId: 'p1' },
+      global: { plugins: [createAppI18n()] },
+    })
     await flushPromises()
     await wrapper.get('[data-testid=receipt-pdf]').trigger('click')
     await flushPromises()
@@ -191,7 +203,10 @@ describe('ReceiptPanel', () => {
         return () => undefined
       },
     })
-    const wrapper = mount(ReceiptPanel, { props: { paymentId: 'p1' }, global: { plugins: [createAppI18n()] } })
+    const wrapper = mount(ReceiptPanel, {
+      props: { paymentId: 'p1' },
+      global: { plugins: [createAppI18n()] },
+    })
     await flushPromises()
     expect(wrapper.get('[data-testid=receipt-status-customer]').text()).toContain('Fetching')
     push!(receipts())

@@ -24,7 +24,8 @@ export function useCodes() {
     const params: MessageParams = { ...what.params }
     for (const [name, table] of Object.entries(WORDED_PARAMS)) {
       const value = params[name]
-      if (typeof value === 'string' && te(`${table}.${value}`)) params[name] = t(`${table}.${value}`)
+      if (typeof value === 'string' && te(`${table}.${value}`))
+        params[name] = t(`${table}.${value}`)
     }
     return t(key, params)
   }

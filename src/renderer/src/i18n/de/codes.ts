@@ -25,7 +25,8 @@ const de: CodeMessages = {
       'Dieser Vorgang bezieht sich auf keine frühere Zahlung; die ursprüngliche Transaktion weglassen.',
     receipt_required: 'Es gibt keinen Beleg zum Drucken. Zuerst einen Beleg wählen.',
     receipt_not_taken: 'Nur der Druck auf dem Terminal nimmt einen Beleg an.',
-    tips_not_taken: 'Dieser Vorgang bietet kein Trinkgeld auf dem Terminal an; Trinkgeld weglassen.',
+    tips_not_taken:
+      'Dieser Vorgang bietet kein Trinkgeld auf dem Terminal an; Trinkgeld weglassen.',
     amount_required: 'Einen Betrag eingeben, zum Beispiel 12,34.',
     amount_not_taken: 'Dieser Vorgang nimmt keinen Betrag an; den Betrag weglassen.',
     currency_not_accepted:
@@ -58,8 +59,7 @@ const de: CodeMessages = {
     not_sent:
       'Die App wurde beendet, bevor diese Zahlung gesendet wurde, also wurde nichts abgebucht. Bei Bedarf erneut starten.',
 
-    cancel_nothing_running:
-      'Auf Terminal {serial} läuft nichts, daher gibt es nichts abzubrechen.',
+    cancel_nothing_running: 'Auf Terminal {serial} läuft nichts, daher gibt es nichts abzubrechen.',
     cancel_not_now:
       'Diese Zahlung kann von hier aus nicht mehr abgebrochen werden. Auf ihr Ergebnis warten.',
     cancel_too_late:
@@ -201,8 +201,7 @@ const de: CodeMessages = {
       unknown: 'ein unerwarteter Fehler',
     },
     copy: { customer: 'Kundenbeleg', merchant: 'Händlerbeleg' },
-    unknown:
-      'Es ist etwas passiert, das diese Version nicht in Worte fassen kann ({code}).',
+    unknown: 'Es ist etwas passiert, das diese Version nicht in Worte fassen kann ({code}).',
   },
 }
 

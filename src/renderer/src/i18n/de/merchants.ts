@@ -22,7 +22,8 @@ const de: typeof en = {
       'needs-reentry':
         'Der API-Schlüssel kann auf diesem Computer nicht mehr gelesen werden (neues Benutzerkonto oder Schlüsselbund geändert). Geben Sie ihn unten erneut ein.',
     },
-    demoKey: 'Verwendet den öffentlichen Demo-Schlüssel des Simulators. Es fließt kein echtes Geld.',
+    demoKey:
+      'Verwendet den öffentlichen Demo-Schlüssel des Simulators. Es fließt kein echtes Geld.',
     terminals: 'Terminals',
     noTerminals: 'Noch keine Terminals aufgelistet.',
     fetchedAt: 'Von Handpoint aufgelistet am {time}',

@@ -1,4 +1,9 @@
-import { CAUSE_WORDS, ENGLISH_MESSAGES, type FailureCause, type MessageCode } from '@shared/messages'
+import {
+  CAUSE_WORDS,
+  ENGLISH_MESSAGES,
+  type FailureCause,
+  type MessageCode,
+} from '@shared/messages'
 
 /** How the renderer words what main tells people: one text per code, per language. */
 export interface CodeMessages {
