@@ -36,7 +36,7 @@ describe('smoke', () => {
       const result = await app.page.evaluate(() =>
         (window.api.getAppInfo as unknown as (x: unknown) => Promise<unknown>)({ bad: 1 }),
       )
-      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } })
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request' } })
     } finally {
       await app.close()
     }
