@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '@shared/contract/result'
-import { describe as describeMessage, msg, paramsOf } from '@shared/messages'
+import { causeOf, describe as describeMessage, msg, paramsOf } from '@shared/messages'
+import type { HandpointErrorKind } from '../../../src/main/handpoint/types'
 import { paymentRecordSchema } from '../../../src/main/payments/journal-schema'
 import { receiptMetaSchema } from '../../../src/main/receipts/store'
 import { asHandpointFailure, refusal } from '../../../src/main/payments/operation-input'
@@ -26,6 +27,28 @@ describe('messages from main', () => {
       message: describeMessage('terminal_in_use', { serial: 'T1' }),
       details: { paymentId: 'p1' },
     })
+  })
+
+  it('every failure of the Handpoint client has a cause in words', () => {
+    // A Record over the union: a new kind fails to compile here until it is listed.
+    const kinds: Record<HandpointErrorKind, true> = {
+      'terminal-busy': true,
+      'terminal-offline': true,
+      'cancel-not-allowed': true,
+      'terminal-not-assigned': true,
+      'bad-request': true,
+      unauthorized: true,
+      forbidden: true,
+      'not-found': true,
+      validation: true,
+      'rate-limited': true,
+      server: true,
+      network: true,
+      timeout: true,
+      'malformed-response': true,
+      'invalid-input': true,
+    }
+    for (const kind of Object.keys(kinds)) expect(causeOf(kind), kind).not.toBe('unknown')
   })
 
   it('a refused start names the terminal it refused on', () => {
