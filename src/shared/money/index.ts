@@ -14,5 +14,6 @@ export {
 } from './convert'
 export type { MinorAmountProblem } from './convert'
 export { formatMoney } from './format'
+export { minorFromDecimal } from './decimal'
 export { MoneyError } from './errors'
 export type { MoneyErrorCode } from './errors'
