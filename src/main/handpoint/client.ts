@@ -1,12 +1,13 @@
+import { batchMethods } from './batch-client'
+import { invalidInput, jsonOf, pathSegment } from './client-util'
+import { deviceMethods } from './device-client'
 import { parseJson } from './error-body'
-import { hasControlChars } from './text'
-import { HandpointError } from './errors'
-import { createTransport, type RawResponse } from './http'
+import { createTransport } from './http'
 import { toWireRequest } from './request-wire'
 import { parseAccepted, parseDevices, parseTransactionResult } from './results'
 import type {
   ClientConfig,
-  HandpointClient,
+  HandpointCloudClient,
   PollOutcome,
   StatusSelector,
   TransactionResult,
@@ -26,10 +27,12 @@ export function environmentUrls(env: 'production' | 'development'): {
 
 /**
  * A client for one merchant key on one environment, speaking Handpoint's cloud REST API 2.15/2.17
- * (docs/handpoint-api.md §2). Every method throws HandpointError only. Inputs are checked before any request;
- * POSTs are never retried and report `ambiguous: true` when they may have reached the terminal.
+ * (docs/handpoint-api.md §2), plus the batch (2.25+), status chain (2.20+), ping and device
+ * command (2.20+) calls. Every method throws HandpointError only. Inputs are checked before any
+ * request; POSTs are never retried and report `ambiguous: true` when they may have reached the
+ * terminal (batch summary and detail are reads: retried, never ambiguous).
  */
-export function createHandpointClient(config: ClientConfig): HandpointClient {
+export function createHandpointClient(config: ClientConfig): HandpointCloudClient {
   const apiBase = baseUrl(config.apiBaseUrl, 'apiBaseUrl')
   const statusBase = baseUrl(config.statusBaseUrl, 'statusBaseUrl')
   checkApiKey(config.apiKey)
@@ -37,8 +40,12 @@ export function createHandpointClient(config: ClientConfig): HandpointClient {
     throw invalidInput('timeoutMs', 'must be between 1 ms and 10 minutes')
   }
   const transport = createTransport(config)
+  const parts = { transport, apiBase, statusBase }
 
   return {
+    ...batchMethods(parts),
+    ...deviceMethods(parts),
+
     /** GET /initialize, or GET /devices where /initialize is gone (2.28 renamed it). */
     async listDevices() {
       const first = await transport.send({
@@ -132,18 +139,6 @@ export function createHandpointClient(config: ClientConfig): HandpointClient {
   }
 }
 
-function jsonOf(response: RawResponse, what: string): unknown {
-  const json = parseJson(response.body)
-  if (json === undefined) {
-    throw new HandpointError(
-      'malformed-response',
-      `Handpoint answered with something this app cannot read: the ${what} is not JSON. Try again; if it keeps happening, contact support.`,
-      { httpStatus: response.status },
-    )
-  }
-  return json
-}
-
 function baseUrl(value: string, field: string): string {
   let url: URL
   try {
@@ -175,30 +170,10 @@ function checkApiKey(key: string): void {
   }
 }
 
-function pathSegment(value: string, field: string): string {
-  if (
-    typeof value !== 'string' ||
-    value.length === 0 ||
-    value.length > 128 ||
-    hasControlChars(value)
-  ) {
-    throw invalidInput(field, 'must be a non-empty identifier of at most 128 characters')
-  }
-  return encodeURIComponent(value)
-}
-
 function selectorSegment(selector: StatusSelector): string {
   if (selector === 'all' || selector === 'first' || selector === 'last') return selector
   if (typeof selector === 'number' && Number.isSafeInteger(selector) && selector >= 1) {
     return String(selector)
   }
   throw invalidInput('selector', 'must be all, first, last or a position from 1')
-}
-
-function invalidInput(path: string, problem: string): HandpointError {
-  return new HandpointError(
-    'invalid-input',
-    `The request was not sent: ${path} ${problem}. Correct it, then try again.`,
-    { fieldErrors: [{ path, message: problem }] },
-  )
 }

@@ -10,6 +10,7 @@ import type { HandpointErrorKind } from './types'
  *   {"error":1001,"message":"Device is busy"}
  *   {"error":{"statusCode":400,…,"message":"Invalid guid [fake-guid]"}}
  *   {"error":{"statusCode":422,…,"code":"VALIDATION_FAILED","details":[{"path":"/amount",…}]}}
+ *   {"error":{"statusCode":400,…,"message":"<text>","code":"3051","details":{"errorCode":"3051",…}}}
  * Nothing here throws: a body we cannot read still yields an error typed by its HTTP status.
  */
 
@@ -73,7 +74,11 @@ export function errorFromResponse(ctx: ResponseContext): HandpointError {
     const message = text
       ? `Handpoint refused the request: ${clip(text)}. Check the details, then try again.`
       : describeHandpointError('bad-request')
-    return new HandpointError('bad-request', message, base)
+    const gatewayCode = readGatewayCode(json)
+    return new HandpointError('bad-request', message, {
+      ...base,
+      ...(gatewayCode !== undefined ? { gatewayCode } : {}),
+    })
   }
   // 1xx/3xx (redirects are not followed: they would carry the API key elsewhere) or other oddities.
   const ambiguous = ctx.mayHaveReachedTerminal
@@ -137,6 +142,18 @@ function readMessage(json: unknown): { terminalCode?: number; text?: string } {
   }
   const code = asCode(outer.error)
   return { ...(code !== undefined ? { terminalCode: code } : {}), ...textOf(message) }
+}
+
+/** The gateway's error code of a no-terminal endpoint: `error.code` or `error.details.errorCode`. */
+function readGatewayCode(json: unknown): string | undefined {
+  const outer = isRecord(json) ? json.error : undefined
+  if (!isRecord(outer)) return undefined
+  const details = isRecord(outer.details) ? outer.details : undefined
+  for (const value of [outer.code, details?.errorCode]) {
+    const code = typeof value === 'number' && Number.isInteger(value) ? String(value) : value
+    if (typeof code === 'string' && /^[A-Za-z0-9_-]{1,32}$/.test(code.trim())) return code.trim()
+  }
+  return undefined
 }
 
 function textOf(value: unknown): { text?: string } {

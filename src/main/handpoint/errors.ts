@@ -12,6 +12,8 @@ export interface HandpointErrorDetails {
   terminalCode?: number
   retryAfterMs?: number
   fieldErrors?: FieldError[]
+  /** The gateway's own error code on a 400 from a no-terminal endpoint (batch, reversal, ...). */
+  gatewayCode?: string
   /** True when a POST may have reached the terminal: resolve the outcome, never re-POST. */
   ambiguous?: boolean
   cause?: unknown
@@ -28,6 +30,7 @@ export class HandpointError extends Error {
   readonly terminalCode?: number
   readonly retryAfterMs?: number
   readonly fieldErrors?: FieldError[]
+  readonly gatewayCode?: string
   readonly ambiguous: boolean
 
   constructor(kind: HandpointErrorKind, message: string, details: HandpointErrorDetails = {}) {
@@ -39,6 +42,7 @@ export class HandpointError extends Error {
     if (details.terminalCode !== undefined) this.terminalCode = details.terminalCode
     if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs
     if (details.fieldErrors !== undefined) this.fieldErrors = details.fieldErrors
+    if (details.gatewayCode !== undefined) this.gatewayCode = details.gatewayCode
   }
 }
 
@@ -72,6 +76,8 @@ const KIND_MESSAGES: Record<HandpointErrorKind, string> = {
     'Handpoint answered with something this app cannot read. Try again; if it keeps happening, contact support.',
   'invalid-input':
     'The request is incomplete or invalid, so it was not sent. Correct it, then try again.',
+  'batch-number-required':
+    "This terminal's acquirer needs the batch number to close the batch. Take it from the terminal's latest payment or batch summary, then try again.",
 }
 
 /** How an ambiguous failure started; the advice that follows is never "try again". */

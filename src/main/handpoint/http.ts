@@ -47,6 +47,11 @@ export interface RequestSpec {
   body?: unknown
   /** Non-2xx statuses the caller handles itself (e.g. 404 on a poll). */
   expect?: readonly number[]
+  /**
+   * A POST that changes nothing (batch summary and detail are reads Handpoint spells as POSTs):
+   * retried like a GET, and its failures are never ambiguous.
+   */
+  readOnly?: true
 }
 
 export interface Transport {
@@ -73,7 +78,7 @@ export function createTransport(config: ClientConfig): Transport {
   })
 
   async function once(spec: RequestSpec): Promise<RawResponse> {
-    const isPost = spec.method === 'POST'
+    const mayChange = spec.method === 'POST' && spec.readOnly !== true
     const controller = new AbortController()
     let timedOut = false
     // axios' own timeout is per socket inactivity; this is the deadline for the whole call.
@@ -97,12 +102,12 @@ export function createTransport(config: ClientConfig): Transport {
         status: response.status,
         body,
         retryAfter: headerOf(response.headers, 'retry-after'),
-        mayHaveReachedTerminal: isPost,
+        mayHaveReachedTerminal: mayChange,
         now,
       })
     } catch (error) {
       if (error instanceof HandpointError) throw error
-      throw transportError(error, timedOut, isPost, timeoutMs)
+      throw transportError(error, timedOut, mayChange, timeoutMs)
     } finally {
       clearTimeout(timer)
     }
@@ -111,7 +116,8 @@ export function createTransport(config: ClientConfig): Transport {
   return {
     async send(spec) {
       // POSTs are never repeated: a second POST /transactions could charge the card twice.
-      const attempts = spec.method === 'GET' ? Math.max(1, retry.maxAttempts) : 1
+      const reads = spec.method === 'GET' || spec.readOnly === true
+      const attempts = reads ? Math.max(1, retry.maxAttempts) : 1
       for (let attempt = 1; ; attempt++) {
         try {
           return await once(spec)
@@ -152,25 +158,25 @@ function headerOf(headers: unknown, name: string): string | undefined {
 function transportError(
   error: unknown,
   timedOut: boolean,
-  isPost: boolean,
+  mayChange: boolean,
   timeoutMs: number,
 ): HandpointError {
   const code = axios.isAxiosError(error) ? error.code : undefined
   if (timedOut || code === 'ETIMEDOUT' || code === 'ECONNABORTED') {
-    const message = isPost
+    const message = mayChange
       ? messageFor('timeout', true)
       : `Handpoint did not answer within ${duration(timeoutMs)}. Check the internet connection, then try again.`
-    return new HandpointError('timeout', message, { ambiguous: isPost, cause: error })
+    return new HandpointError('timeout', message, { ambiguous: mayChange, cause: error })
   }
   if (code === 'ERR_BAD_RESPONSE' || code === 'ERR_FR_MAX_BODY_LENGTH_EXCEEDED') {
-    return new HandpointError('malformed-response', messageFor('malformed-response', isPost), {
-      ambiguous: isPost,
+    return new HandpointError('malformed-response', messageFor('malformed-response', mayChange), {
+      ambiguous: mayChange,
       cause: error,
     })
   }
   const innerCode = causeCode(error)
   const notSent = NOT_SENT_CODES.has(code ?? '') || NOT_SENT_CODES.has(innerCode ?? '')
-  const ambiguous = isPost && !notSent
+  const ambiguous = mayChange && !notSent
   return new HandpointError('network', messageFor('network', ambiguous), {
     ambiguous,
     cause: error,

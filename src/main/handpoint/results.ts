@@ -13,6 +13,11 @@ const optionalString = z
   .string()
   .nullish()
   .transform((v) => v ?? undefined)
+/** Ids that are digit strings on the wire; a number is tolerated and kept as its digits. */
+const optionalId = z
+  .union([z.string(), z.number().int().nonnegative().transform(String)])
+  .nullish()
+  .transform((v) => v ?? undefined)
 /** Amounts are JSON numbers of minor units; digit strings are tolerated. */
 const optionalAmount = z
   .union([
@@ -55,6 +60,9 @@ const resultSchema = z.looseObject({
   customerReference: optionalString,
   cardToken: optionalString,
   recoveredTransaction: optionalBoolean,
+  rrn: optionalId,
+  batchNumber: optionalId,
+  transactionOrigin: optionalString,
   // A string (yyyyMMddHHmmssSSS) in the 2.14-2.20 status example, a number in 2.28 (§11.14).
   efttimestamp: z
     .union([z.number(), z.string()])

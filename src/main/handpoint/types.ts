@@ -1,3 +1,6 @@
+import type { BatchApi } from './batch-types'
+import type { DeviceApi, DeviceStatus } from './device-types'
+
 /**
  * The client's public shape. The payment engine, merchants and receipts code against these types
  * only; `client.ts` implements them over axios, the simulator speaks the same wire format.
@@ -155,7 +158,14 @@ export interface TransactionResult {
   cardToken?: string
   recoveredTransaction?: boolean
   efttimestamp?: number | string
-  deviceStatus?: Record<string, string>
+  /** Retrieval reference number: what batch details match on. */
+  rrn?: string
+  /** 2.23.1+, when the acquirer returns it. */
+  batchNumber?: string
+  /** "CLOUD"; "STANDALONE" for an operation started on the terminal itself. */
+  transactionOrigin?: string
+  /** Every value a string; `readDeviceHealth` types it. */
+  deviceStatus?: DeviceStatus
   [field: string]: unknown
 }
 
@@ -181,6 +191,7 @@ export type HandpointErrorKind =
   | 'timeout' // no answer within timeoutMs
   | 'malformed-response' // body did not match the documented shape
   | 'invalid-input' // refused before any request (amount, currency, missing field)
+  | 'batch-number-required' // 422 on /batch/close: this acquirer wants the batchNumber
 
 export interface HandpointClient {
   /** GET /initialize (falls back to /devices on 404). */
@@ -195,3 +206,9 @@ export interface HandpointClient {
   /** POST /transactions/{guid}/tip-adjustment with a major-unit amount string. */
   adjustTip(transactionId: string, amountMajor: string): Promise<void>
 }
+
+/**
+ * Everything `createHandpointClient` offers: the payment engine's `HandpointClient` plus the
+ * day-close (batch, status chain) and device (ping, commands) calls.
+ */
+export interface HandpointCloudClient extends HandpointClient, BatchApi, DeviceApi {}

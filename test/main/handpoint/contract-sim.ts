@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect } from 'vitest'
 import {
   createHandpointClient,
-  type HandpointClient,
+  type HandpointCloudClient,
   type TransactionInput,
   type TransactionResult,
 } from '../../../src/main/handpoint'
@@ -24,8 +24,8 @@ export const eur = (amountMinor: string) => ({ amountMinor, currency: 'EUR' })
 
 export interface ContractContext {
   readonly sim: Simulator
-  readonly client: HandpointClient
-  clientWith(apiKey: string, extra?: { timeoutMs?: number }): HandpointClient
+  readonly client: HandpointCloudClient
+  clientWith(apiKey: string, extra?: { timeoutMs?: number }): HandpointCloudClient
   /** Resolves when the terminal reports its next finished operation. */
   nextFinish(serialNumber: string, on?: Simulator): Promise<void>
   /** The polling flow (§5.2): 202 with a transactionResultId, 204 while running, then 200. */
@@ -34,7 +34,7 @@ export interface ContractContext {
 
 export function useContractSimulator(): ContractContext {
   let sim: Simulator | undefined
-  let client: HandpointClient | undefined
+  let client: HandpointCloudClient | undefined
   beforeAll(async () => {
     sim = await startSimulator({
       timeScale: 40,

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import {
   createHandpointClient,
   type ClientConfig,
-  type HandpointClient,
+  type HandpointCloudClient,
 } from '../../../src/main/handpoint'
 
 /** What the stub saw: real HTTP, so header casing and bodies are exactly what went on the wire. */
@@ -79,7 +79,7 @@ export async function startStub(
 export const API_KEY = 'test-key-0123456789'
 
 /** A client on the stub: cloud host at the root, status host under /status-host. */
-export function clientFor(stub: Stub, extra: Partial<ClientConfig> = {}): HandpointClient {
+export function clientFor(stub: Stub, extra: Partial<ClientConfig> = {}): HandpointCloudClient {
   return createHandpointClient({
     apiBaseUrl: stub.url,
     statusBaseUrl: `${stub.url}/status-host`,

@@ -1,0 +1,111 @@
+import type { TerminalRef } from './batch-types'
+import type { Accepted } from './types'
+
+/**
+ * Terminal health and the terminal commands (REST 2.20+). Handpoint has no device-status
+ * endpoint: health comes from `deviceStatus` on results, from `pingDevice`, and from the
+ * 1001 (busy) and 1002 (not listening) answers that any call can get.
+ */
+
+/** `deviceStatus` of a TransactionResult as sent: every value a string. */
+export interface DeviceStatus {
+  serialNumber?: string
+  /** Battery percent, "80". */
+  batteryStatus?: string
+  batterymV?: string
+  /** "Charging" | "Not Charging" | "Full". */
+  batteryCharging?: string
+  /** "USB" | "AC" | "None" | "Unknown". */
+  externalPower?: string
+  applicationName?: string
+  applicationVersion?: string
+  bluetoothName?: string
+  statusMessage?: string
+  [field: string]: string | undefined
+}
+
+/** What a terminal told us about itself, typed. A field is absent when it was not sent or
+ * could not be read; nothing is guessed. */
+export interface DeviceHealth {
+  serialNumber?: string
+  /** 0-100. */
+  batteryPercent?: number
+  batteryMillivolts?: number
+  /** True while charging; false for "Not Charging" and for "Full". */
+  charging?: boolean
+  batteryFull?: boolean
+  /** "USB", "AC", "None" ... as sent (upper-cased). */
+  externalPower?: string
+  /** True on USB or AC, false on "None"; absent for "Unknown". */
+  onExternalPower?: boolean
+  appName?: string
+  appVersion?: string
+  /** pingDevice with returnDeviceInfo only. */
+  sdkVersion?: string
+  firmwareVersion?: string
+}
+
+/** The locales the terminal app speaks (SDK list; the underscore form is what it takes). */
+export const TERMINAL_LOCALES = [
+  'en_CA',
+  'en_UK',
+  'en_US',
+  'es_ES',
+  'hr_HR',
+  'is_IS',
+  'fr_FR',
+  'pt_PT',
+  'it_IT',
+  'no_NO',
+  'de_DE',
+  'sl_SL',
+  'et_EE',
+] as const
+export type TerminalLocale = (typeof TERMINAL_LOCALES)[number]
+
+/** A device command and its body, as `POST /devices/{type}/{serial}/{command}` takes it. */
+export type TerminalCommand =
+  | { command: 'set-unattended-mode'; status: boolean }
+  | { command: 'set-locale'; locale: TerminalLocale }
+  | { command: 'set-password-protected'; status: boolean }
+  | { command: 'reboot'; force: boolean }
+  | {
+      command: 'set-screen-brightness'
+      minimumBrightnessLevel: number
+      maximumBrightnessLevel: number
+    }
+  | { command: 'set-reboot-time'; hour: number }
+
+export type TerminalCommandName = TerminalCommand['command']
+
+/**
+ * Handpoint's 202: the command was handed to the terminal. Never "applied": Handpoint gives no
+ * read-back, and a terminal outside Integrated Mode may answer 202 and ignore it.
+ */
+export interface CommandSent {
+  command: TerminalCommandName
+  outcome: 'sent'
+}
+
+export interface DeviceApi {
+  /**
+   * POST /transactions `pingDevice` (polling mode). 202 means the terminal is listening; the
+   * result (read it with `getTransactionResult`, then `readDeviceHealth`) carries the device
+   * info. 1001 = busy (here or with another client), 1002 = not listening.
+   */
+  pingDevice(terminal: TerminalRef, options?: { returnDeviceInfo?: boolean }): Promise<Accepted>
+  /** Any device command; the named methods below are shorthands. Checked before sending. */
+  sendTerminalCommand(terminal: TerminalRef, command: TerminalCommand): Promise<CommandSent>
+  setUnattendedMode(terminal: TerminalRef, on: boolean): Promise<CommandSent>
+  setLocale(terminal: TerminalRef, locale: TerminalLocale): Promise<CommandSent>
+  setPasswordProtected(terminal: TerminalRef, on: boolean): Promise<CommandSent>
+  /** `force: true` reboots even in the middle of a payment. */
+  reboot(terminal: TerminalRef, options: { force: boolean }): Promise<CommandSent>
+  /** Levels 0-100, minimum <= maximum. */
+  setScreenBrightness(
+    terminal: TerminalRef,
+    levels: { minimum: number; maximum: number },
+  ): Promise<CommandSent>
+  /** Daily reboot at a random minute of this hour (0-23); production devices only. */
+  setRebootTime(terminal: TerminalRef, hour: number): Promise<CommandSent>
+}
