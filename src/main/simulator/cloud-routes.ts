@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { setTimeout as delay } from 'node:timers/promises'
 import { z } from 'zod'
+import { routeBatch } from './batch-routes'
 import type { MerchantState, SimContext } from './context'
 import { majorToMinor } from './currencies'
 import { routeDeviceCommand } from './device-routes'
 import { startOperation, stopCurrent } from './engine'
 import {
-  readBody,
+  readJson,
   sendEmpty,
   sendError,
   sendJson,
@@ -15,13 +16,15 @@ import {
   TERMINAL_MESSAGES,
 } from './http-util'
 import { isUuid } from './ids'
+import { adjustBookedTip } from './ledger'
 import type { TxRecord } from './store'
+import { isMoto } from './terminal'
 import { validateTransactionRequest } from './validation'
 
 /** Share of POSTs a flaky-network terminal misses (answered 1002). */
 const FLAKY_MISS_RATE = 0.25
 
-/** Routes of the cloud host (§2.1-§2.5) once the key is known and admitted. */
+/** Routes of the cloud host (§2.1-§2.5, batches, device commands) once the key is admitted. */
 export async function routeCloud(
   ctx: SimContext,
   req: IncomingMessage,
@@ -60,6 +63,7 @@ export async function routeCloud(
     await adjustTip(ctx, req, res, merchant, decodeURIComponent(tip[1] ?? ''))
     return true
   }
+  if (await routeBatch(ctx, req, res, merchant, path)) return true
   return routeDeviceCommand(ctx, req, res, merchant, path)
 }
 
@@ -72,24 +76,6 @@ function sskOf(serial: string): string {
     out.push((hash & 0xf).toString(16).toUpperCase())
   }
   return out.join('')
-}
-
-async function readJson(
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<{ ok: true; body: unknown } | { ok: false }> {
-  try {
-    const text = await readBody(req)
-    return { ok: true, body: JSON.parse(text) }
-  } catch (error) {
-    sendError(
-      res,
-      400,
-      'BadRequestError',
-      `Request body is not valid JSON: ${(error as Error).message}`,
-    )
-    return { ok: false }
-  }
 }
 
 async function postTransaction(
@@ -120,9 +106,23 @@ async function postTransaction(
   ) {
     return sendTerminalError(res, 1004, TERMINAL_MESSAGES[1004])
   }
+  // The virtual terminal has no device behind it: it takes the merchant's MOTO operations only.
   if (
-    terminal.behaviour === 'offline' ||
-    (terminal.behaviour === 'flaky-network' && ctx.rng.chance(FLAKY_MISS_RATE))
+    terminal.virtual &&
+    !isMoto(request.operation) &&
+    request.operation !== 'stopCurrentTransaction'
+  ) {
+    return sendError(
+      res,
+      400,
+      'BadRequestError',
+      `Operation ${request.operation} is not available on a virtual terminal`,
+    )
+  }
+  if (
+    !terminal.virtual &&
+    (!terminal.listening(ctx.now()) ||
+      (terminal.behaviour === 'flaky-network' && ctx.rng.chance(FLAKY_MISS_RATE)))
   ) {
     return sendTerminalError(res, 1002, TERMINAL_MESSAGES[1002])
   }
@@ -131,7 +131,8 @@ async function postTransaction(
     record = stopCurrent(ctx, merchant, terminal, request)
     if (!record) return sendTerminalError(res, 1003, TERMINAL_MESSAGES[1003])
   } else {
-    if (terminal.active) return sendTerminalError(res, 1001, TERMINAL_MESSAGES[1001])
+    if (terminal.active || terminal.busyElsewhere)
+      return sendTerminalError(res, 1001, TERMINAL_MESSAGES[1001])
     record = startOperation(ctx, merchant, terminal, request)
   }
   const accepted = {
@@ -190,6 +191,15 @@ async function adjustTip(
   const minor = majorToMinor(String(body.data.amount), record.request.currency ?? 'EUR')
   if (minor === undefined || minor <= 0)
     return sendError(res, 400, 'BadRequestError', 'Invalid amount (0 < amount < 999999999999)')
+  // "Rejected if the original transaction has already been batched out."
+  if (adjustBookedTip(merchant, record, minor) === 'batched-out') {
+    return sendError(
+      res,
+      400,
+      'BadRequestError',
+      `Tip adjustment rejected: transaction [${guid}] has already been batched out`,
+    )
+  }
   record.adjustedTipMinor = minor
   sendJson(res, 200, { statusMessage: 'tip adjusted' })
 }

@@ -4,13 +4,15 @@ import type { Rng } from './rng'
 import type { Scheduler } from './scheduler'
 import type { TransactionStore } from './store'
 import type { SimTerminal } from './terminal'
-import type { SimFaults, TerminalFinished } from './types'
+import type { BatchSupport, SimFaults, TerminalFinished } from './types'
 
 export interface MerchantState {
   apiKey: string
   merchantIdAlpha: string
   name: string
+  /** Physical terminals, and the virtual terminal ("VT") when MOTO is enabled. */
   terminals: SimTerminal[]
+  batchSupport: BatchSupport
 }
 
 export interface HostedReceipt {

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
 import type { MerchantState, SimContext } from './context'
+import { reboot } from './power'
+import type { SimTerminal } from './terminal'
 import {
   readBody,
   sendEmpty,
@@ -14,7 +16,9 @@ import { toDetail } from './validation'
 /**
  * Device control commands (§2.7, 2.20+): `POST /devices/{deviceType}/{serialNumber}/{command}`.
  * 202 with no body; 422 for a body of the wrong shape; 400 for out-of-range values; 400/1002 for
- * a terminal that is not listening (the 2.26 behaviour); 400/1004 for someone else's terminal.
+ * a terminal that is not listening (the 2.26 behaviour; also the virtual terminal, which has no
+ * device); 400/1004 for someone else's terminal; 400/1001 for a polite reboot of a busy one.
+ * What reached the terminal is recorded (tests assert on it) and, in Integrated Mode, applied.
  */
 const level = z.int()
 const COMMANDS: Record<string, z.ZodType> = {
@@ -40,6 +44,13 @@ function rangeError(command: string, body: Record<string, unknown>): string | un
     (outside(body.minimumBrightnessLevel, 0, 100) || outside(body.maximumBrightnessLevel, 0, 100))
   ) {
     return 'Brightness levels must be between 0 and 100'
+  }
+  // Not documented; a terminal could not honour a minimum above its maximum.
+  if (
+    command === 'set-screen-brightness' &&
+    Number(body.minimumBrightnessLevel) > Number(body.maximumBrightnessLevel)
+  ) {
+    return 'minimumBrightnessLevel must not be greater than maximumBrightnessLevel'
   }
   if (command === 'set-reboot-time' && outside(body.hour, 0, 23))
     return 'hour must be between 0 and 23'
@@ -87,7 +98,7 @@ export async function routeDeviceCommand(
     sendTerminalError(res, 1004, TERMINAL_MESSAGES[1004])
     return true
   }
-  if (terminal.behaviour === 'offline') {
+  if (!terminal.listening(ctx.now())) {
     sendTerminalError(res, 1002, TERMINAL_MESSAGES[1002])
     return true
   }
@@ -97,10 +108,34 @@ export async function routeDeviceCommand(
     return true
   }
   // A polite reboot waits for the running operation; force=true reboots even mid-transaction.
-  if (command === 'reboot' && terminal.active && (body as { force: boolean }).force !== true) {
+  const fields = body as Record<string, unknown>
+  const busy = terminal.active !== undefined || terminal.busyElsewhere
+  if (command === 'reboot' && busy && fields.force !== true) {
     sendTerminalError(res, 1001, TERMINAL_MESSAGES[1001])
     return true
   }
+  const applied = terminal.integratedMode
+  terminal.commands.push({ command, body: { ...fields }, at: ctx.now(), applied })
   sendEmpty(res, 202)
+  if (applied) apply(ctx, terminal, command, fields)
   return true
+}
+
+/** What the command does on the terminal. There is no read-back on the wire. */
+function apply(
+  ctx: SimContext,
+  terminal: SimTerminal,
+  command: string,
+  body: Record<string, unknown>,
+): void {
+  const settings = terminal.settings
+  if (command === 'set-unattended-mode') settings.unattendedMode = body.status === true
+  if (command === 'set-password-protected') settings.passwordProtected = body.status === true
+  if (command === 'set-locale') settings.locale = String(body.locale)
+  if (command === 'set-reboot-time') settings.rebootHour = Number(body.hour)
+  if (command === 'set-screen-brightness') {
+    settings.minimumBrightnessLevel = Number(body.minimumBrightnessLevel)
+    settings.maximumBrightnessLevel = Number(body.maximumBrightnessLevel)
+  }
+  if (command === 'reboot') reboot(ctx, terminal)
 }

@@ -1,6 +1,8 @@
 import type { TransactionResult } from '../handpoint/types'
+import { DRAIN } from './battery'
 import type { MerchantState, SimContext } from './context'
 import { transactionResultId, uuidV1Like } from './ids'
+import { afterClose, book } from './ledger'
 import { renderReceipt } from './receipts'
 import {
   buildResult,
@@ -12,7 +14,7 @@ import {
   type Outcome,
 } from './results'
 import type { TxRecord } from './store'
-import { FINANCIAL, planPhases, type SimTerminal } from './terminal'
+import { FINANCIAL, isMoto, needsCard, planPhases, type SimTerminal } from './terminal'
 import type { ValidRequest } from './validation'
 
 /**
@@ -22,6 +24,9 @@ import type { ValidRequest } from './validation'
 
 /** A card read later than this after the 202 never reaches the gateway (§2.6, §5.3 90 s rule). */
 export const CARD_WINDOW_MS = 90_000
+
+/** Abort reason when the terminal loses power (switched off, forced reboot) mid-operation. */
+export const POWER_OFF = 'power-off'
 
 /**
  * `<serial>-<epoch ms>`; a frozen test clock (or a stop arriving in the same millisecond) must not
@@ -120,6 +125,7 @@ async function run(
   let outcome: Outcome | undefined
   let cardRead = false
   let droppedOff = false
+  let poweredOff = false
   for (const phase of phases) {
     if (phase.name === 'processing' && cardRead && ctx.now() - record.startedAt >= CARD_WINDOW_MS) {
       outcome = failed('Card input timed out')
@@ -140,11 +146,21 @@ async function run(
       abort.signal,
     )
     if (waited === 'closed') return
+    if (waited === 'aborted' && abort.signal.reason === POWER_OFF) {
+      poweredOff = true
+      break
+    }
     if (waited === 'aborted') {
       outcome = cancelled()
       break
     }
     if (phase.name === 'waiting-for-card' || phase.name === 'manual-entry') cardRead = true
+  }
+  if (poweredOff && record.atGatewayAt === undefined) {
+    // Nothing reached the gateway, so the terminal has nothing to post, ever: the app finds out
+    // from the status host (UNDEFINED, and after 90 s certainly not charged).
+    if (terminal.active?.record === record) terminal.active = undefined
+    return
   }
   const original = record.request.originalTransactionId
     ? ctx.store.transaction(record.request.originalTransactionId, merchant.merchantIdAlpha)
@@ -153,6 +169,7 @@ async function run(
     record,
     original,
     original ? ctx.store.linkedTo(original.transactionID) : [],
+    original !== undefined && afterClose(ctx, merchant, original),
   )
   const result = finish(
     ctx,
@@ -162,8 +179,9 @@ async function run(
     outcome,
     cardRead || phases.every((p) => p.name === 'processing'),
   )
-  terminal.active = undefined
-  if (droppedOff) terminal.held.push({ record, result })
+  if (terminal.active?.record === record) terminal.active = undefined
+  // What reached the gateway is posted once the terminal is back (the app's recovery loop).
+  if (droppedOff || poweredOff) terminal.held.push({ record, result })
   else deliver(ctx, terminal, record, result, false)
 }
 
@@ -180,6 +198,16 @@ function finish(
     ? ctx.store.transaction(record.request.originalTransactionId, merchant.merchantIdAlpha)
     : undefined
   const base = `${ctx.urls.receipts}/receipts/${record.transactionID}`
+  const now = ctx.now()
+  const operation = record.request.operation
+  const drain =
+    operation === 'pingDevice'
+      ? DRAIN.ping
+      : needsCard(operation) || isMoto(operation)
+        ? DRAIN.card
+        : DRAIN.other
+  if (!terminal.virtual) terminal.battery.drain(drain, now)
+  const deviceStatus = terminal.deviceStatus(now)
   const result = buildResult({
     record,
     original,
@@ -187,8 +215,12 @@ function finish(
     cardRead,
     behaviour: terminal.behaviour,
     merchantName: merchant.name,
-    now: ctx.now(),
+    now,
     rng: ctx.rng,
+    deviceStatus,
+    ...(operation === 'pingDevice' && record.request.returnDeviceInfo === true
+      ? { deviceInfo: deviceInfoOf(terminal, deviceStatus) }
+      : {}),
     receiptUrl: (kind) => (kind === 'signature' ? `${base}/signature.svg` : `${base}/${kind}.html`),
   })
   if (result.customerReceipt) {
@@ -203,8 +235,28 @@ function finish(
       result.merchantReceipt = hosted.merchant
     }
   }
+  result.batchNumber =
+    record.atGatewayAt !== undefined
+      ? book(ctx, merchant, terminal, record, result)
+      : String(terminal.book.open.number)
   if (record.atGatewayAt !== undefined) record.gatewayResult = result
   return result
+}
+
+/** What `returnDeviceInfo` adds to a ping result. Handpoint does not document the shape; this
+ * is the simulator's: app, SDK and firmware versions and the battery, all strings. */
+function deviceInfoOf(
+  terminal: SimTerminal,
+  deviceStatus: Record<string, string>,
+): Record<string, string> {
+  return {
+    appVersion: terminal.app.applicationVersion,
+    sdkVersion: terminal.app.sdkVersion,
+    firmwareVersion: terminal.app.firmwareVersion,
+    batteryLevel: deviceStatus.batteryStatus ?? '',
+    batteryCharging: deviceStatus.batteryCharging ?? '',
+    externalPower: deviceStatus.externalPower ?? '',
+  }
 }
 
 /** The terminal posts its result: to Handpoint (polling) and/or to the integrator's callbackUrl. */

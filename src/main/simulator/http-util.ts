@@ -90,3 +90,22 @@ export function sendValidationFailed(res: ServerResponse, details: unknown[]): v
     { code: 'VALIDATION_FAILED', details },
   )
 }
+
+/** The body as JSON, or a 400 already sent (`ok: false`). */
+export async function readJson(
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<{ ok: true; body: unknown } | { ok: false }> {
+  try {
+    const text = await readBody(req)
+    return { ok: true, body: JSON.parse(text) }
+  } catch (error) {
+    sendError(
+      res,
+      400,
+      'BadRequestError',
+      `Request body is not valid JSON: ${(error as Error).message}`,
+    )
+    return { ok: false }
+  }
+}

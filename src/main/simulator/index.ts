@@ -1,6 +1,7 @@
+import { Battery } from './battery'
 import { CallbackDispatcher } from './callbacks'
 import type { MerchantState, SimContext } from './context'
-import { releaseHeld } from './engine'
+import { createControls } from './controls'
 import { RateLimiter } from './rate-limit'
 import { createRng } from './rng'
 import { Scheduler } from './scheduler'
@@ -11,19 +12,26 @@ import type {
   SimMerchantSpec,
   Simulator,
   SimulatorOptions,
-  TerminalBehaviour,
+  SimTerminalSpec,
   TerminalFinished,
 } from './types'
 
 export type {
+  BatchSupport,
+  ExternalPower,
+  ReceivedCommand,
+  SimBatchLine,
   SimFaults,
   SimMerchantSpec,
   SimTerminalSpec,
+  SimTerminalState,
   Simulator,
   SimulatorOptions,
   SimulatorStats,
+  StandalonePayment,
   TerminalBehaviour,
   TerminalFinished,
+  TerminalSettings,
 } from './types'
 
 /** The demo merchant's key. Not a secret: it only opens the local simulator. */
@@ -43,10 +51,17 @@ export const DEMO_MERCHANTS: SimMerchantSpec[] = [
   },
 ]
 
-function buildMerchants(specs: SimMerchantSpec[]): {
-  byKey: Map<string, MerchantState>
-  terminals: Map<string, SimTerminal>
-} {
+/** What every simulated terminal app reports unless its spec says otherwise. */
+const APP = {
+  applicationVersion: '20.4.12.1',
+  sdkVersion: '7.1010.3',
+  firmwareVersion: 'PayDroid_10.0_Sloth_V20.1.07',
+}
+
+function buildMerchants(
+  specs: SimMerchantSpec[],
+  now: number,
+): { byKey: Map<string, MerchantState>; terminals: Map<string, SimTerminal> } {
   const byKey = new Map<string, MerchantState>()
   const terminals = new Map<string, SimTerminal>()
   for (const spec of specs) {
@@ -55,18 +70,28 @@ function buildMerchants(specs: SimMerchantSpec[]): {
       merchantIdAlpha: spec.merchantIdAlpha,
       name: spec.name ?? spec.merchantIdAlpha,
       terminals: [],
+      batchSupport: spec.batches ?? 'supported',
     }
-    for (const t of spec.terminals) {
+    const list: SimTerminalSpec[] = [
+      ...spec.terminals,
+      ...(spec.virtualTerminal
+        ? [{ serialNumber: spec.virtualTerminal.serialNumber, terminalType: 'VT' }]
+        : []),
+    ]
+    for (const t of list) {
       if (terminals.has(t.serialNumber))
         throw new Error(
           `Terminal ${t.serialNumber} is listed twice; give each simulated terminal its own serial number.`,
         )
+      const battery = t.battery
       const terminal = new SimTerminal(
         spec.apiKey,
         spec.merchantIdAlpha,
         t.serialNumber,
         t.terminalType ?? 'PAXA920PRO',
         t.behaviour ?? 'normal',
+        new Battery(battery?.percent ?? 80, battery?.externalPower ?? 'USB', now),
+        { ...APP, applicationVersion: t.applicationVersion ?? APP.applicationVersion },
       )
       merchant.terminals.push(terminal)
       terminals.set(t.serialNumber, terminal)
@@ -86,9 +111,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   if (!(timeScale > 0)) throw new Error('timeScale must be a positive number.')
   const rng = createRng(options.seed ?? 1)
   const scheduler = new Scheduler(timeScale)
-  const { byKey, terminals } = buildMerchants(options.merchants ?? DEMO_MERCHANTS)
+  const now = options.now ?? Date.now
+  const { byKey, terminals } = buildMerchants(options.merchants ?? DEMO_MERCHANTS, now())
   const ctx: SimContext = {
-    now: options.now ?? Date.now,
+    now,
     rng,
     faults: {},
     scheduler,
@@ -104,10 +130,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     listeners: new Set(),
   }
   ctx.callbacks = new CallbackDispatcher(scheduler, rng, () => ctx.faults)
+  const controls = createControls(ctx)
   const servers = [
-    createHostServer(ctx, 'cloud'),
-    createHostServer(ctx, 'status'),
-    createHostServer(ctx, 'receipts'),
+    createHostServer(ctx, 'cloud', controls),
+    createHostServer(ctx, 'status', controls),
+    createHostServer(ctx, 'receipts', controls),
   ]
   const port = options.port ?? 0
   try {
@@ -128,15 +155,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     set faults(value) {
       ctx.faults = value
     },
-    setBehaviour(serialNumber: string, behaviour: TerminalBehaviour) {
-      const terminal = terminals.get(serialNumber)
-      if (!terminal) throw new Error(`No simulated terminal has serial number ${serialNumber}.`)
-      terminal.behaviour = behaviour
-      if (behaviour !== 'offline') releaseHeld(ctx, terminal)
-    },
-    terminalPhase(serialNumber: string) {
-      return terminals.get(serialNumber)?.active?.phase
-    },
+    ...controls,
     onTerminalFinished(listener: (f: TerminalFinished) => void) {
       ctx.listeners.add(listener)
       return () => ctx.listeners.delete(listener)

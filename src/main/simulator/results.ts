@@ -13,6 +13,8 @@ export interface Outcome {
   errorMessage: string
   /** Charged amount in minor units when it differs from the request (partial approval). */
   totalAmount?: number
+  /** The result's `type` when it is not the operation's own (a void processed as a refund). */
+  type?: string
 }
 
 const approved = (finStatus = 'AUTHORISED'): Outcome => ({
@@ -63,6 +65,12 @@ const TYPES: Record<OperationType, string> = {
   preAuthorizationReversal: 'REVERSAL',
 }
 
+const REVERSAL_OPS: ReadonlySet<OperationType> = new Set<OperationType>([
+  'refundReversal',
+  'moToReversal',
+  'preAuthorizationReversal',
+])
+
 /** Sandbox trigger amounts in hundredths of the major unit (§6). */
 export const TRIGGER = {
   refer: 3779,
@@ -79,11 +87,16 @@ export function triggerOf(record: TxRecord): number | undefined {
   return hundredthsOfMajor(Math.abs(Number(amount)), currency)
 }
 
-/** The outcome of an operation that ran to the end (not cancelled, not timed out at the card). */
+/**
+ * The outcome of an operation that ran to the end (not cancelled, not timed out at the card).
+ * `originalBatchedOut`: the original's batch is closed (see ledger.ts): a sale reversal then
+ * goes through as a refund, and the other reversals are declined.
+ */
 export function decideOutcome(
   record: TxRecord,
   original: TxRecord | undefined,
   siblings: TxRecord[],
+  originalBatchedOut = false,
 ): Outcome {
   const operation = record.request.operation
   if (['printReceipt', 'tokenizeCard', 'cardPan', 'pingDevice', 'update'].includes(operation))
@@ -106,6 +119,9 @@ export function decideOutcome(
     )
     if (operation === 'preAuthorizationCapture' && alreadyCaptured)
       return declined('12', 'Pre-authorization already captured')
+    if (originalBatchedOut && operation === 'saleReversal') return { ...approved(), type: 'REFUND' }
+    if (originalBatchedOut && REVERSAL_OPS.has(operation))
+      return declined('12', 'Original transaction already batched out')
   }
   switch (triggerOf(record)) {
     case TRIGGER.refer:
@@ -152,6 +168,10 @@ export interface BuildInput {
   merchantName: string
   now: number
   rng: Rng
+  /** The terminal's own deviceStatus (battery, app version). */
+  deviceStatus: Record<string, string>
+  /** pingDevice with returnDeviceInfo: the device info object (shape undocumented). */
+  deviceInfo?: Record<string, string>
   receiptUrl: (kind: 'customer' | 'merchant' | 'signature') => string
 }
 
@@ -201,17 +221,8 @@ export function buildResult(input: BuildInput): TransactionResult {
     customData: '',
     customerReceipt: hasReceipts ? input.receiptUrl('customer') : '',
     customerReference: request.customerReference ?? '',
-    deviceStatus: {
-      applicationName: 'Payments',
-      applicationVersion: '20.4.12.1',
-      batteryCharging: 'Not Charging',
-      batteryStatus: String(60 + rng.int(40)),
-      batterymV: String(3800 + rng.int(300)),
-      bluetoothName: record.terminalType,
-      externalPower: 'USB',
-      serialNumber: record.serialNumber,
-      statusMessage: '',
-    },
+    deviceStatus: input.deviceStatus,
+    ...(input.deviceInfo ? { deviceInfo: input.deviceInfo } : {}),
     dueAmount: outcome.finStatus === 'PARTIAL_APPROVAL' ? requested - total : 0,
     errorMessage: outcome.errorMessage,
     expiryDateMMYY: masked ? '1029' : '',
@@ -236,7 +247,7 @@ export function buildResult(input: BuildInput): TransactionResult {
           : 'CHIP'
         : 'UNKNOWN',
     requestedAmount: requested,
-    rrn: ok ? String(rng.int(1e12)).padStart(13, '0') : '',
+    rrn: ok && FINANCIAL.has(operation) ? String(rng.int(1e12)).padStart(13, '0') : '',
     signatureUrl: ok && verification === 'SIGNATURE' ? input.receiptUrl('signature') : '',
     statusMessage: outcome.statusMessage,
     tenderType: reachedCard ? card.tender : 'NOT_SET',
@@ -248,7 +259,7 @@ export function buildResult(input: BuildInput): TransactionResult {
     transactionReference: record.chainReference ?? '',
     tsi: '',
     tvr: reachedCard ? '0000000000' : '',
-    type: TYPES[operation],
+    type: outcome.type ?? TYPES[operation],
     unMaskedPan: operation === 'cardPan' && ok ? '6280000000000012' : '',
     verificationMethod: verification,
     efttimestamp: input.now,

@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { routeCloud } from './cloud-routes'
 import type { MerchantState, SimContext } from './context'
+import { routeControls } from './control-routes'
+import type { Controls } from './controls'
 import { apiKeyOf, sendError } from './http-util'
 import { SIGNATURE_SVG } from './receipts'
 import { routeStatus } from './status-routes'
@@ -13,9 +15,9 @@ type Host = 'cloud' | 'status' | 'receipts'
  * receipts (hosted HTML). Authenticated hosts run the same gate: key (403), rate limit (429),
  * injected 5xx, then the routes.
  */
-export function createHostServer(ctx: SimContext, host: Host): Server {
+export function createHostServer(ctx: SimContext, host: Host, controls: Controls): Server {
   return createServer((req, res) => {
-    handle(ctx, host, req, res).catch((error: unknown) => {
+    handle(ctx, host, controls, req, res).catch((error: unknown) => {
       if (!res.headersSent)
         sendError(res, 500, 'InternalServerError', `Simulator error: ${(error as Error).message}`)
       else res.destroy()
@@ -26,12 +28,20 @@ export function createHostServer(ctx: SimContext, host: Host): Server {
 async function handle(
   ctx: SimContext,
   host: Host,
+  controls: Controls,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
   const method = req.method ?? 'GET'
   const path = new URL(req.url ?? '/', 'http://simulator').pathname
   if (host === 'receipts') return serveReceipt(ctx, res, method, path)
+  if (host === 'cloud' && path.startsWith('/_simulator/')) {
+    // The simulator's own switches: the key decides which terminals, nothing else applies.
+    const key = apiKeyOf(req)
+    const owner = key === undefined ? undefined : ctx.merchantsByKey.get(key)
+    if (!owner) return sendError(res, 403, 'ForbiddenError', 'No valid key found in header')
+    return routeControls(ctx, controls, req, res, owner, path)
+  }
   const merchant = admit(ctx, req, res)
   if (!merchant) return
   const handled =

@@ -1,6 +1,8 @@
 import type { OperationType, TransactionResult } from '../handpoint/types'
+import { BatchBook } from './batches'
+import type { Battery } from './battery'
 import type { TxRecord } from './store'
-import type { TerminalBehaviour } from './types'
+import type { ReceivedCommand, TerminalBehaviour, TerminalSettings } from './types'
 
 /**
  * A virtual terminal: its behaviour, the operation it runs, and which phase it is in. Phases
@@ -24,10 +26,33 @@ export interface ActiveOperation {
   abort: AbortController
 }
 
+/** What the terminal app reports about itself (deviceStatus, ping device info). */
+export interface AppInfo {
+  applicationVersion: string
+  sdkVersion: string
+  firmwareVersion: string
+}
+
 export class SimTerminal {
   active: ActiveOperation | undefined
   /** Results the terminal holds after dropping off mid-flow; posted when it is back online. */
   readonly held: { record: TxRecord; result: TransactionResult }[] = []
+  /** Switched on (a test switch; a reboot switches it off for a while). */
+  powered = true
+  /** Running another client's operation: every request of ours gets 1001. */
+  busyElsewhere = false
+  /** Outside Integrated Mode a device command gets 202 and is not executed. */
+  integratedMode = true
+  readonly book = new BatchBook()
+  /** Every device command that reached the terminal (202), oldest first. */
+  readonly commands: ReceivedCommand[] = []
+  readonly settings: TerminalSettings = {
+    unattendedMode: false,
+    locale: 'en_US',
+    passwordProtected: false,
+    minimumBrightnessLevel: 0,
+    maximumBrightnessLevel: 100,
+  }
 
   constructor(
     readonly apiKey: string,
@@ -35,7 +60,31 @@ export class SimTerminal {
     readonly serialNumber: string,
     readonly terminalType: string,
     public behaviour: TerminalBehaviour,
+    readonly battery: Battery,
+    readonly app: AppInfo,
   ) {}
+
+  /** The merchant's virtual terminal for MOTO ("VT"): batches, no device behind it. */
+  get virtual(): boolean {
+    return this.terminalType.toUpperCase() === 'VT'
+  }
+
+  /** Whether a request can reach the terminal app right now (else 1002). */
+  listening(now: number): boolean {
+    return !this.virtual && this.powered && this.behaviour !== 'offline' && !this.battery.dead(now)
+  }
+
+  /** `deviceStatus` as the terminal app puts it on every result (all strings). */
+  deviceStatus(now: number): Record<string, string> {
+    return {
+      applicationName: 'Payments',
+      applicationVersion: this.app.applicationVersion,
+      ...this.battery.status(now),
+      bluetoothName: this.terminalType,
+      serialNumber: this.serialNumber,
+      statusMessage: '',
+    }
+  }
 }
 
 /** Operations that move money and therefore reach the gateway (status host, §2.6). */

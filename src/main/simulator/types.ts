@@ -8,12 +8,20 @@
 export type TerminalBehaviour =
   'normal' | 'slow-card' | 'pin' | 'signature' | 'offline' | 'flaky-network'
 
+export type ExternalPower = 'USB' | 'AC' | 'None'
+/** How the merchant's acquirer treats batches (`/batch/*`). */
+export type BatchSupport = 'supported' | 'batch-number-required' | 'unsupported'
+
 export interface SimTerminalSpec {
   serialNumber: string
   /** Default PAXA920PRO. */
   terminalType?: string
   /** Default 'normal'. */
   behaviour?: TerminalBehaviour
+  /** Default 80 % on USB. */
+  battery?: { percent?: number; externalPower?: ExternalPower }
+  /** Default 20.4.12.1 (the documented example). */
+  applicationVersion?: string
 }
 
 export interface SimMerchantSpec {
@@ -21,6 +29,64 @@ export interface SimMerchantSpec {
   merchantIdAlpha: string
   name?: string
   terminals: SimTerminalSpec[]
+  /** MOTO enabled: a virtual terminal ("VT") in the device list with its own batch, where every
+   * MOTO operation of the merchant is booked. */
+  virtualTerminal?: { serialNumber: string }
+  /** Default 'supported'. */
+  batches?: BatchSupport
+}
+
+/** What the device commands have set (there is no read-back on the wire; tests look here). */
+export interface TerminalSettings {
+  unattendedMode: boolean
+  locale: string
+  passwordProtected: boolean
+  minimumBrightnessLevel: number
+  maximumBrightnessLevel: number
+  rebootHour?: number
+}
+
+/** A device command that reached the terminal (answered 202). */
+export interface ReceivedCommand {
+  command: string
+  body: Record<string, unknown>
+  /** `now()` when it arrived. */
+  at: number
+  /** False outside Integrated Mode: Handpoint answered 202, the terminal ignored it. */
+  applied: boolean
+}
+
+/** One line of a terminal's batch as the acquirer sees it. */
+export interface SimBatchLine {
+  transactionID: string
+  transactionType: string
+  rrn?: string
+  amountMinor: number
+  currency: string
+  origin: 'CLOUD' | 'STANDALONE'
+}
+
+/** A terminal as the simulator sees it (copies; safe to keep). */
+export interface SimTerminalState {
+  serialNumber: string
+  terminalType: string
+  behaviour: TerminalBehaviour
+  powered: boolean
+  listening: boolean
+  /** Running one of our operations (the screen it shows), or another client's. */
+  busy: 'here' | 'elsewhere' | undefined
+  battery: { percent: number; externalPower: ExternalPower; charging: string }
+  integratedMode: boolean
+  settings: TerminalSettings
+  openBatch: { number: number; lines: SimBatchLine[] }
+  closedBatches: { number: number; closedAt: number; lines: SimBatchLine[] }[]
+}
+
+/** A payment taken on the terminal itself: in the batch, unknown to the app's journal. */
+export interface StandalonePayment {
+  transactionID: string
+  rrn: string
+  batchNumber: string
 }
 
 /**
@@ -47,6 +113,10 @@ export interface SimFaults {
    * posts the held result with `recoveredTransaction: true`, like the app's recovery loop.
    */
   goOfflineMidTransaction?: number
+  /** POST /batch/close closes the batch, then the socket is destroyed before the answer. */
+  dropBatchCloseAnswer?: number
+  /** POST /batch/close closes the batch, then answers 500 (the outcome is unknown to the app). */
+  batchCloseErrorAfterClosing?: number
 }
 
 export interface SimulatorOptions {
@@ -106,6 +176,27 @@ export interface Simulator {
   setBehaviour(serialNumber: string, behaviour: TerminalBehaviour): void
   /** The screen the terminal shows now ('waiting-for-card', 'pin', ...), undefined when idle. */
   terminalPhase(serialNumber: string): string | undefined
+  /** Switches a terminal off (1002 everywhere; a running operation stops where it is: what
+   * reached the gateway is posted as recovered when it is switched on again) or on. */
+  setPower(serialNumber: string, on: boolean): void
+  /** Busy with another client's operation: our requests get 1001 until cleared. */
+  setBusyElsewhere(serialNumber: string, busy: boolean): void
+  /** Sets the charge (percent) and/or the power supply; it drains per operation and charges
+   * over `now` time while on USB (1 %/min) or AC (2 %/min). */
+  setBattery(serialNumber: string, state: { percent?: number; externalPower?: ExternalPower }): void
+  /** Outside Integrated Mode, device commands get 202 and are not executed. */
+  setIntegratedMode(serialNumber: string, on: boolean): void
+  setBatchSupport(merchantIdAlpha: string, support: BatchSupport): void
+  /** Books an approved payment taken on the terminal itself into its open batch. */
+  takeStandalonePayment(
+    serialNumber: string,
+    payment: { amountMinor: number; currency: string; type?: 'SALE' | 'REFUND' },
+  ): StandalonePayment
+  /** Drops a line from the terminal's open batch (by transactionID or rrn); false if absent. */
+  dropFromBatch(serialNumber: string, match: { transactionID?: string; rrn?: string }): boolean
+  terminalState(serialNumber: string): SimTerminalState
+  /** Device commands the terminal received, oldest first. */
+  commandsReceived(serialNumber: string): ReceivedCommand[]
   /** Called each time a terminal posts a result; returns the unsubscribe function. */
   onTerminalFinished(listener: (f: TerminalFinished) => void): () => void
   /** Counters for tests and benchmarks (copies; safe to keep). */

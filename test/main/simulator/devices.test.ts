@@ -16,9 +16,10 @@ describe('device control commands (POST /devices/{type}/{serial}/{command})', ()
       'set-unattended-mode': { status: true },
       'set-locale': { locale: 'en_CA' },
       'set-password-protected': { status: false },
-      reboot: { force: false },
       'set-screen-brightness': { minimumBrightnessLevel: 10, maximumBrightnessLevel: 90 },
       'set-reboot-time': { hour: 3 },
+      // Last: the terminal is away while it reboots.
+      reboot: { force: false },
     }
     for (const [name, body] of Object.entries(bodies)) {
       const reply = await command(s.apiBaseUrl, name, body)
