@@ -48,7 +48,7 @@ export function stateOf(ctx: SimContext, terminal: SimTerminal): SimTerminalStat
     behaviour: terminal.behaviour,
     powered: terminal.powered,
     listening: terminal.listening(now),
-    busy: terminal.active ? 'here' : terminal.busyElsewhere ? 'elsewhere' : undefined,
+    busy: terminal.active ? 'here' : terminal.busyElsewhere ? 'elsewhere' : null,
     battery: {
       percent: terminal.battery.percent(now),
       externalPower: terminal.battery.externalPower(),

@@ -24,6 +24,8 @@ export function switchOff(terminal: SimTerminal): void {
   bump(terminal)
   terminal.powered = false
   terminal.active?.abort.abort(POWER_OFF)
+  // The screen is gone at once; the operation's own loop finishes its bookkeeping after.
+  terminal.active = undefined
 }
 
 export function switchOn(ctx: SimContext, terminal: SimTerminal): void {

@@ -92,7 +92,9 @@ function statusView(record: TxRecord, chainIfFirst: TxRecord[] | undefined): Tra
   let finStatus = rest.finStatus
   for (const later of chainIfFirst?.slice(1) ?? []) {
     const approved = ['AUTHORISED', 'CAPTURED'].includes(later.gatewayResult?.finStatus ?? '')
-    const state = CURRENT_STATE[later.request.operation]
+    // A reversal after the close went through as a refund (ledger.ts): the sale is REFUNDED.
+    const state =
+      later.gatewayResult?.type === 'REFUND' ? 'REFUNDED' : CURRENT_STATE[later.request.operation]
     if (approved && state) finStatus = state
   }
   const tip = record.adjustedTipMinor ?? 0

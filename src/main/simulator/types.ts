@@ -74,7 +74,7 @@ export interface SimTerminalState {
   powered: boolean
   listening: boolean
   /** Running one of our operations (the screen it shows), or another client's. */
-  busy: 'here' | 'elsewhere' | undefined
+  busy: 'here' | 'elsewhere' | null
   battery: { percent: number; externalPower: ExternalPower; charging: string }
   integratedMode: boolean
   settings: TerminalSettings

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { call, NORMAL, OTHER, post, sale, sim } from './helpers'
+import { call, MERCHANTS, NORMAL, OTHER, post, result, sale, sim, until } from './helpers'
 
 const command = (
   base: string,
@@ -71,5 +71,82 @@ describe('device control commands (POST /devices/{type}/{serial}/{command})', ()
         },
       },
     })
+  })
+})
+
+describe('what the terminal does with a command', () => {
+  it('records every command that reached it and applies it in Integrated Mode', async () => {
+    let clock = 1_800_000_000_000
+    const s = await sim({ now: () => clock })
+    await command(s.apiBaseUrl, 'set-locale', { locale: 'de_DE' })
+    clock += 1
+    await command(s.apiBaseUrl, 'set-screen-brightness', {
+      minimumBrightnessLevel: 20,
+      maximumBrightnessLevel: 80,
+    })
+    await command(s.apiBaseUrl, 'set-reboot-time', { hour: 24 }) // refused: not recorded
+    s.setIntegratedMode(NORMAL.serial_number, false)
+    expect((await command(s.apiBaseUrl, 'set-unattended-mode', { status: true })).status).toBe(202)
+    expect(s.commandsReceived(NORMAL.serial_number)).toEqual([
+      { command: 'set-locale', body: { locale: 'de_DE' }, at: 1_800_000_000_000, applied: true },
+      {
+        command: 'set-screen-brightness',
+        body: { minimumBrightnessLevel: 20, maximumBrightnessLevel: 80 },
+        at: 1_800_000_000_001,
+        applied: true,
+      },
+      {
+        command: 'set-unattended-mode',
+        body: { status: true },
+        at: 1_800_000_000_001,
+        applied: false,
+      },
+    ])
+    expect(s.terminalState(NORMAL.serial_number).settings).toEqual({
+      unattendedMode: false,
+      locale: 'de_DE',
+      passwordProtected: false,
+      minimumBrightnessLevel: 20,
+      maximumBrightnessLevel: 80,
+    })
+  })
+
+  it('refuses a minimum brightness above the maximum, and commands to the virtual terminal', async () => {
+    const s = await sim({
+      merchants: [{ ...MERCHANTS![0]!, virtualTerminal: { serialNumber: '0000000001' } }],
+    })
+    const inverted = await command(s.apiBaseUrl, 'set-screen-brightness', {
+      minimumBrightnessLevel: 80,
+      maximumBrightnessLevel: 20,
+    })
+    expect(inverted.status).toBe(400)
+    const vt = { serial_number: '0000000001', terminal_type: 'VT' }
+    expect(
+      (await command(s.apiBaseUrl, 'reboot', { force: false }, vt)).json.error.message.error,
+    ).toBe(1002)
+  })
+
+  it('a reboot takes the terminal away for a while; busy elsewhere refuses a polite one', async () => {
+    const s = await sim({ timeScale: 1000 })
+    s.setBusyElsewhere(NORMAL.serial_number, true)
+    expect((await command(s.apiBaseUrl, 'reboot', { force: false })).json.error.message.error).toBe(
+      1001,
+    )
+    s.setBusyElsewhere(NORMAL.serial_number, false)
+    expect((await command(s.apiBaseUrl, 'reboot', { force: false })).status).toBe(202)
+    expect((await post(s, sale())).json.error.message.error).toBe(1002)
+    await until(() => s.terminalState(NORMAL.serial_number).listening || undefined)
+    expect((await post(s, sale())).status).toBe(202)
+  })
+
+  it('a forced reboot interrupts a payment; what reached the gateway is posted after the reboot', async () => {
+    // Processing lasts 75 ms here, the reboot 1 s.
+    const s = await sim({ timeScale: 20 })
+    const accepted = await post(s, sale())
+    await until(() => s.terminalPhase(NORMAL.serial_number) === 'processing' || undefined)
+    expect((await command(s.apiBaseUrl, 'reboot', { force: true })).status).toBe(202)
+    expect(s.terminalState(NORMAL.serial_number).listening).toBe(false)
+    const posted = await result(s, accepted.json.transactionResultId)
+    expect(posted.json).toMatchObject({ finStatus: 'AUTHORISED', recoveredTransaction: true })
   })
 })
