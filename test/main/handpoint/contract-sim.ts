@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, expect } from 'vitest'
 import {
   createHandpointClient,
+  type Accepted,
   type HandpointCloudClient,
   type TransactionInput,
   type TransactionResult,
 } from '../../../src/main/handpoint'
-import { DEMO_API_KEY, startSimulator, type Simulator } from '../../../src/main/simulator'
+import {
+  DEMO_API_KEY,
+  startSimulator,
+  type SimMerchantSpec,
+  type Simulator,
+} from '../../../src/main/simulator'
 
 /**
  * A simulator shared by the contract tests of one file: the demo key with a normal, an offline
@@ -30,28 +36,29 @@ export interface ContractContext {
   nextFinish(serialNumber: string, on?: Simulator): Promise<void>
   /** The polling flow (§5.2): 202 with a transactionResultId, 204 while running, then 200. */
   run(input: TransactionInput): Promise<TransactionResult>
+  /** The same flow for any call that answers 202 (pingDevice). */
+  runWith(serialNumber: string, start: () => Promise<Accepted>): Promise<TransactionResult>
 }
 
-export function useContractSimulator(): ContractContext {
+export const CONTRACT_MERCHANTS: SimMerchantSpec[] = [
+  {
+    apiKey: DEMO_API_KEY,
+    merchantIdAlpha: 'DemoCafe',
+    terminals: [
+      { ...T.normal, behaviour: 'normal' },
+      { ...T.offline, behaviour: 'offline' },
+      { ...T.faults, behaviour: 'normal' },
+    ],
+  },
+  { apiKey: OTHER_KEY, merchantIdAlpha: 'OtherShop', terminals: [{ ...T.other }] },
+]
+
+/** `merchants`: the two above unless a test file needs more (a virtual terminal, acquirers). */
+export function useContractSimulator(merchants = CONTRACT_MERCHANTS): ContractContext {
   let sim: Simulator | undefined
   let client: HandpointCloudClient | undefined
   beforeAll(async () => {
-    sim = await startSimulator({
-      timeScale: 40,
-      rateLimitPerSecond: 0,
-      merchants: [
-        {
-          apiKey: DEMO_API_KEY,
-          merchantIdAlpha: 'DemoCafe',
-          terminals: [
-            { ...T.normal, behaviour: 'normal' },
-            { ...T.offline, behaviour: 'offline' },
-            { ...T.faults, behaviour: 'normal' },
-          ],
-        },
-        { apiKey: OTHER_KEY, merchantIdAlpha: 'OtherShop', terminals: [{ ...T.other }] },
-      ],
-    })
+    sim = await startSimulator({ timeScale: 40, rateLimitPerSecond: 0, merchants })
     client = ctx.clientWith(DEMO_API_KEY)
   })
   afterAll(async () => {
@@ -82,19 +89,21 @@ export function useContractSimulator(): ContractContext {
         })
       })
     },
-    async run(input) {
-      const finished = ctx.nextFinish(input.serialNumber)
-      const accepted = await ctx.client.startTransaction(input)
+    run(input) {
+      return ctx.runWith(input.serialNumber, () => ctx.client.startTransaction(input))
+    },
+    async runWith(serialNumber, start) {
+      const finished = ctx.nextFinish(serialNumber)
+      const accepted = await start()
       expect(accepted.statusMessage).toBe('Operation Accepted')
-      expect(accepted.transactionResultId).toMatch(new RegExp(`^${input.serialNumber}-\\d{13}$`))
+      expect(accepted.transactionResultId).toMatch(new RegExp(`^${serialNumber}-\\d{13}$`))
       const id = accepted.transactionResultId!
       let outcome = await ctx.client.getTransactionResult(id)
       if (outcome.kind === 'in-progress') {
         await finished
         outcome = await ctx.client.getTransactionResult(id)
       }
-      if (outcome.kind !== 'final')
-        throw new Error(`no result for ${input.operation}: ${outcome.kind}`)
+      if (outcome.kind !== 'final') throw new Error(`no result for ${id}: ${outcome.kind}`)
       expect(outcome.result).not.toHaveProperty('unMaskedPan')
       return outcome.result
     },
