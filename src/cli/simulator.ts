@@ -66,6 +66,12 @@ async function main(argv: string[]): Promise<void> {
       `    -d '{"operation":"sale","serial_number":"${first?.serialNumber}","terminal_type":"${first?.terminalType}","amount":"1000","currency":"EUR","transactionReference":"2bfde1fc-23b1-4c67-93d9-1d4a557f4d4f"}'`,
       `  curl -s -i ${sim.apiBaseUrl}/transaction-result/<transactionResultId from the 202> -H 'ApiKeyCLoud: ${DEMO_API_KEY}'`,
       `  curl -s ${sim.statusBaseUrl}/transactions/2bfde1fc-23b1-4c67-93d9-1d4a557f4d4f/status/all -H 'ApiKeyCLoud: ${DEMO_API_KEY}'`,
+      `  curl -s -X POST ${sim.apiBaseUrl}/batch/summary -H 'ApiKeyCLoud: ${DEMO_API_KEY}' -H 'Content-Type: application/json' \\`,
+      `    -d '{"deviceType":"${first?.terminalType}","serialNumber":"${first?.serialNumber}","batchNumber":"1"}'`,
+      '',
+      'Switches (see src/main/simulator/README.md): a terminal, then power, busy-elsewhere, battery ...',
+      `  curl -s ${sim.apiBaseUrl}/_simulator/terminals/${first?.serialNumber} -H 'ApiKeyCLoud: ${DEMO_API_KEY}'`,
+      `  curl -s -X POST ${sim.apiBaseUrl}/_simulator/terminals/${first?.serialNumber}/power -H 'ApiKeyCLoud: ${DEMO_API_KEY}' -d '{"on":false}'`,
       '',
     ].join('\n'),
   )

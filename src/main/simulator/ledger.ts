@@ -1,4 +1,3 @@
-import type { OperationType, TransactionResult } from '../handpoint/types'
 import type { Batch, BatchEntry } from './batches'
 import type { MerchantState, SimContext } from './context'
 import { uuidV1Like } from './ids'
@@ -15,6 +14,9 @@ import { isMoto, type SimTerminal } from './terminal'
  * - MOTO operations are booked on the merchant's virtual terminal when it has one.
  */
 
+type Operation = TxRecord['request']['operation']
+type Result = NonNullable<TxRecord['gatewayResult']>
+
 const APPROVED = new Set(['AUTHORISED', 'PARTIAL_APPROVAL', 'CAPTURED'])
 const BOOKED = new Set([
   'sale',
@@ -30,7 +32,7 @@ const REVERSALS = new Set(['saleReversal', 'refundReversal', 'moToReversal'])
 export function bookingTerminal(
   merchant: MerchantState,
   terminal: SimTerminal,
-  operation: OperationType,
+  operation: Operation,
 ): SimTerminal {
   if (!isMoto(operation)) return terminal
   return merchant.terminals.find((t) => t.virtual) ?? terminal
@@ -79,7 +81,7 @@ export function book(
   merchant: MerchantState,
   terminal: SimTerminal,
   record: TxRecord,
-  result: TransactionResult,
+  result: Result,
 ): string {
   const operation = record.request.operation
   const target = bookingTerminal(merchant, terminal, operation)
