@@ -16,7 +16,7 @@ const CONTAINERS = ['devicestatus', 'deviceinfo', 'deviceinformation', 'customda
 const MAX_TEXT = 64
 
 /** Normalised key -> the health field it feeds. */
-const ALIASES: Record<string, keyof DeviceHealth> = {
+const ALIAS_TABLE: Record<string, keyof DeviceHealth> = {
   serialnumber: 'serialNumber',
   batterystatus: 'batteryPercent',
   batterylevel: 'batteryPercent',
@@ -39,6 +39,8 @@ const ALIASES: Record<string, keyof DeviceHealth> = {
   firmwareversion: 'firmwareVersion',
   firmware: 'firmwareVersion',
 }
+/** A Map, so keys such as "constructor" never find something on a prototype. */
+const ALIASES = new Map(Object.entries(ALIAS_TABLE))
 
 const normalise = (key: string): string => key.toLowerCase().replace(/[^a-z0-9]/g, '')
 
@@ -74,7 +76,7 @@ function containersOf(source: unknown): Record<string, unknown>[] {
     }
   }
   // A DeviceStatus object handed over directly.
-  if (found.length === 0 && Object.keys(source).some((k) => ALIASES[normalise(k)])) {
+  if (found.length === 0 && Object.keys(source).some((k) => ALIASES.has(normalise(k)))) {
     found.push(source)
   }
   return found
@@ -123,7 +125,7 @@ export function readDeviceHealth(source: unknown): DeviceHealth | undefined {
   for (const container of containersOf(source)) flatten(container, values)
   const health: DeviceHealth = {}
   for (const [key, value] of values) {
-    const field = ALIASES[key]
+    const field = ALIASES.get(key)
     if (field === undefined || field in health) continue
     if (field === 'batteryPercent') {
       const percent = wholeNumber(value, 100)

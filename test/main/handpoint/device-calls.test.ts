@@ -240,6 +240,9 @@ describe('readDeviceHealth', () => {
       readDeviceHealth({ deviceStatus: { batteryStatus: '180', batterymV: 'x' } }),
     ).toBeUndefined()
     expect(readDeviceHealth({ customData: 'table 4' })).toBeUndefined()
+    expect(
+      readDeviceHealth({ constructor: 'x', toString: '1', deviceInfo: { valueOf: 2 } }),
+    ).toBeUndefined()
     for (const odd of [null, 42, 'x', [], { deviceStatus: [1, 2] }, { deviceStatus: null }]) {
       expect(readDeviceHealth(odd)).toBeUndefined()
     }
