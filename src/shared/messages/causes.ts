@@ -19,6 +19,7 @@ export const CAUSE_WORDS = {
   timeout: 'no answer in time',
   malformed_response: 'an answer that could not be read',
   invalid_input: 'the request was incomplete',
+  batch_number_required: 'the acquirer needs the batch number',
   unknown: 'an unexpected error',
 } as const satisfies Record<string, string>
 

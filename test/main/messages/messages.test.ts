@@ -47,6 +47,7 @@ describe('messages from main', () => {
       timeout: true,
       'malformed-response': true,
       'invalid-input': true,
+      'batch-number-required': true,
     }
     for (const kind of Object.keys(kinds)) expect(causeOf(kind), kind).not.toBe('unknown')
   })

@@ -198,6 +198,7 @@ const de: CodeMessages = {
       timeout: 'keine Antwort in der Zeit',
       malformed_response: 'eine unlesbare Antwort',
       invalid_input: 'die Anfrage war unvollständig',
+      batch_number_required: 'der Acquirer braucht die Batch-Nummer',
       unknown: 'ein unerwarteter Fehler',
     },
     copy: { customer: 'Kundenbeleg', merchant: 'Händlerbeleg' },
