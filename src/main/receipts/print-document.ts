@@ -88,16 +88,79 @@ export function buildPrintDocument(receiptHtml: string, options: PrintDocumentOp
   )
 }
 
-/** Head content (styles) and body content of a receipt, whether or not it is a full document. */
+/**
+ * Head content (styles) and body content of a receipt, whether or not it is a full document.
+ * Receipts come from the network and this runs on the main thread, so every search here is a
+ * single forward scan: no pattern that retries from each `<head` or `<style` to the end.
+ */
 export function splitDocument(html: string): { head: string; body: string } {
-  const headMatch = /<head[^>]*>([\s\S]*?)<\/head>/i.exec(html)
-  const bodyMatch = /<body[^>]*>([\s\S]*?)(?:<\/body>|$)/i.exec(html)
+  const headOpen = findOpenTag(html, 'head', 0)
+  const headClose = headOpen && findCloseTag(html, 'head', headOpen.end)
   // Keep only styles from the head: a meta refresh or base href there must not survive.
-  const head = headMatch ? (headMatch[1]!.match(/<style[\s\S]*?<\/style>/gi) ?? []).join('') : ''
-  if (bodyMatch) return { head, body: bodyMatch[1]! }
-  const stripped = html
-    .replace(/<!doctype[^>]*>/i, '')
-    .replace(/<head[^>]*>[\s\S]*?<\/head>/i, '')
-    .replace(/<\/?html[^>]*>/gi, '')
-  return { head, body: stripped }
+  const head = headOpen && headClose ? stylesIn(html, headOpen.end, headClose.start) : ''
+  const bodyOpen = findOpenTag(html, 'body', 0)
+  if (bodyOpen) {
+    const bodyClose = findCloseTag(html, 'body', bodyOpen.end)
+    return { head, body: html.slice(bodyOpen.end, bodyClose ? bodyClose.start : html.length) }
+  }
+  let body = html
+  const doctype = findOpenTag(body, '!doctype', 0)
+  if (doctype) body = body.slice(0, doctype.start) + body.slice(doctype.end)
+  const fragmentHeadOpen = findOpenTag(body, 'head', 0)
+  const fragmentHeadClose = fragmentHeadOpen && findCloseTag(body, 'head', fragmentHeadOpen.end)
+  if (fragmentHeadOpen && fragmentHeadClose) {
+    body = body.slice(0, fragmentHeadOpen.start) + body.slice(fragmentHeadClose.end)
+  }
+  return { head, body: withoutHtmlTags(body) }
+}
+
+interface TagSpan {
+  start: number
+  end: number
+}
+
+/** The first `<name ...>` at or after `from` (case-insensitive; `<header>` is not `<head>`). */
+function findOpenTag(html: string, name: string, from: number): TagSpan | undefined {
+  const pattern = new RegExp(`<${name}(?=[\\s/>])`, 'gi')
+  pattern.lastIndex = from
+  const found = pattern.exec(html)
+  if (!found) return undefined
+  const close = html.indexOf('>', found.index)
+  return close === -1 ? undefined : { start: found.index, end: close + 1 }
+}
+
+function findCloseTag(html: string, name: string, from: number): TagSpan | undefined {
+  const pattern = new RegExp(`</${name}\\s*>`, 'gi')
+  pattern.lastIndex = from
+  const found = pattern.exec(html)
+  return found ? { start: found.index, end: found.index + found[0].length } : undefined
+}
+
+/** Every complete `<style>...</style>` between `from` and `to`, joined. */
+function stylesIn(html: string, from: number, to: number): string {
+  const section = html.slice(from, to)
+  let styles = ''
+  let at = 0
+  for (;;) {
+    const open = findOpenTag(section, 'style', at)
+    const close = open && findCloseTag(section, 'style', open.end)
+    if (!open || !close) return styles
+    styles += section.slice(open.start, close.end)
+    at = close.end
+  }
+}
+
+/** The text without its `<html ...>` and `</html>` tags. */
+function withoutHtmlTags(html: string): string {
+  const pattern = /<\/?html(?=[\s/>])/gi
+  let out = ''
+  let last = 0
+  for (let found = pattern.exec(html); found; found = pattern.exec(html)) {
+    const close = html.indexOf('>', found.index)
+    if (close === -1) break
+    out += html.slice(last, found.index)
+    last = close + 1
+    pattern.lastIndex = last
+  }
+  return out + html.slice(last)
 }
