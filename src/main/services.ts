@@ -31,7 +31,7 @@ export interface ServicesOptions {
   secretBox?: SecretBox
   /** The checkout's printer (Electron adapter); a recording fake when absent (tests, e2e). */
   printer?: Printer
-  /** Receipt fetch limits; loopback http is allowed by default for the local simulator. */
+  /** Receipt fetch limits (loopback http is decided per merchant, not here). */
   receiptFetch?: Partial<FetchPolicy>
   /** Where the payment engine finds keys and terminals; default: the merchants service. */
   merchantDirectory?: MerchantDirectory
@@ -77,7 +77,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     dataDir: options.dataDir,
     printer: options.printer ?? createRecordingPrinter(),
     emit: (payload) => emit('onReceiptsChanged', payload),
-    fetchPolicy: { allowLoopbackHttp: true, ...options.receiptFetch },
+    fetchPolicy: { ...options.receiptFetch },
+    // Plain http from this computer only for merchants on the simulator or a local address.
+    loopbackHttp: (merchantId) => merchants.receiptsOverLoopbackHttp(merchantId),
     logError: console.error,
     // Printer and paper are this checkout's; which copies print is the payment's merchant's call.
     merchantPolicy: (merchantId) => merchants.copyPolicy(merchantId),

@@ -1,4 +1,11 @@
-import type { ExportedConfiguration, ImportMode, ImportPreview } from '@shared/contract'
+import {
+  AppError,
+  type ExportedConfiguration,
+  type ImportMode,
+  type ImportPreview,
+} from '@shared/contract'
+import { msg } from '@shared/messages'
+import { isClearTextToNetwork, originOf } from '@shared/net/loopback'
 import type { MerchantProfile } from './profile-schema'
 import type { MerchantService } from './service'
 import { openConfiguration, sealConfiguration, type ExportedMerchant } from './transfer'
@@ -39,7 +46,25 @@ export async function previewImport(
   passphrase: string,
   mode: ImportMode,
 ): Promise<ImportPreview> {
-  return planImport(service.profiles(), await openConfiguration(content, passphrase), mode)
+  return planImport(service.profiles(), await openChecked(content, passphrase), mode)
+}
+
+/**
+ * Opens the file and applies the rules a merchant added here must meet, which a file made
+ * elsewhere (or edited) need not: no custom address that would send a key in clear.
+ */
+async function openChecked(content: string, passphrase: string): Promise<ExportedMerchant[]> {
+  const incoming = await openConfiguration(content, passphrase)
+  for (const m of incoming) {
+    const urls = m.environment === 'custom' ? m.customUrls : undefined
+    const clear = urls && [urls.apiBaseUrl, urls.statusBaseUrl].find(isClearTextToNetwork)
+    if (clear) {
+      throw new AppError(
+        msg('import_custom_url_not_https', { name: m.name, address: originOf(clear) }),
+      )
+    }
+  }
+  return incoming
 }
 
 function planImport(
@@ -70,7 +95,7 @@ export async function importConfiguration(
   mode: ImportMode,
   now: number,
 ): Promise<ImportPreview> {
-  const incoming = await openConfiguration(content, passphrase)
+  const incoming = await openChecked(content, passphrase)
   const plan = planImport(service.profiles(), incoming, mode)
   const sealed = incoming.map((m) => (m.apiKey ? service.vault.seal(m.apiKey) : undefined))
   const written: string[] = []

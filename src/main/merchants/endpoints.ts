@@ -1,5 +1,6 @@
 import { AppError, type MerchantEnvironment } from '@shared/contract'
 import { msg } from '@shared/messages'
+import { isClearTextToNetwork, isLoopbackUrl, originOf } from '@shared/net/loopback'
 
 export interface Endpoints {
   apiBaseUrl: string
@@ -31,6 +32,7 @@ export function createEndpointResolver(simulator?: () => Promise<Endpoints>): En
     }
     if (environment === 'custom') {
       if (!customUrls) throw new AppError(msg('custom_addresses_required'))
+      assertKeyStaysEncrypted(customUrls)
       return customUrls
     }
     if (!simulator) {
@@ -38,4 +40,21 @@ export function createEndpointResolver(simulator?: () => Promise<Endpoints>): En
     }
     return simulator()
   }
+}
+
+/**
+ * Refuses custom addresses that would send the API key in clear: plain http to another computer.
+ * Every client is built from resolved endpoints, so a profile stored before this rule (or edited
+ * by hand) is refused here too, before any request is made.
+ */
+export function assertKeyStaysEncrypted(urls: Endpoints): void {
+  const clear = [urls.apiBaseUrl, urls.statusBaseUrl].find(isClearTextToNetwork)
+  if (clear) {
+    throw new AppError(msg('custom_url_not_https', { address: originOf(clear) }))
+  }
+}
+
+/** Both custom addresses are on this computer (a local simulator or relay). */
+export function isOnThisComputer(urls: Endpoints | undefined): boolean {
+  return urls !== undefined && isLoopbackUrl(urls.apiBaseUrl) && isLoopbackUrl(urls.statusBaseUrl)
 }

@@ -13,7 +13,12 @@ import { msg, type Message } from '@shared/messages'
 import type { Device, HandpointClient } from '../handpoint/types'
 import type { MerchantDirectory } from '../payments/ports'
 import { bindClientToTerminals } from './bound-client'
-import { createEndpointResolver, type EndpointResolver, type Endpoints } from './endpoints'
+import {
+  createEndpointResolver,
+  isOnThisComputer,
+  type EndpointResolver,
+  type Endpoints,
+} from './endpoints'
 import { KeyVault } from './key-vault'
 import type { MerchantProfile, ProfileFile } from './profile-schema'
 import type { ProfileStore } from './profile-store'
@@ -121,6 +126,20 @@ export class MerchantService implements MerchantDirectory {
   copyPolicy(merchantId: string): ReceiptPreferences | undefined {
     const rules = this.findProfile(merchantId)?.receipts
     return rules ? { ...rules } : undefined
+  }
+
+  /**
+   * Whether this merchant's receipts may be fetched over plain http from this computer: only on
+   * the built-in simulator or a custom address on loopback. Everywhere else a receipt comes over
+   * https, so an http receipt URL in a result is refused instead of followed.
+   */
+  receiptsOverLoopbackHttp(merchantId: string): boolean {
+    const m = this.findProfile(merchantId)
+    if (!m) return false
+    return (
+      m.environment === 'simulator' ||
+      (m.environment === 'custom' && isOnThisComputer(m.customUrls))
+    )
   }
 
   /** Verifies the key against Handpoint (device list), then stores it encrypted. */

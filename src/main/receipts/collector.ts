@@ -12,6 +12,8 @@ export interface CollectorDeps {
   store: ReceiptStore
   policy: FetchPolicy
   clock: RetryClock
+  /** Whether this merchant's receipts may come over plain http from this computer. */
+  loopbackHttp?: (merchantId: string) => boolean
   fetchImpl?: typeof fetch
   /** Called after every change of an operation's receipts (status, stored copy, error). */
   changed(meta: ReceiptMeta): void
@@ -86,7 +88,8 @@ export class ReceiptCollector {
     let content: string | undefined
     let failure: ReceiptFetchError | undefined
     try {
-      const body = await fetchWithinPolicy(url, this.deps.policy, this.deps.fetchImpl)
+      const policy = this.policyFor(meta.merchantId)
+      const body = await fetchWithinPolicy(url, policy, this.deps.fetchImpl)
       content = part === 'signature' ? asSignature(body.bytes) : asReceiptHtml(body)
     } catch (err) {
       failure =
@@ -127,6 +130,12 @@ export class ReceiptCollector {
     })
     if (updated) this.deps.changed(updated)
     if (updated && content !== undefined) await this.deps.stored(updated, part)
+  }
+
+  private policyFor(merchantId: string): FetchPolicy {
+    const { policy, loopbackHttp } = this.deps
+    if (policy.allowLoopbackHttp || !loopbackHttp?.(merchantId)) return policy
+    return { ...policy, allowLoopbackHttp: true }
   }
 
   /** Runs `fn` with the operation's meta, one at a time per operation (parts finish together). */

@@ -1,4 +1,5 @@
 import { describe, msg, type Message } from '@shared/messages'
+import { isLoopbackHostname } from '@shared/net/loopback'
 
 /**
  * Fetches one hosted receipt (or signature image) under tight limits: receipts come from the
@@ -9,7 +10,10 @@ import { describe, msg, type Message } from '@shared/messages'
 export interface FetchPolicy {
   timeoutMs: number
   maxBytes: number
-  /** Allow plain http to 127.0.0.1 / ::1 / localhost (the simulator and tests). */
+  /**
+   * Allow plain http to 127.0.0.1 / ::1 / localhost for every receipt (tests). The app leaves it
+   * off and allows it per merchant instead (see ReceiptServiceOptions.loopbackHttp).
+   */
   allowLoopbackHttp: boolean
   /** Extra origins allowed besides any https URL, e.g. `http://sim.local:8080`. */
   allowedOrigins: readonly string[]
@@ -38,7 +42,6 @@ export class ReceiptFetchError extends Error {
   }
 }
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
 const MAX_REDIRECTS = 3
 
 /** True when the policy lets us request this URL. */
@@ -52,7 +55,7 @@ export function isAllowedUrl(raw: string, policy: FetchPolicy): boolean {
   if (url.username || url.password) return false
   if (url.protocol === 'https:') return true
   if (policy.allowedOrigins.includes(url.origin)) return true
-  return url.protocol === 'http:' && policy.allowLoopbackHttp && LOOPBACK_HOSTS.has(url.hostname)
+  return url.protocol === 'http:' && policy.allowLoopbackHttp && isLoopbackHostname(url.hostname)
 }
 
 /** GET `url` within the policy; throws ReceiptFetchError saying why (a code). */
@@ -80,13 +83,9 @@ export async function fetchWithinPolicy(
           headers: { accept: 'text/html, image/*;q=0.9, */*;q=0.1' },
         })
       } catch {
-        const timedOut = controller.signal.aborted
-        throw new ReceiptFetchError(
-          timedOut
-            ? msg('receipt_server_timeout', { seconds: Math.round(policy.timeoutMs / 100) / 10 })
-            : msg('receipt_server_unreachable'),
-          true,
-        )
+        throw controller.signal.aborted
+          ? timedOut(policy)
+          : new ReceiptFetchError(msg('receipt_server_unreachable'), true)
       }
       if (response.status >= 300 && response.status < 400) {
         const location = response.headers.get('location')
@@ -103,7 +102,12 @@ export async function fetchWithinPolicy(
           response.status !== 410,
         )
       }
-      const bytes = await readCapped(response, policy.maxBytes)
+      const bytes = await readCapped(response, policy.maxBytes).catch((err: unknown) => {
+        if (err instanceof ReceiptFetchError) throw err
+        // The timer covers the body too: a server that sends the headers and then trickles (or
+        // stops) is as unanswered as one that never answers, and may well answer next time.
+        throw controller.signal.aborted ? timedOut(policy) : interrupted()
+      })
       return { bytes, contentType: response.headers.get('content-type') ?? '' }
     } finally {
       clearTimeout(timer)
@@ -133,6 +137,15 @@ async function readCapped(response: Response, maxBytes: number): Promise<Buffer>
     chunks.push(value)
   }
   return Buffer.concat(chunks)
+}
+
+function timedOut(policy: FetchPolicy): ReceiptFetchError {
+  const seconds = Math.round(policy.timeoutMs / 100) / 10
+  return new ReceiptFetchError(msg('receipt_server_timeout', { seconds }), true)
+}
+
+function interrupted(): ReceiptFetchError {
+  return new ReceiptFetchError(msg('receipt_server_interrupted'), true)
 }
 
 function tooLarge(maxBytes: number): ReceiptFetchError {

@@ -32,6 +32,11 @@ export interface ReceiptServiceOptions {
   /** Pushes `onReceiptsChanged` to the UI. */
   emit(receipts: PaymentReceipts): void
   fetchPolicy?: Partial<FetchPolicy>
+  /**
+   * Whether a merchant's receipts may come over plain http from this computer: main decides it
+   * from the merchant's environment (the built-in simulator, a custom address on loopback).
+   */
+  loopbackHttp?: (merchantId: string) => boolean
   clock?: RetryClock
   fetchImpl?: typeof fetch
   /** Starts `printReceipt` on the terminal (the payment engine); absent until it is wired. */
@@ -68,6 +73,7 @@ export class ReceiptService {
       store: this.store,
       policy: { ...DEFAULT_FETCH_POLICY, ...options.fetchPolicy },
       clock: this.clock,
+      ...(options.loopbackHttp ? { loopbackHttp: options.loopbackHttp } : {}),
       ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}),
       ...(options.random ? { random: options.random } : {}),
       changed: (meta) => void this.publish(meta),

@@ -45,4 +45,8 @@ export const merchantMessages = {
     'The merchants settings file was written by a newer version of POS Companion, so it was moved aside to {movedTo} and the app started without merchants. Import a configuration, add the merchants again, or restore that file.',
   merchants_file_damaged:
     'The merchants settings file is damaged, so it was moved aside to {movedTo} and the app started without merchants. Import a configuration, add the merchants again, or restore that file.',
+  custom_url_not_https:
+    'The address {address} uses plain http to another computer, which would send the API key unencrypted. Use an https address (plain http works only for an address on this computer).',
+  import_custom_url_not_https:
+    'This file cannot be imported because the merchant "{name}" uses the plain http address {address} on another computer, which would send its API key unencrypted. Change it to an https address on the checkout it came from and export again; nothing was imported.',
 } as const satisfies Record<string, string>

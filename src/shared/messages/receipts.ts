@@ -23,6 +23,7 @@ export const receiptMessages = {
   receipt_server_timeout: 'The receipt server did not answer within {seconds} s.',
   receipt_server_unreachable:
     'The receipt server could not be reached (no network or the server is down).',
+  receipt_server_interrupted: 'The connection to the receipt server broke off mid-receipt.',
   receipt_server_bad_redirect: 'The receipt server sent a broken redirect.',
   receipt_server_status: 'The receipt server answered {status}; the receipt is not available yet.',
   receipt_server_redirect_loop: 'The receipt server redirected too many times.',

@@ -149,6 +149,10 @@ const de: CodeMessages = {
       'Die Händlereinstellungen wurden von einer neueren Version von POS Companion geschrieben, daher wurde die Datei nach {movedTo} verschoben und die App ohne Händler gestartet. Eine Konfiguration importieren, die Händler erneut hinzufügen oder die Datei wiederherstellen.',
     merchants_file_damaged:
       'Die Datei mit den Händlereinstellungen ist beschädigt, daher wurde sie nach {movedTo} verschoben und die App ohne Händler gestartet. Eine Konfiguration importieren, die Händler erneut hinzufügen oder die Datei wiederherstellen.',
+    custom_url_not_https:
+      'Die Adresse {address} verwendet unverschlüsseltes http zu einem anderen Computer und würde den API-Schlüssel im Klartext senden. Eine https-Adresse verwenden (http geht nur für eine Adresse auf diesem Computer).',
+    import_custom_url_not_https:
+      'Diese Datei kann nicht importiert werden, weil der Händler „{name}“ die unverschlüsselte http-Adresse {address} auf einem anderen Computer verwendet und seinen API-Schlüssel im Klartext senden würde. Die Adresse an der Kasse, von der die Datei stammt, auf https ändern und erneut exportieren; es wurde nichts importiert.',
 
     receipts_not_found:
       'Diese Kasse hat keine Belege zu dieser Zahlung. Belege werden aufbewahrt, sobald ein Ergebnis eintrifft.',
@@ -169,6 +173,7 @@ const de: CodeMessages = {
     receipt_address_not_allowed:
       'Die Belegadresse {origin} ist keine erlaubte https-Adresse, daher wurde sie nicht abgerufen.',
     receipt_server_timeout: 'Der Belegserver hat nicht innerhalb von {seconds} s geantwortet.',
+    receipt_server_interrupted: 'Die Verbindung zum Belegserver brach mitten im Beleg ab.',
     receipt_server_unreachable:
       'Der Belegserver war nicht erreichbar (kein Netz oder der Server ist ausgefallen).',
     receipt_server_bad_redirect: 'Der Belegserver hat eine fehlerhafte Weiterleitung gesendet.',
