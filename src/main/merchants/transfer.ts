@@ -7,19 +7,26 @@ import {
 } from 'node:crypto'
 import { z } from 'zod'
 import { AppError } from '@shared/contract'
-import { msg } from '@shared/messages'
+import { msg, type Message } from '@shared/messages'
 import { copyRulesFromV3 } from './migrations'
 import { copyRulesSchema, customNeedsUrls, merchantProfileObject } from './profile-schema'
 
 /**
  * The configuration file that moves between checkouts. The header is readable; everything else
  * (profiles and API keys) is AES-256-GCM ciphertext under a key derived from the user's passphrase
- * with scrypt. The header is the GCM additional data, so changing any byte of the file (salt,
- * parameters, version, ciphertext or tag) makes decryption fail instead of importing something else.
+ * with scrypt. Every header field is the GCM additional data (format version 2), so changing any
+ * byte of the file makes decryption fail instead of importing something else, and fields an
+ * export never has are refused before that. The scrypt settings are checked against the ones the
+ * app writes before any key is derived: a file cannot make us spend seconds and gigabytes.
+ *
+ * Version 1 files authenticated only format, version and scrypt settings. They are still read
+ * when they have exactly the fields version 1 wrote; their `exportedAt` cannot be checked, and
+ * nothing uses it.
  */
 export const TRANSFER_FORMAT = 'pos-companion/merchants-configuration' as const
-export const TRANSFER_VERSION = 1 as const
+export const TRANSFER_VERSION = 2 as const
 
+/** The only scrypt settings the app writes, and so the only ones it reads (32 MiB, ~0.1 s). */
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1 } as const
 
 /**
@@ -46,33 +53,43 @@ const payloadSchema = z.object({
     .refine((list) => new Set(list.map((m) => m.id)).size === list.length, 'duplicate merchant id'),
 })
 
-const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/)
+/** Canonical base64 of exactly `bytes` bytes (the lengths the app writes). */
+const base64Of = (bytes: number) =>
+  z
+    .string()
+    .max(64)
+    .refine((v) => {
+      const decoded = Buffer.from(v, 'base64')
+      return decoded.length === bytes && decoded.toString('base64') === v
+    })
 const headerSchema = z.object({
   format: z.literal(TRANSFER_FORMAT),
   version: z.number().int().positive(),
 })
-const fileSchema = headerSchema.extend({
-  version: z.literal(TRANSFER_VERSION),
-  exportedAt: z.string().max(40),
-  kdf: z.object({
+const fileFields = {
+  format: z.literal(TRANSFER_FORMAT),
+  exportedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+  kdf: z.strictObject({
     name: z.literal('scrypt'),
-    // Bounded so a crafted file cannot make us allocate gigabytes.
-    N: z
-      .number()
-      .int()
-      .min(2 ** 14)
-      .max(2 ** 20),
-    r: z.number().int().min(1).max(16),
-    p: z.number().int().min(1).max(4),
-    salt: b64.min(16),
+    N: z.literal(SCRYPT.N),
+    r: z.literal(SCRYPT.r),
+    p: z.literal(SCRYPT.p),
+    salt: base64Of(16),
   }),
-  cipher: z.object({ name: z.literal('aes-256-gcm'), iv: b64.min(16), tag: b64.min(16) }),
-  ciphertext: b64,
-})
+  cipher: z.strictObject({ name: z.literal('aes-256-gcm'), iv: base64Of(12), tag: base64Of(16) }),
+  ciphertext: z
+    .string()
+    .max(8 * 1024 * 1024)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+}
+const fileSchema = z.discriminatedUnion('version', [
+  z.strictObject({ ...fileFields, version: z.literal(1) }),
+  z.strictObject({ ...fileFields, version: z.literal(TRANSFER_VERSION) }),
+])
 type TransferFile = z.infer<typeof fileSchema>
 
-function deriveKey(passphrase: string, salt: Buffer, kdf: { N: number; r: number; p: number }) {
-  const options: ScryptOptions = { ...kdf, maxmem: 256 * kdf.N * kdf.r * kdf.p + 1024 * 1024 }
+function deriveKey(passphrase: string, salt: Buffer) {
+  const options: ScryptOptions = { ...SCRYPT, maxmem: 256 * SCRYPT.N * SCRYPT.r + 1024 * 1024 }
   return new Promise<Buffer>((ok, fail) =>
     scrypt(passphrase.normalize('NFC'), salt, 32, options, (err, key) =>
       err ? fail(err) : ok(key),
@@ -80,9 +97,14 @@ function deriveKey(passphrase: string, salt: Buffer, kdf: { N: number; r: number
   )
 }
 
-function additionalData(file: Pick<TransferFile, 'format' | 'version' | 'kdf'>): Buffer {
+/** Every header field, in a fixed order (version 1: only format, version and scrypt settings). */
+function additionalData(file: Omit<TransferFile, 'cipher' | 'ciphertext'> & { iv: string }) {
   const { N, r, p, salt } = file.kdf
-  return Buffer.from(`${file.format}|${file.version}|scrypt|${N}|${r}|${p}|${salt}`, 'utf8')
+  if (file.version === 1) {
+    return Buffer.from(`${file.format}|${file.version}|scrypt|${N}|${r}|${p}|${salt}`, 'utf8')
+  }
+  const fields = [file.format, file.version, file.exportedAt, 'scrypt', N, r, p, salt]
+  return Buffer.from(JSON.stringify([...fields, 'aes-256-gcm', file.iv]), 'utf8')
 }
 
 /** Builds the file content for `merchants`; API keys are inside the encrypted part only. */
@@ -93,16 +115,19 @@ export async function sealConfiguration(
 ): Promise<string> {
   const salt = randomBytes(16)
   const iv = randomBytes(12)
-  const kdf = { name: 'scrypt' as const, ...SCRYPT, salt: salt.toString('base64') }
-  const head = { format: TRANSFER_FORMAT, version: TRANSFER_VERSION, kdf }
-  const key = await deriveKey(passphrase, salt, SCRYPT)
+  const head = {
+    format: TRANSFER_FORMAT,
+    version: TRANSFER_VERSION,
+    exportedAt: exportedAt.toISOString(),
+    kdf: { name: 'scrypt' as const, ...SCRYPT, salt: salt.toString('base64') },
+  }
+  const key = await deriveKey(passphrase, salt)
   const cipher = createCipheriv('aes-256-gcm', key, iv)
-  cipher.setAAD(additionalData(head))
+  cipher.setAAD(additionalData({ ...head, iv: iv.toString('base64') }))
   const plain = JSON.stringify(payloadSchema.parse({ merchants }))
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
   const file: TransferFile = {
     ...head,
-    exportedAt: exportedAt.toISOString(),
     cipher: {
       name: 'aes-256-gcm',
       iv: iv.toString('base64'),
@@ -119,11 +144,11 @@ export async function openConfiguration(
   passphrase: string,
 ): Promise<ExportedMerchant[]> {
   const file = parseFile(content)
-  const key = await deriveKey(passphrase, Buffer.from(file.kdf.salt, 'base64'), file.kdf)
+  const key = await deriveKey(passphrase, Buffer.from(file.kdf.salt, 'base64'))
   let plain: string
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(file.cipher.iv, 'base64'))
-    decipher.setAAD(additionalData(file))
+    decipher.setAAD(additionalData({ ...file, iv: file.cipher.iv }))
     decipher.setAuthTag(Buffer.from(file.cipher.tag, 'base64'))
     plain = Buffer.concat([
       decipher.update(Buffer.from(file.ciphertext, 'base64')),
@@ -146,8 +171,18 @@ function parseFile(content: string): TransferFile {
     throw new AppError(msg('import_newer_version', { version: header.data.version }))
   }
   const file = fileSchema.safeParse(json)
-  if (!file.success) throw new AppError(msg('import_damaged'))
+  if (!file.success) throw new AppError(whyUnreadable(file.error.issues))
   return file.data
+}
+
+/**
+ * Fields an export never has: the file was changed (format 1 did not authenticate them). Other
+ * differences, scrypt settings the app does not write included, are a damaged file.
+ */
+function whyUnreadable(issues: readonly z.core.$ZodIssue[]): Message {
+  return issues.some((i) => i.code === 'unrecognized_keys')
+    ? msg('import_fields_added')
+    : msg('import_damaged')
 }
 
 function safeJson(text: string): unknown {

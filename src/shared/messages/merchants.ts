@@ -35,6 +35,8 @@ export const merchantMessages = {
     "This configuration file was made by a newer version of POS Companion (format {version}). Update this checkout's app, then import it again; nothing was imported.",
   import_not_a_configuration:
     'This file is not a POS Companion configuration file. Choose a file exported from POS Companion (Settings > Merchants > Export); nothing was imported.',
+  import_fields_added:
+    'This configuration file has fields an export never has, so it was changed after it was exported. Export it again from POS Companion (Settings > Merchants > Export); nothing was imported.',
   import_damaged:
     'This configuration file is damaged. Choose a file exported from POS Companion (Settings > Merchants > Export); nothing was imported.',
   terminals_offline:

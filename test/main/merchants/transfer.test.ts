@@ -111,7 +111,7 @@ describe('export / import of the configuration', () => {
     ['a changed tag', (c: string) => flipInField(c, 'tag'), PASS, 'import_wrong_passphrase'],
     [
       'a newer version',
-      (c: string) => c.replace('"version": 1', '"version": 2'),
+      (c: string) => c.replace('"version": 2', '"version": 3'),
       PASS,
       'import_newer_version',
     ],
@@ -267,7 +267,9 @@ async function reseal(content: string, merchants: unknown[]): Promise<string> {
   })
   const iv = randomBytes(12)
   const cipher = createCipheriv('aes-256-gcm', key, iv)
-  cipher.setAAD(Buffer.from(`${file.format}|${file.version}|scrypt|${N}|${r}|${p}|${salt}`))
+  // Format 2 authenticates every header field, in this order.
+  const header = [file.format, file.version, file.exportedAt, 'scrypt', N, r, p, salt]
+  cipher.setAAD(Buffer.from(JSON.stringify([...header, 'aes-256-gcm', iv.toString('base64')])))
   const body = Buffer.concat([cipher.update(JSON.stringify({ merchants })), cipher.final()])
   file.cipher = {
     name: 'aes-256-gcm',

@@ -139,6 +139,8 @@ const de: CodeMessages = {
       'Diese Konfigurationsdatei stammt aus einer neueren Version von POS Companion (Format {version}). Die App dieser Kasse aktualisieren, dann erneut importieren; es wurde nichts importiert.',
     import_not_a_configuration:
       'Diese Datei ist keine Konfigurationsdatei von POS Companion. Eine aus POS Companion exportierte Datei wählen (Einstellungen > Händler > Export); es wurde nichts importiert.',
+    import_fields_added:
+      'Diese Konfigurationsdatei enthält Felder, die ein Export nie hat; sie wurde also nach dem Export verändert. Erneut aus POS Companion exportieren (Einstellungen > Händler > Export); es wurde nichts importiert.',
     import_damaged:
       'Diese Konfigurationsdatei ist beschädigt. Eine aus POS Companion exportierte Datei wählen (Einstellungen > Händler > Export); es wurde nichts importiert.',
     terminals_offline:
