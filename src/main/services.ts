@@ -5,6 +5,7 @@ import {
   type PaymentStatusEvent,
 } from '@shared/contract'
 import type { EventSink, HandlerTable } from './ipc/handlers'
+import { redact } from './logging/redact'
 import { createMerchantHandlers } from './merchants/handlers'
 import { createJsonProfileStore } from './merchants/profile-store'
 import { createTestOnlySecretBox, type SecretBox } from './merchants/secret-box'
@@ -80,7 +81,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     fetchPolicy: { ...options.receiptFetch },
     // Plain http from this computer only for merchants on the simulator or a local address.
     loopbackHttp: (merchantId) => merchants.receiptsOverLoopbackHttp(merchantId),
-    logError: console.error,
+    logError: (message) => console.error(redact(message)),
     // Printer and paper are this checkout's; which copies print is the payment's merchant's call.
     merchantPolicy: (merchantId) => merchants.copyPolicy(merchantId),
     // The engine is built below; these run only later, on a cashier's request.

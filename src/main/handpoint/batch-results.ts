@@ -9,7 +9,7 @@ import type {
   HandpointTimestamp,
 } from './batch-types'
 import { malformed } from './client-util'
-import { replaceControlChars } from './text'
+import { keptText, replaceControlChars } from './text'
 
 /**
  * Zod-checked reading of the batch answers (2.25+, beta). Shapes differ between examples, so
@@ -190,7 +190,7 @@ function lineOf(item: unknown, index: number, currency: string): BatchDetailLine
   const extra: BatchDetailLine['extra'] = {}
   for (const [key, field] of Object.entries(parsed.data)) {
     if (KNOWN_LINE_FIELDS.has(key) || key === '__proto__') continue
-    if (typeof field === 'string') extra[key] = clean(field) ?? ''
+    if (typeof field === 'string') extra[key] = keptText(key, clean(field) ?? '')
     else if (typeof field === 'number' || typeof field === 'boolean') extra[key] = field
   }
   return {

@@ -1,4 +1,5 @@
 import { HandpointError, describeHandpointError, messageFor, type FieldError } from './errors'
+import { maskCardNumbers } from '@shared/text/mask-pan'
 import { replaceControlChars } from './text'
 import type { HandpointErrorKind } from './types'
 
@@ -158,8 +159,9 @@ function readGatewayCode(json: unknown): string | undefined {
 
 function textOf(value: unknown): { text?: string } {
   if (typeof value !== 'string') return {}
-  // Server text is shown to people: strip control characters and trailing punctuation.
-  const text = replaceControlChars(value)
+  // Server text is shown to people and kept as evidence: strip control characters and trailing
+  // punctuation, and mask any card number in it.
+  const text = maskCardNumbers(replaceControlChars(value))
     .trim()
     .replace(/[.\s]+$/, '')
   return text ? { text } : {}
@@ -180,7 +182,7 @@ function readFieldErrors(json: unknown): FieldError[] {
     }
     const message =
       textOf(item.message).text ?? (typeof item.code === 'string' ? item.code : 'is invalid')
-    errors.push({ path, message })
+    errors.push({ path: maskCardNumbers(path), message: maskCardNumbers(message) })
   }
   return errors
 }

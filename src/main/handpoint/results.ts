@@ -1,12 +1,15 @@
 import { z } from 'zod'
+import { maskCardNumbers } from '@shared/text/mask-pan'
+import { keptText } from './text'
 import { HandpointError, messageFor } from './errors'
 import type { Accepted, Device, TransactionResult } from './types'
 
 /**
  * Tolerant parsing of what Handpoint sends back. Unknown fields are kept (new app versions add
  * some every year), `finStatus` is required, known fields must have a usable type, `null` means
- * absent, and `unMaskedPan` is removed before anything else can see it. Never throws anything
- * but HandpointError('malformed-response').
+ * absent, and `unMaskedPan` is removed before anything else can see it, as is any card number in
+ * the free texts (status and error messages, device status). Never throws anything but
+ * HandpointError('malformed-response').
  */
 
 const optionalString = z
@@ -18,6 +21,8 @@ const optionalId = z
   .union([z.string(), z.number().int().nonnegative().transform(String)])
   .nullish()
   .transform((v) => v ?? undefined)
+/** Text written by people or terminals: a card number in it is masked before anyone keeps it. */
+const freeText = optionalString.transform((v) => (v === undefined ? v : maskCardNumbers(v)))
 /** Amounts are JSON numbers of minor units; digit strings are tolerated. */
 const optionalAmount = z
   .union([
@@ -52,8 +57,8 @@ const resultSchema = z.looseObject({
   verificationMethod: optionalString,
   authorisationCode: optionalString,
   issuerResponseCode: optionalString,
-  statusMessage: optionalString,
-  errorMessage: optionalString,
+  statusMessage: freeText,
+  errorMessage: freeText,
   customerReceipt: optionalString,
   merchantReceipt: optionalString,
   signatureUrl: optionalString,
@@ -96,7 +101,7 @@ export function parseAccepted(value: unknown, expectResultId: boolean): Accepted
   const parsed = z
     .looseObject({
       transactionResultId: optionalString,
-      statusMessage: optionalString,
+      statusMessage: freeText,
       transactionReference: optionalString,
     })
     .safeParse(value)
@@ -158,7 +163,7 @@ function malformed(what: string): HandpointError {
 function stringValues(record: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {}
   for (const [key, value] of Object.entries(record)) {
-    if (typeof value === 'string') out[key] = value
+    if (typeof value === 'string') out[key] = keptText(key, value)
     else if (typeof value === 'number' || typeof value === 'boolean') out[key] = String(value)
   }
   return out

@@ -1,15 +1,13 @@
+import { maskCardNumbers } from '@shared/text/mask-pan'
+
 /**
- * Removes what must never reach a log or a file: API keys, bearer tokens, auth tokens and card
- * numbers (13-19 digit runs, with or without separators). Applied to every log line we write.
+ * Removes what must never reach a log or a file: API keys, bearer tokens and auth tokens, and
+ * card numbers (Luhn-valid runs of 13-19 digits, plain or printed in groups, masked to the last
+ * four). Applied to every log line we write.
  */
-const PATTERNS: [RegExp, string][] = [
-  [
-    /(api[-_]?key[-_]?cloud|apikey|api[-_]?key|auth[-_]?token|authorization)(["'\s:=]+)([^\s"',}]+)/gi,
-    '$1$2[redacted]',
-  ],
-  [/\b(?:\d[ -]?){12,18}\d\b/g, '[card-number]'],
-]
+const SECRETS: RegExp =
+  /(api[-_]?key[-_]?cloud|apikey|api[-_]?key|auth[-_]?token|authorization)(["'\s:=]+)([^\s"',}]+)/gi
 
 export function redact(text: string): string {
-  return PATTERNS.reduce((acc, [re, replacement]) => acc.replace(re, replacement), text)
+  return maskCardNumbers(text.replace(SECRETS, '$1$2[redacted]'))
 }

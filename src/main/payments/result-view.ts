@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { PaymentResultView } from '@shared/contract/payments.contract'
+import { maskCardNumbers } from '@shared/text/mask-pan'
 import type { TransactionResult } from '../handpoint/types'
 
 /**
@@ -24,6 +25,11 @@ export const transactionResultSchema = z
 
 const text = (value: unknown, max = 4096): string | undefined =>
   typeof value === 'string' && value !== '' ? value.slice(0, max) : undefined
+
+const freeText = (value: unknown): string | undefined => {
+  const kept = text(value, 512)
+  return kept === undefined ? undefined : maskCardNumbers(kept)
+}
 
 const minor = (value: unknown): string | undefined =>
   typeof value === 'number' && Number.isFinite(value)
@@ -63,8 +69,9 @@ export function toResultView(r: TransactionResult): PaymentResultView {
   set('verificationMethod', text(r.verificationMethod, 32))
   set('authorisationCode', text(r.authorisationCode, 32))
   set('issuerResponseCode', text(r.issuerResponseCode, 8))
-  set('statusMessage', text(r.statusMessage, 512))
-  set('errorMessage', text(r.errorMessage, 512))
+  // The client masks card numbers at ingest; a callback body comes here without it.
+  set('statusMessage', freeText(r.statusMessage))
+  set('errorMessage', freeText(r.errorMessage))
   set('customerReceipt', text(r.customerReceipt, 256 * 1024))
   set('merchantReceipt', text(r.merchantReceipt, 256 * 1024))
   set('signatureUrl', text(r.signatureUrl, 256 * 1024))

@@ -4,6 +4,7 @@ import type {
   PaymentStatusEvent,
 } from '@shared/contract/payments.contract'
 import { msg, type Message } from '@shared/messages'
+import { maskCardNumbers } from '@shared/text/mask-pan'
 import type { HandpointClient, TransactionResult } from '../handpoint/types'
 import type { CallbackServer } from './callback-server'
 import type { Journal } from './journal'
@@ -93,9 +94,13 @@ export class Runtime {
   ): PaymentRecord {
     const current = this.stored(id)
     const now = this.settings.clock.now()
+    // Evidence and errors may quote Handpoint or the network in a parameter: no card number.
     const evidence = options.evidence
-      ? [...current.record.evidence, { at: now, ...options.evidence }].slice(-MAX_EVIDENCE)
+      ? [...current.record.evidence, { at: now, ...withoutCardNumbers(options.evidence) }].slice(
+          -MAX_EVIDENCE,
+        )
       : current.record.evidence
+    if (patch.lastError) patch = { ...patch, lastError: withoutCardNumbers(patch.lastError) }
     const record: PaymentRecord = { ...current.record, ...patch, evidence, updatedAt: now }
     const saved = this.journal.write(record, { ...current.meta, ...options.meta })
     if (!options.quiet) this.emit(this.event(saved.record))
@@ -224,4 +229,16 @@ export class Runtime {
   jitter(base: number): number {
     return Math.max(1, Math.round(base * (0.5 + this.settings.random() * 0.5)))
   }
+}
+
+/** A message whose text parameters carry no card number (evidence is kept for years). */
+function withoutCardNumbers(message: Message): Message {
+  if (!message.params) return message
+  const params = Object.fromEntries(
+    Object.entries(message.params).map(([k, v]) => [
+      k,
+      typeof v === 'string' ? maskCardNumbers(v) : v,
+    ]),
+  )
+  return { ...message, params }
 }
