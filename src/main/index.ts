@@ -6,11 +6,13 @@ import {
   ipcMain,
   Menu,
   powerSaveBlocker,
+  protocol,
   safeStorage,
   screen,
   shell,
   type WebContents,
 } from 'electron'
+import { appOrigins, registerAppScheme, serveApp } from './app/app-protocol'
 import { openAppSettings } from './app/app-settings'
 import { setUpCheckout } from './app/checkout'
 import { chooseDataFolder } from './app/data-folder'
@@ -18,13 +20,18 @@ import { registerIpc, webContentsSink } from './app/ipc'
 import { createElectronPrinter } from './app/printer'
 import { createSafeStorageSecretBox } from './app/secret-storage'
 import { claimSingleInstance } from './app/single-instance'
-import { createMainWindow, isAppUrl } from './app/window'
+import { createMainWindow } from './app/window'
 import { buildRoutes } from './ipc/dispatcher'
 import { createServices } from './services'
 
 // Composition root: build the services, wire them to ipcMain, open the one window.
 let mainWindow: BrowserWindow | undefined
-const devServerUrl = process.env['ELECTRON_RENDERER_URL']
+// The renderer comes from app:// (packaged), or from electron-vite's dev server when unpackaged.
+const origins = appOrigins({
+  isPackaged: app.isPackaged,
+  devServerUrl: process.env['ELECTRON_RENDERER_URL'],
+})
+registerAppScheme(protocol) // before ready, or the scheme has no privileges
 
 async function start(): Promise<void> {
   const services = await createServices({
@@ -36,9 +43,11 @@ async function start(): Promise<void> {
     secretBox: createSafeStorageSecretBox(safeStorage),
     printer: createElectronPrinter({ BrowserWindow }),
   })
-  const isTrusted = (sender: WebContents, frameUrl: string | undefined): boolean =>
-    sender === mainWindow?.webContents && isAppUrl(frameUrl, devServerUrl)
-  registerIpc(ipcMain, buildRoutes(services.handlers, { logError: console.error }), isTrusted)
+  serveApp(protocol, join(import.meta.dirname, '../renderer'))
+  registerIpc(ipcMain, buildRoutes(services.handlers, { logError: console.error }), {
+    isOurWindow: (sender: WebContents) => sender === mainWindow?.webContents,
+    origins: origins.trusted,
+  })
   services.subscribe(webContentsSink(() => mainWindow?.webContents))
 
   const iconPath = join(import.meta.dirname, '../../resources/icon.png')
@@ -60,9 +69,8 @@ async function start(): Promise<void> {
     {
       title: 'POS Companion',
       preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
-      indexHtmlPath: join(import.meta.dirname, '../renderer/index.html'),
+      url: origins.load,
       iconPath,
-      ...(devServerUrl ? { devServerUrl } : {}),
       ...(bounds ? { bounds } : {}),
     },
   )

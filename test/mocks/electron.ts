@@ -136,6 +136,19 @@ export class BrowserWindow extends EventEmitter {
   }
 }
 
+/** Custom schemes: what was registered as privileged (before ready) and which handlers serve. */
+export const protocol = {
+  privileged: [] as unknown[],
+  handlers: new Map<string, (request: Request) => Promise<Response>>(),
+  registerSchemesAsPrivileged(schemes: unknown[]): void {
+    protocol.privileged = [...schemes]
+  },
+  handle(scheme: string, handler: (request: Request) => Promise<Response>): void {
+    if (protocol.handlers.has(scheme)) throw new Error(`Scheme ${scheme} is already handled`)
+    protocol.handlers.set(scheme, handler)
+  },
+}
+
 class MockIpcMain {
   handlers = new Map<string, Listener>()
   handle(channel: string, listener: Listener): void {
@@ -352,6 +365,8 @@ export function resetElectronMock(): void {
   Menu.application = null
   safeStorage.available = true
   safeStorage.backend = 'gnome_libsecret'
+  protocol.privileged = []
+  protocol.handlers.clear()
 }
 
 export default {
@@ -366,4 +381,5 @@ export default {
   dialog,
   Menu,
   safeStorage,
+  protocol,
 }

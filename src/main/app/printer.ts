@@ -59,6 +59,7 @@ export function createElectronPrinter(deps: PrinterDeps): Printer {
     contents.on('will-redirect', block)
     contents.on('will-attach-webview', block)
     contents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+    contents.session.setPermissionCheckHandler(() => false)
     contents.session.webRequest.onBeforeRequest((details, callback) =>
       callback({ cancel: !details.url.startsWith('data:') }),
     )

@@ -9,9 +9,8 @@ export interface WindowDeps {
 
 export interface WindowOptions {
   preloadPath: string
-  /** Dev server URL (electron-vite dev) or undefined to load the built file. */
-  devServerUrl?: string
-  indexHtmlPath: string
+  /** What to load: the app:// entry page, or the dev server under electron-vite dev. */
+  url: string
   title: string
   iconPath?: string
   bounds?: { x?: number; y?: number; width: number; height: number }
@@ -35,7 +34,10 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
   }
 }
 
-/** Deny every permission and add our CSP to every response the window's session loads. */
+/**
+ * Deny every permission and add our CSP to every http(s) response the window's session loads (the
+ * dev server). app:// responses carry it from their handler: these hooks do not see them.
+ */
 export function lockDownSession(session: Session): void {
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
   session.setPermissionCheckHandler(() => false)
@@ -75,23 +77,6 @@ export function createMainWindow(deps: WindowDeps, options: WindowOptions): Brow
   contents.on('will-attach-webview', blockNavigation)
 
   win.once('ready-to-show', () => win.show())
-  if (options.devServerUrl) void win.loadURL(options.devServerUrl)
-  else void win.loadFile(options.indexHtmlPath)
+  void win.loadURL(options.url)
   return win
-}
-
-/** True when a request comes from the page our window loaded (dev server or packaged file). */
-export function isAppUrl(frameUrl: string | undefined, devServerUrl?: string): boolean {
-  if (!frameUrl) return false
-  let url: URL
-  try {
-    url = new URL(frameUrl)
-  } catch {
-    return false
-  }
-  if (devServerUrl) {
-    const dev = new URL(devServerUrl)
-    if (url.origin === dev.origin) return true
-  }
-  return url.protocol === 'file:' && url.pathname.endsWith('/renderer/index.html')
 }

@@ -15,13 +15,12 @@ describe('registerIpc', () => {
   it('answers only our window, main frame, app URL', async () => {
     const ours = new MockWebContents()
     const stranger = new MockWebContents()
-    registerIpc(
-      ipcMain as never,
-      await routes(),
-      (sender, url) => sender === (ours as never) && url === 'file:///app/out/renderer/index.html',
-    )
+    registerIpc(ipcMain as never, await routes(), {
+      isOurWindow: (sender) => sender === (ours as never),
+      origins: ['app://pos-companion'],
+    })
     const handler = ipcMain.handlers.get('app:get-info')!
-    const good = { sender: ours, senderFrame: { url: 'file:///app/out/renderer/index.html' } }
+    const good = { sender: ours, senderFrame: { url: 'app://pos-companion/index.html' } }
     expect(await handler(good, undefined)).toMatchObject({ ok: true })
     const wrongSender = { sender: stranger, senderFrame: good.senderFrame }
     expect(await handler(wrongSender, undefined)).toMatchObject({
@@ -36,8 +35,9 @@ describe('registerIpc', () => {
 
   it('refuses to register a channel twice', async () => {
     const r = await routes()
-    registerIpc(ipcMain as never, r, () => true)
-    expect(() => registerIpc(ipcMain as never, r, () => true)).toThrow(/already registered/)
+    const anyone = { isOurWindow: () => true, origins: ['app://pos-companion'] }
+    registerIpc(ipcMain as never, r, anyone)
+    expect(() => registerIpc(ipcMain as never, r, anyone)).toThrow(/already registered/)
   })
 
   it('forwards events to a live window only', () => {

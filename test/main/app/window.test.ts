@@ -1,18 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { app, BrowserWindow, resetElectronMock, shell } from '../../mocks/electron'
 import { CONTENT_SECURITY_POLICY } from '../../../src/main/app/csp'
-import { createMainWindow, isAppUrl } from '../../../src/main/app/window'
+import { APP_ENTRY_URL } from '../../../src/main/app/app-protocol'
+import { createMainWindow } from '../../../src/main/app/window'
 import { claimSingleInstance } from '../../../src/main/app/single-instance'
 
-function open(devServerUrl?: string) {
+function open(url = APP_ENTRY_URL) {
   return createMainWindow(
     { BrowserWindow: BrowserWindow as never, shell },
-    {
-      title: 'POS Companion',
-      preloadPath: '/app/out/preload/index.cjs',
-      indexHtmlPath: '/app/out/renderer/index.html',
-      ...(devServerUrl ? { devServerUrl } : {}),
-    },
+    { title: 'POS Companion', preloadPath: '/app/out/preload/index.cjs', url },
   ) as unknown as BrowserWindow
 }
 
@@ -80,9 +76,9 @@ describe('createMainWindow', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe-inline/)
   })
 
-  it('loads the built file, or the dev server when one is given, and shows when ready', () => {
+  it('loads the app:// page, or the dev server when one is given, and shows when ready', () => {
     const built = open()
-    expect(built.loaded).toEqual({ kind: 'file', target: '/app/out/renderer/index.html' })
+    expect(built.loaded).toEqual({ kind: 'url', target: 'app://pos-companion/index.html' })
     expect(built.shown).toBe(false)
     built.emit('ready-to-show')
     expect(built.shown).toBe(true)
@@ -90,17 +86,6 @@ describe('createMainWindow', () => {
       kind: 'url',
       target: 'http://localhost:5173',
     })
-  })
-})
-
-describe('isAppUrl', () => {
-  it('trusts only our packaged page or the dev server origin', () => {
-    expect(isAppUrl('file:///opt/app/out/renderer/index.html')).toBe(true)
-    expect(isAppUrl('file:///tmp/evil.html')).toBe(false)
-    expect(isAppUrl('https://evil.example/renderer/index.html')).toBe(false)
-    expect(isAppUrl(undefined)).toBe(false)
-    expect(isAppUrl('http://localhost:5173/', 'http://localhost:5173')).toBe(true)
-    expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173')).toBe(false)
   })
 })
 

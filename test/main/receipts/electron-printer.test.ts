@@ -64,6 +64,21 @@ describe('Electron printer adapter', () => {
     expect(win!.destroyed).toBe(true)
   })
 
+  it('denies every permission the receipt window asks for or checks, as the app window does', async () => {
+    const printer = createElectronPrinter({
+      BrowserWindow: preparing((c) => (c.printers = PRINTERS)),
+    })
+    await printer.printToPdf('<p>hello</p>', { paperWidthMm: 58 })
+    const session = windows()[0]!.webContents.session
+    let granted: boolean | undefined
+    session.permissionRequestHandler!(null, 'media', (g: boolean) => (granted = g))
+    expect(granted).toBe(false)
+    expect(session.permissionCheckHandler).toBeTypeOf('function')
+    for (const permission of ['media', 'clipboard-read', 'notifications', 'serial', 'hid']) {
+      expect(session.permissionCheckHandler!(null, permission, 'data:', {})).toBe(false)
+    }
+  })
+
   it('renders in a hidden, locked-down window: no preload, no JavaScript, nothing loaded from outside', async () => {
     const printer = createElectronPrinter({
       BrowserWindow: preparing((c) => (c.printers = PRINTERS)),
