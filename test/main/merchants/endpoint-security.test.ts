@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { addMerchantRequest } from '@shared/contract'
 import {
   importConfiguration,
   previewImport,
 } from '../../../src/main/merchants/configuration-transfer'
+import { buildRoutes } from '../../../src/main/ipc/dispatcher'
 import { createEndpointResolver } from '../../../src/main/merchants/endpoints'
 import { sealConfiguration, type ExportedMerchant } from '../../../src/main/merchants/transfer'
+import { tempServices } from '../../support/temp-services'
 import { COM, device, fakeCloud, openService, removeTempDirs, tempDir } from './support'
 
 afterEach(removeTempDirs)
@@ -33,12 +34,19 @@ const custom = (customUrls: typeof LAN) => ({
 })
 
 describe('a custom address over plain http to another computer', () => {
-  it('is refused by the add-merchant form contract, with a sentence', () => {
-    const parsed = addMerchantRequest.safeParse(custom(LAN))
-    expect(parsed.success).toBe(false)
-    expect(parsed.error?.issues[0]?.message).toMatch(/send the API key unencrypted/)
-    expect(addMerchantRequest.safeParse(custom(LOCAL)).success).toBe(true)
-    expect(addMerchantRequest.safeParse(custom(RELAY)).success).toBe(true)
+  it('is refused through the app window with the sentence the form shows', async () => {
+    const services = await tempServices()
+    const addMerchant = buildRoutes(services.handlers).find((r) => r.name === 'addMerchant')!
+    const answer = await addMerchant.call(custom(LAN), { senderId: 't' })
+    expect(answer).toMatchObject({
+      ok: false,
+      error: {
+        code: 'custom_url_not_https',
+        message: expect.stringMatching(
+          /^The address http:\/\/192\.168\.1\.20:8080 uses plain http/,
+        ),
+      },
+    })
   })
 
   it('is refused by the service before any request carries the key', async () => {
