@@ -1,6 +1,6 @@
 import sanitizeHtml, { type IOptions } from 'sanitize-html'
 import { sanitiseStylesheet, STYLE_ATTRIBUTE_RULES } from './receipt-css'
-import { MAX_RECEIPT_DEPTH, scanReceipt } from './receipt-scan'
+import { MAX_RECEIPT_DEPTH, MAX_RECEIPT_TOKENS, scanReceipt } from './receipt-scan'
 
 /**
  * Turns untrusted receipt HTML into a preview-safe copy with sanitize-html (htmlparser2, a real
@@ -55,7 +55,9 @@ const OPTIONS: IOptions = {
   parser: { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
 }
 
-/** Shown instead of a receipt we will not parse (nested past anything a terminal prints). */
+const MAX_STYLESHEET_CHARS = 64 * 1024
+
+/** Shown instead of a receipt we will not parse (past anything a terminal prints). */
 const TOO_COMPLEX =
   '<html><head></head><body><p>This receipt is too complex to preview safely. Print it, or ' +
   'look at it on the terminal.</p></body></html>'
@@ -67,8 +69,12 @@ const TOO_COMPLEX =
 export function sanitiseReceiptHtml(html: string): string {
   try {
     const scan = scanReceipt(html)
-    if (scan.depthBound > MAX_RECEIPT_DEPTH) return TOO_COMPLEX
-    const css = scan.styles.map(sanitiseStylesheet).join('')
+    if (scan.depthBound > MAX_RECEIPT_DEPTH || scan.tokens > MAX_RECEIPT_TOKENS) return TOO_COMPLEX
+    // A stylesheet this large is no receipt layout (fonts, attacks): the preview goes without it.
+    const css = scan.styles
+      .filter((style) => style.length <= MAX_STYLESHEET_CHARS)
+      .map(sanitiseStylesheet)
+      .join('')
     const body = sanitizeHtml(html, OPTIONS)
     return `<html><head>${css ? `<style>${css}</style>` : ''}</head><body>${body}</body></html>`
   } catch {

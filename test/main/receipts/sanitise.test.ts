@@ -1,6 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import {
+  MAX_RECEIPT_DEPTH,
+  MAX_RECEIPT_TOKENS,
+  scanReceipt,
+} from '../../../src/main/receipts/receipt-scan'
 import { sanitiseReceiptHtml } from '../../../src/main/receipts/sanitise'
 import { renderReceipt } from '../../../src/main/simulator/receipts'
 import { previewProblems } from './preview-safety'
@@ -78,6 +83,43 @@ describe('sanitiseReceiptHtml: honest receipts', () => {
     expect(out).toContain('<div id="auth_code"><span class="left">AUTH CODE</span>')
     expect(out).toMatch(/<style>[^<]*\.left\{float:left\}/)
     expect(out).toContain('.separator.solid{border-top:1px solid #000')
+  })
+})
+
+describe('sanitiseReceiptHtml: documents past anything a terminal prints', () => {
+  const notPreviewed = /too complex to preview safely/
+
+  it.each([
+    ['nested deeper than the limit', '<div>'.repeat(MAX_RECEIPT_DEPTH + 1) + 'x'],
+    ['nested, with stray end tags between', '<div></x>'.repeat(MAX_RECEIPT_DEPTH + 1)],
+    ['with more tokens than the limit', '<br>'.repeat(MAX_RECEIPT_TOKENS + 1)],
+    ['a flood of text <', '<'.repeat(MAX_RECEIPT_TOKENS + 1)],
+    ['a flood of entities', '&#x110000;'.repeat(MAX_RECEIPT_TOKENS + 1)],
+  ])('are not parsed when %s, and say so', (_, html) => {
+    const out = sanitiseReceiptHtml(html)
+    expect(out).toMatch(notPreviewed)
+    expect(previewProblems(out)).toEqual([])
+  })
+
+  it('are still previewed at the limits', () => {
+    expect(sanitiseReceiptHtml('<div>'.repeat(MAX_RECEIPT_DEPTH) + 'x')).not.toMatch(notPreviewed)
+    expect(sanitiseReceiptHtml('<br>'.repeat(MAX_RECEIPT_TOKENS - 1))).not.toMatch(notPreviewed)
+  })
+
+  it('leave real receipts far below the limits', () => {
+    for (const name of ['customer.html', 'merchant.html']) {
+      const scan = scanReceipt(fixture(name))
+      expect(scan.tokens).toBeLessThan(MAX_RECEIPT_TOKENS / 50)
+      expect(scan.depthBound).toBeLessThan(10)
+    }
+  })
+
+  it('preview a receipt without a stylesheet too large to be its layout', () => {
+    const huge = `<style>.a{color:red}${'.b{color:blue}'.repeat(5000)}</style>`
+    const out = sanitiseReceiptHtml(`${huge}<style>.c{font-weight:bold}</style><p class="a">x</p>`)
+    expect(out).toContain('<style>.c{font-weight:bold}</style>')
+    expect(out).not.toContain('.a{color:red}')
+    expect(out).toContain('<p class="a">x</p>')
   })
 })
 
