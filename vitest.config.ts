@@ -14,8 +14,6 @@ export default defineConfig({
           environment: 'node',
           include: ['test/main/**/*.test.ts', 'test/scripts/**/*.test.ts'],
           testTimeout: 20_000,
-          // Bundle electron-store through Vite so its `import 'electron'` reaches the mock above.
-          server: { deps: { inline: ['electron-store'] } },
         },
       },
       {

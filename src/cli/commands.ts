@@ -9,6 +9,7 @@ import { toResultView } from '../main/payments/result-view'
 import { stateForFinStatus } from '../main/payments/states'
 import { createStaticDirectory } from '../main/payments/static-directory'
 import { DEMO_API_KEY, startSimulator, type Simulator } from '../main/simulator'
+import { ensureDataDir } from '../main/storage/modes'
 import { UsageError, type CliOptions } from './options'
 import { describe, exitCodeFor, flatten, historyLine } from './output'
 
@@ -33,6 +34,8 @@ function crashHook(env: NodeJS.ProcessEnv): ((name: CrashPoint) => void) | undef
 }
 
 async function open(options: CliOptions, io: Io, env: NodeJS.ProcessEnv): Promise<Context> {
+  // Owner-only when the CLI creates it: it holds the payments of this checkout.
+  await ensureDataDir(options.dataDir)
   let simulator: Simulator | undefined
   let connection = options.connection
   if (!connection) {

@@ -16,6 +16,7 @@ import { appOrigins, registerAppScheme, serveApp } from './app/app-protocol'
 import { openAppSettings } from './app/app-settings'
 import { setUpCheckout } from './app/checkout'
 import { chooseDataFolder } from './app/data-folder'
+import { keepDownloadsOwnerOnly } from './app/downloads'
 import { registerIpc, webContentsSink } from './app/ipc'
 import { createElectronPrinter } from './app/printer'
 import { createSafeStorageSecretBox } from './app/secret-storage'
@@ -54,7 +55,7 @@ async function start(): Promise<void> {
   const checkout = setUpCheckout(
     { app, dialog, Menu, powerSaveBlocker, screen, shell },
     {
-      settings: openAppSettings(app.getPath('userData')),
+      settings: openAppSettings(app.getPath('userData'), services.notices),
       subscribe: (sink) => services.subscribe(sink),
       activePayments: () => services.handlers.listActivePayments(undefined, { senderId: 'main' }),
       getWindow: () => mainWindow,
@@ -75,6 +76,7 @@ async function start(): Promise<void> {
     },
   )
   checkout.attach(mainWindow)
+  keepDownloadsOwnerOnly(mainWindow.webContents.session)
   mainWindow.on('closed', () => (mainWindow = undefined))
   // will-quit, not before-quit: the quit guard may still cancel a quit during before-quit.
   app.on('will-quit', () => void services.dispose())

@@ -4,11 +4,12 @@ import {
   type PayloadOf,
   type PaymentStatusEvent,
 } from '@shared/contract'
+import { describe } from '@shared/messages'
 import type { EventSink, HandlerTable } from './ipc/handlers'
 import { redact } from './logging/redact'
 import { createMerchantHandlers } from './merchants/handlers'
 import { createJsonProfileStore } from './merchants/profile-store'
-import { createTestOnlySecretBox, type SecretBox } from './merchants/secret-box'
+import type { SecretBox } from './merchants/secret-box'
 import { MerchantService } from './merchants/service'
 import { lazySimulator } from './merchants/lazy-simulator'
 import { createHandpointClient } from './handpoint'
@@ -19,8 +20,10 @@ import type { Printer } from './receipts/ports'
 import { createPaymentEngine } from './payments/engine'
 import { createPaymentHandlers } from './payments/handlers'
 import type { MerchantDirectory } from './payments/ports'
-import { createRecordingPrinter } from './receipts/recording-printer'
+import { createNoticeHandlers } from './notices/handlers'
+import { NoticeBoard, type Notices } from './notices/notices'
 import { ReceiptService } from './receipts/service'
+import { ensureDataDir, tightenModes } from './storage/modes'
 
 export interface ServicesOptions {
   /** Where this checkout keeps its data (journals, receipts, settings). */
@@ -28,10 +31,13 @@ export interface ServicesOptions {
   appName: string
   appVersion: string
   shell: 'electron' | 'browser'
-  /** Encrypts merchants' API keys: safeStorage in Electron; a test-only in-memory box otherwise. */
-  secretBox?: SecretBox
-  /** The checkout's printer (Electron adapter); a recording fake when absent (tests, e2e). */
-  printer?: Printer
+  /**
+   * Encrypts merchants' API keys: safeStorage in Electron. Required, so a wiring mistake fails at
+   * start-up; tests and the e2e harness pass `createTestOnlySecretBox()` themselves.
+   */
+  secretBox: SecretBox
+  /** The checkout's printer (Electron adapter); tests and e2e pass `createRecordingPrinter()`. */
+  printer: Printer
   /** Receipt fetch limits (loopback http is decided per merchant, not here). */
   receiptFetch?: Partial<FetchPolicy>
   /** Where the payment engine finds keys and terminals; default: the merchants service. */
@@ -40,6 +46,8 @@ export interface ServicesOptions {
 
 export interface Services {
   handlers: HandlerTable
+  /** The notices port, for adapters built after the services (app settings, ...). */
+  notices: Notices
   /** Subscribe a transport (ipc window or e2e page) to main -> renderer events. */
   subscribe(sink: EventSink): () => void
   /** Emit an event to every subscribed transport. */
@@ -53,11 +61,22 @@ export interface Services {
  * Each domain contributes a `createXHandlers(service)` slice; the table is their union.
  */
 export async function createServices(options: ServicesOptions): Promise<Services> {
+  // Checked here as well as by type: the e2e harness and scripts build options at run time.
+  if (!options.secretBox)
+    throw new Error('createServices needs a secretBox (safeStorage in the app)')
+  if (!options.printer) throw new Error('createServices needs a printer (Electron in the app)')
   const sinks = new Set<EventSink>()
   const emit = <K extends EventName>(name: K, payload: PayloadOf<K>): void => {
     for (const sink of sinks) sink.emit(name, payload)
   }
   const disposers: (() => Promise<void> | void)[] = []
+  // Notices raised while starting are kept and listed when the window asks (listNotices).
+  const notices = new NoticeBoard()
+  disposers.push(notices.onNotice((notice) => emit('onAppNotice', notice)))
+  disposers.push(notices.onNotice((n) => console.warn(`Notice: ${describe(n.code, n.params)}`)))
+  await ensureDataDir(options.dataDir)
+  // Files and folders an earlier version wrote readable by others become owner-only.
+  await tightenModes(options.dataDir)
 
   // --- domain services (construction order matters: later ones use earlier ones) ---
   // The demo merchant's simulator starts on first use, so real-only checkouts open no ports.
@@ -65,8 +84,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
   disposers.push(() => demoSimulator.close())
   const merchants = await MerchantService.open({
     dataDir: options.dataDir,
-    store: createJsonProfileStore({ dataDir: options.dataDir }),
-    secretBox: options.secretBox ?? createTestOnlySecretBox(),
+    store: createJsonProfileStore({ dataDir: options.dataDir, notices }),
+    secretBox: options.secretBox,
     // Single attempt: the engine's per-key budget must see every request it sends, so it does
     // its own retrying through the budget instead of the client retrying behind its back.
     createClient: (config) => createHandpointClient({ ...config, retry: { maxAttempts: 1 } }),
@@ -76,7 +95,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
   })
   const receipts = new ReceiptService({
     dataDir: options.dataDir,
-    printer: options.printer ?? createRecordingPrinter(),
+    printer: options.printer,
+    notices,
     emit: (payload) => emit('onReceiptsChanged', payload),
     fetchPolicy: { ...options.receiptFetch },
     // Plain http from this computer only for merchants on the simulator or a local address.
@@ -138,6 +158,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       dataDir: options.dataDir,
       shell: options.shell,
     }),
+    ...createNoticeHandlers(notices),
     ...createPaymentHandlers(payments),
     ...createMerchantHandlers(merchants),
     ...createReceiptHandlers(receipts),
@@ -145,6 +166,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
   return {
     handlers,
+    notices,
     emit,
     subscribe(sink) {
       sinks.add(sink)

@@ -20,6 +20,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src/main/app/csp'
 import { buildRoutes } from '../../src/main/ipc/dispatcher'
 import { createServices, type Services, type ServicesOptions } from '../../src/main/services'
 import { buildBridge } from '../../src/preload/build-bridge'
+import { testFakes } from '../support/test-fakes'
 
 export const CHROMIUM_PATH = process.env['POS_CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -163,6 +164,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     appName: pkg.productName,
     appVersion: pkg.version,
     shell: 'browser',
+    // The desktop app passes safeStorage and the Electron printer; Chromium gets the fakes.
+    ...testFakes(),
     ...options.services,
     dataDir,
   })

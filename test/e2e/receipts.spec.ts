@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PaperWidthMm, PaymentRecord } from '@shared/contract'
 import { createHandpointClient } from '../../src/main/handpoint'
 import type { TransactionResult } from '../../src/main/handpoint/types'
+import { NoticeBoard } from '../../src/main/notices/notices'
 import { COPY_BANNER_TEXT } from '../../src/main/receipts/print-document'
 import { createRecordingPrinter } from '../../src/main/receipts/recording-printer'
 import { ReceiptService } from '../../src/main/receipts/service'
@@ -101,6 +102,7 @@ describe('simulator receipts through the print stylesheet', () => {
     const service = new ReceiptService({
       dataDir,
       printer,
+      notices: new NoticeBoard(),
       emit: () => undefined,
       fetchPolicy: { allowLoopbackHttp: true },
     })

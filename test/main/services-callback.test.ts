@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { FINAL_STATES, type PaymentRecord } from '@shared/contract'
 import { createServices, type Services } from '../../src/main/services'
+import { testFakes } from '../support/test-fakes'
 
 const ctx = { senderId: 't' }
 const open: Services[] = []
@@ -20,6 +21,7 @@ afterEach(async () => {
 
 async function start(dataDir: string): Promise<Services> {
   const services = await createServices({
+    ...testFakes(),
     dataDir,
     appName: 'a',
     appVersion: '1',

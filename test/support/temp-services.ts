@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach } from 'vitest'
 import { createServices, type Services, type ServicesOptions } from '../../src/main/services'
+import { testFakes } from './test-fakes'
 
 const opened: { services: Services; dir: string }[] = []
 
@@ -22,6 +23,7 @@ export async function tempServices(
     appName: 'POS Companion',
     appVersion: '1.2.3',
     shell: 'browser',
+    ...testFakes(),
     ...options,
     dataDir: dir,
   })

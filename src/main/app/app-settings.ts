@@ -1,10 +1,13 @@
-import Store from 'electron-store'
+import { join } from 'node:path'
 import { z } from 'zod'
+import type { Notices } from '../notices/notices'
+import { JsonDocument } from '../storage/json-document'
 
 /**
  * Checkout behaviours a shop can switch on or off (README "Checkout settings"). Stored in
- * `app-settings.json` in userData by electron-store; this module only needs a tiny backend port so
- * the rules (schema, defaults, repair of a hand-edited file) are testable without Electron.
+ * `app-settings.json` in userData as a JsonDocument, like every other small file of the app; this
+ * module only needs a tiny backend port so the rules (schema, defaults, repair of a hand-edited
+ * file) are testable without files.
  */
 
 const int = z.number().int().finite()
@@ -46,7 +49,7 @@ export type SettingsPatch = Partial<AppSettingsData>
 
 export const DEFAULT_APP_SETTINGS: AppSettingsData = appSettingsSchema.parse({})
 
-/** Where settings are kept; electron-store in the app, a plain object in tests. */
+/** Where settings are kept; `app-settings.json` in the app, a plain object in tests. */
 export interface SettingsBackend {
   read(): unknown
   write(data: AppSettingsData): void
@@ -103,19 +106,20 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** Opens the settings kept in `<userData>/app-settings.json`. */
-export function openAppSettings(userDataDir: string): AppSettings {
-  // A file that is not JSON at all (disk trouble, a bad hand edit) is reset rather than stopping
-  // the checkout from starting; single bad values are repaired by the schema above.
-  const store = new Store<Record<string, unknown>>({
-    name: 'app-settings',
-    cwd: userDataDir,
-    clearInvalidConfig: true,
+/**
+ * Opens the settings kept in `<userData>/app-settings.json`. Synchronous: the window's size and
+ * mode are needed before it opens. Single bad values are repaired by the schema above; a file that
+ * is not usable at all is moved aside with a notice, and the defaults apply.
+ */
+export function openAppSettings(userDataDir: string, notices: Notices): AppSettings {
+  const document = new JsonDocument<AppSettingsData>({
+    path: join(userDataDir, 'app-settings.json'),
+    schema: appSettingsSchema,
+    defaults: () => ({ ...DEFAULT_APP_SETTINGS }),
+    onDamage: ({ movedTo }) => notices.notify('app_settings_file_damaged', { movedTo }),
   })
   return new AppSettings({
-    read: () => store.store,
-    write: (data) => {
-      store.store = data
-    },
+    read: () => document.readSync().value,
+    write: (data) => void document.writeSync(data),
   })
 }

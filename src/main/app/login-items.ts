@@ -1,5 +1,6 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { writeFileAtomicSync } from '../storage/atomic-write'
 
 /** Registers or removes "open at login"; Electron's `app` is one on Windows and macOS. */
 export interface LoginItems {
@@ -20,8 +21,7 @@ export interface LinuxAutostartOptions {
  * the `.desktop` files found in `~/.config/autostart`, so that is what this writes or removes.
  */
 export function xdgAutostart(options: LinuxAutostartOptions): LoginItems & { path: string } {
-  const dir = join(options.configDir, 'autostart')
-  const path = join(dir, options.fileName ?? 'pos-companion.desktop')
+  const path = join(options.configDir, 'autostart', options.fileName ?? 'pos-companion.desktop')
   return {
     path,
     setLoginItemSettings({ openAtLogin }) {
@@ -29,7 +29,6 @@ export function xdgAutostart(options: LinuxAutostartOptions): LoginItems & { pat
         rmSync(path, { force: true })
         return
       }
-      mkdirSync(dir, { recursive: true })
       const entry = [
         '[Desktop Entry]',
         'Type=Application',
@@ -39,7 +38,8 @@ export function xdgAutostart(options: LinuxAutostartOptions): LoginItems & { pat
         'X-GNOME-Autostart-enabled=true',
         '',
       ].join('\n')
-      writeFileSync(path, entry, { mode: 0o644 })
+      // Owner-only like every file the app writes; the desktop session reads it as that owner.
+      writeFileAtomicSync(path, entry)
     },
   }
 }

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto'
-import { chmod, readFile, rm } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError, type SecretStorageStatus } from '@shared/contract'
 import { msg } from '@shared/messages'
-import { writeFileAtomic } from './atomic-file'
+import { ensurePrivateDir, writeFileAtomic } from '../storage/atomic-write'
 import { WEAK_BACKENDS, type SecretBox } from './secret-box'
 
 /** Outcome of reading a stored key: never throws for a key that simply no longer decrypts. */
@@ -43,9 +43,8 @@ export class KeyVault {
   /** Writes sealed ciphertext to a fresh file; returns its name for the profile. */
   async write(merchantId: string, sealed: Buffer): Promise<string> {
     const fileName = `${merchantId.replace(/[^A-Za-z0-9_-]/g, '_')}-${randomBytes(4).toString('hex')}.key`
-    await writeFileAtomic(join(this.dir, fileName), sealed, 0o600)
-    // mkdir's mode is filtered by umask; make the folder owner-only explicitly.
-    await chmod(this.dir, 0o700)
+    await ensurePrivateDir(this.dir)
+    await writeFileAtomic(join(this.dir, fileName), sealed)
     return fileName
   }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { DocumentVersions } from '../storage/json-document'
 import {
   merchantProfileObject,
   PROFILE_SCHEMA_VERSION,
@@ -94,17 +95,6 @@ const v3Schema = profileFileSchema.extend({
 })
 type V3 = z.infer<typeof v3Schema>
 
-/** Thrown for a file we cannot read; the store quarantines it and reports `reason`. */
-export class UnreadableProfileError extends Error {
-  constructor(
-    readonly reason: 'corrupt' | 'invalid' | 'newer',
-    detail: string,
-  ) {
-    super(detail)
-    this.name = 'UnreadableProfileError'
-  }
-}
-
 function v1ToV2(file: z.infer<typeof v1Schema>, now: number): V2 {
   const envs = { com: 'production', io: 'development', sim: 'simulator' } as const
   return {
@@ -190,33 +180,23 @@ export function copyRulesFromV3(receipts: {
     : { customerCopy: receipts.customerCopy, merchantCopy: receipts.merchantCopy }
 }
 
-/** Reads any known version of the file and returns the current one; throws UnreadableProfileError. */
-export function migrateProfileFile(raw: unknown, now: number): { file: ProfileFile; from: number } {
-  const version = detectVersion(raw)
-  if (version > PROFILE_SCHEMA_VERSION) {
-    throw new UnreadableProfileError('newer', `schema version ${version} is newer than this app`)
-  }
-  let current: unknown = raw
-  if (version === 1) current = v1ToV2(parseOrThrow(v1Schema, current), now)
-  if (version <= 2) current = v2ToV3(parseOrThrow(v2Schema, current), now)
-  if (version <= 3) current = v3ToV4(parseOrThrow(v3Schema, current))
-  return { file: parseOrThrow(profileFileSchema, current), from: version }
-}
-
-function detectVersion(raw: unknown): number {
-  if (raw && typeof raw === 'object') {
-    const r = raw as Record<string, unknown>
-    if (typeof r['schemaVersion'] === 'number') return r['schemaVersion']
-    if (r['version'] === 1) return 1
-  }
-  throw new UnreadableProfileError('invalid', 'no schema version')
-}
-
-function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value)
-  if (!parsed.success) {
-    const first = parsed.error.issues[0]
-    throw new UnreadableProfileError('invalid', `${first?.path.join('.')}: ${first?.message}`)
-  }
-  return parsed.data
+/**
+ * The numbered upgrades of the merchants file for its JsonDocument: each step checks the version
+ * it reads with that version's schema, so a damaged old file is caught, not half-migrated.
+ */
+export const profileVersions: DocumentVersions = {
+  current: PROFILE_SCHEMA_VERSION,
+  of(raw) {
+    if (raw && typeof raw === 'object') {
+      const r = raw as Record<string, unknown>
+      if (typeof r['schemaVersion'] === 'number') return r['schemaVersion']
+      if (r['version'] === 1) return 1
+    }
+    return undefined
+  },
+  steps: {
+    1: (raw, { now }) => v1ToV2(v1Schema.parse(raw), now),
+    2: (raw, { now }) => v2ToV3(v2Schema.parse(raw), now),
+    3: (raw) => v3ToV4(v3Schema.parse(raw)),
+  },
 }

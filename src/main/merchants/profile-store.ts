@@ -1,25 +1,20 @@
-import { readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
-import { msg, type Message } from '@shared/messages'
-import { writeFileAtomic } from './atomic-file'
-import { migrateProfileFile, UnreadableProfileError } from './migrations'
+import type { Notices } from '../notices/notices'
+import { JsonDocument } from '../storage/json-document'
+import { profileVersions } from './migrations'
 import { emptyProfileFile, profileFileSchema, type ProfileFile } from './profile-schema'
 
-/** What loading found: the file, and what to tell people when a broken file was moved aside. */
+/** What loading found. A damaged file was moved aside and told as an app notice. */
 export interface LoadedProfiles {
   file: ProfileFile
-  /** True when no file existed (first start). */
+  /** True when no file existed (first start); false after a damaged file was moved aside. */
   fresh: boolean
-  /** Set when the file was unreadable; it now lives at `quarantinedTo`. */
-  problem?: { what: Message; quarantinedTo: string }
   migratedFrom?: number
+  /** Where a damaged file was moved. */
+  quarantinedTo?: string
 }
 
-/**
- * Where merchant profiles live. The JSON-file store below is used everywhere (Electron, CLI,
- * tests, e2e); the port exists so an electron-store adapter can replace it without touching the
- * service.
- */
+/** Where merchant profiles live; a port so the service can be tested on any store. */
 export interface ProfileStore {
   load(): Promise<LoadedProfiles>
   save(file: ProfileFile): Promise<void>
@@ -27,62 +22,39 @@ export interface ProfileStore {
 
 export interface JsonProfileStoreOptions {
   dataDir: string
+  notices: Notices
   now?: () => number
   fileName?: string
 }
 
-/** A schema-checked, migrated JSON file written atomically with mode 0600. */
+/** `<dataDir>/merchants.json`: a JsonDocument with the v1-v4 migrations. */
 export function createJsonProfileStore(options: JsonProfileStoreOptions): ProfileStore {
-  const path = join(options.dataDir, options.fileName ?? 'merchants.json')
-  const now = options.now ?? Date.now
+  const document = new JsonDocument<ProfileFile>({
+    path: join(options.dataDir, options.fileName ?? 'merchants.json'),
+    schema: profileFileSchema,
+    defaults: emptyProfileFile,
+    versions: profileVersions,
+    ...(options.now ? { now: options.now } : {}),
+    onDamage: ({ movedTo, reason }) =>
+      options.notices.notify(
+        reason === 'newer' ? 'merchants_file_newer' : 'merchants_file_damaged',
+        { movedTo },
+        'error',
+      ),
+  })
 
   return {
     async load() {
-      let text: string
-      try {
-        text = await readFile(path, 'utf8')
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-          return { file: emptyProfileFile(), fresh: true }
-        }
-        throw err
-      }
-      try {
-        const { file, from } = migrateProfileFile(parseJson(text), now())
-        if (from !== file.schemaVersion) {
-          // Keep the original next to the upgraded file so a downgrade can still read it.
-          await writeFileAtomic(`${path}.v${from}.bak`, text)
-          await writeFileAtomic(path, JSON.stringify(file, null, 2))
-          return { file, fresh: false, migratedFrom: from }
-        }
-        return { file, fresh: false }
-      } catch (err) {
-        if (!(err instanceof UnreadableProfileError)) throw err
-        const quarantinedTo = `${path}.broken-${now()}`
-        await rename(path, quarantinedTo)
-        return {
-          file: emptyProfileFile(),
-          fresh: false,
-          problem: { what: problemOf(err, quarantinedTo), quarantinedTo },
-        }
+      const loaded = await document.read()
+      return {
+        file: loaded.value,
+        fresh: loaded.fresh,
+        ...(loaded.migratedFrom !== undefined ? { migratedFrom: loaded.migratedFrom } : {}),
+        ...(loaded.damage ? { quarantinedTo: loaded.damage.movedTo } : {}),
       }
     },
     async save(file) {
-      await writeFileAtomic(path, JSON.stringify(profileFileSchema.parse(file), null, 2))
+      await document.write(file)
     },
   }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    throw new UnreadableProfileError('corrupt', 'not valid JSON')
-  }
-}
-
-function problemOf(err: UnreadableProfileError, movedTo: string): Message {
-  return err.reason === 'newer'
-    ? msg('merchants_file_newer', { movedTo })
-    : msg('merchants_file_damaged', { movedTo })
 }

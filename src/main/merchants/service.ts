@@ -9,7 +9,7 @@ import {
   type SecretStorageStatus,
   type TerminalList,
 } from '@shared/contract'
-import { msg, type Message } from '@shared/messages'
+import { msg } from '@shared/messages'
 import type { Device, HandpointClient } from '../handpoint/types'
 import type { MerchantDirectory } from '../payments/ports'
 import { bindClientToTerminals } from './bound-client'
@@ -58,7 +58,6 @@ export interface MerchantServiceOptions {
 export class MerchantService implements MerchantDirectory {
   readonly vault: KeyVault
   private file!: ProfileFile
-  private problem: Message | undefined
   private queue: Promise<unknown> = Promise.resolve()
   private readonly clients = new Map<string, HandpointClient>()
   private readonly resolve: EndpointResolver
@@ -79,7 +78,6 @@ export class MerchantService implements MerchantDirectory {
     const service = new MerchantService(options)
     const loaded = await options.store.load()
     service.file = loaded.file
-    service.problem = loaded.problem?.what
     let dirty = false
     if (loaded.fresh && !loaded.file.settings.demoSeeded) {
       service.file.merchants.push(demoMerchantProfile(service.now()))
@@ -109,7 +107,6 @@ export class MerchantService implements MerchantDirectory {
       merchants,
       ...(activeMerchantId ? { activeMerchantId } : {}),
       storage: this.vault.status(),
-      ...(this.problem ? { problem: this.problem } : {}),
     }
   }
 

@@ -11,6 +11,7 @@ import {
   type TerminalPrintAnswer,
 } from '@shared/contract'
 import { msg } from '@shared/messages'
+import type { Notices } from '../notices/notices'
 import { ReceiptCollector } from './collector'
 import { DEFAULT_FETCH_POLICY, type FetchPolicy } from './fetcher'
 import { decidePrinting, rulesFor } from './policy'
@@ -29,6 +30,8 @@ import { buildReceiptsView, notStored, toPrintAppError } from './view'
 export interface ReceiptServiceOptions {
   dataDir: string
   printer: Printer
+  /** Where a damaged receipt record or settings file is reported. */
+  notices: Notices
   /** Pushes `onReceiptsChanged` to the UI. */
   emit(receipts: PaymentReceipts): void
   fetchPolicy?: Partial<FetchPolicy>
@@ -66,9 +69,9 @@ export class ReceiptService {
   private readonly clock: RetryClock
 
   constructor(private readonly options: ReceiptServiceOptions) {
-    this.store = ReceiptStore.under(options.dataDir)
+    this.store = ReceiptStore.under(options.dataDir, options.notices)
     this.clock = options.clock ?? systemClock
-    this.settings = PrintSettingsFile.under(options.dataDir)
+    this.settings = PrintSettingsFile.under(options.dataDir, options.notices)
     this.collector = new ReceiptCollector({
       store: this.store,
       policy: { ...DEFAULT_FETCH_POLICY, ...options.fetchPolicy },
@@ -94,10 +97,17 @@ export class ReceiptService {
     }
   }
 
-  /** Restarts fetches a previous run left unfinished. */
+  /** Restarts fetches a previous run left unfinished. Never rejects: one bad folder stops no other. */
   async resume(): Promise<void> {
     const ids = await readdir(join(this.options.dataDir, 'receipts')).catch(() => [] as string[])
-    await this.collector.resume(ids.filter((id) => /^[A-Za-z0-9_-]{1,100}$/.test(id)))
+    const resumable = ids.filter((id) => /^[A-Za-z0-9_-]{1,100}$/.test(id))
+    await Promise.all(
+      resumable.map((id) =>
+        this.collector.resume([id]).catch((err: unknown) => {
+          this.options.logError?.(`receipts: resuming ${id} failed: ${(err as Error).message}`)
+        }),
+      ),
+    )
   }
 
   /** The stored receipts of one operation, with status per part and preview HTML. */

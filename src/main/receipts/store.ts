@@ -1,9 +1,11 @@
-import { randomBytes } from 'node:crypto'
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { RECEIPT_COPIES, type ReceiptCopy } from '@shared/contract'
 import { storedMessageSchema } from '../messages/stored'
+import type { Notices } from '../notices/notices'
+import { ensurePrivateDir, writeFileAtomic } from '../storage/atomic-write'
+import { JsonDocument, type DocumentVersions } from '../storage/json-document'
 
 /**
  * Local copies of receipts, one folder per journal record id:
@@ -11,7 +13,9 @@ import { storedMessageSchema } from '../messages/stored'
  *   <dataDir>/receipts/<paymentId>/customer.html   the receipt exactly as it came
  *   <dataDir>/receipts/<paymentId>/merchant.html
  *   <dataDir>/receipts/<paymentId>/signature.txt   the signature as a data: URL
- * Every file is written atomically (temp file + rename) so a crash never leaves half a receipt.
+ * Every file is written atomically and owner-only (storage/atomic-write), so a crash never leaves
+ * half a receipt; folders are owner-only. A damaged meta.json is moved aside with a notice and
+ * reads as "no receipts yet", so the receipts are collected again from the payment.
  */
 
 const copyMeta = z.object({
@@ -57,12 +61,24 @@ const FILE: Record<StoredPart, string> = {
   signature: 'signature.txt',
 }
 
+const metaVersions: DocumentVersions = {
+  current: 1,
+  of: (raw) => {
+    const version = (raw as { version?: unknown } | null)?.version
+    return typeof version === 'number' ? version : undefined
+  },
+  steps: {},
+}
+
 export class ReceiptStore {
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly notices: Notices,
+  ) {}
 
   /** `<dataDir>/receipts` */
-  static under(dataDir: string): ReceiptStore {
-    return new ReceiptStore(join(dataDir, 'receipts'))
+  static under(dataDir: string, notices: Notices): ReceiptStore {
+    return new ReceiptStore(join(dataDir, 'receipts'), notices)
   }
 
   private dir(paymentId: string): string {
@@ -71,19 +87,25 @@ export class ReceiptStore {
     return join(this.root, paymentId)
   }
 
+  private meta(paymentId: string): JsonDocument<ReceiptMeta | undefined> {
+    return new JsonDocument<ReceiptMeta | undefined>({
+      path: join(this.dir(paymentId), 'meta.json'),
+      schema: receiptMetaSchema,
+      defaults: () => undefined,
+      versions: metaVersions,
+      onDamage: ({ movedTo }) =>
+        this.notices.notify('receipt_record_damaged', { paymentId, movedTo }),
+    })
+  }
+
+  /** The operation's receipt record; undefined when there is none (or it was damaged). */
   async readMeta(paymentId: string): Promise<ReceiptMeta | undefined> {
-    let text: string
-    try {
-      text = await readFile(join(this.dir(paymentId), 'meta.json'), 'utf8')
-    } catch {
-      return undefined
-    }
-    const parsed = receiptMetaSchema.safeParse(JSON.parse(text))
-    return parsed.success ? parsed.data : undefined
+    return (await this.meta(paymentId).read()).value
   }
 
   async writeMeta(meta: ReceiptMeta): Promise<void> {
-    await this.atomicWrite(meta.paymentId, 'meta.json', JSON.stringify(meta, null, 2))
+    await this.ensureDirs(meta.paymentId)
+    await this.meta(meta.paymentId).write(meta)
   }
 
   async writePart(paymentId: string, part: StoredPart, content: string): Promise<void> {
@@ -99,16 +121,14 @@ export class ReceiptStore {
   }
 
   private async atomicWrite(paymentId: string, name: string, content: string): Promise<void> {
-    const dir = this.dir(paymentId)
-    await mkdir(dir, { recursive: true })
-    const tmp = join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`)
-    try {
-      await writeFile(tmp, content, { encoding: 'utf8', mode: 0o600, flush: true })
-      await rename(tmp, join(dir, name))
-    } catch (err) {
-      await rm(tmp, { force: true })
-      throw err
-    }
+    await this.ensureDirs(paymentId)
+    await writeFileAtomic(join(this.dir(paymentId), name), content)
+  }
+
+  /** The receipts folder and the operation's folder, owner-only (also ones older versions made). */
+  private async ensureDirs(paymentId: string): Promise<void> {
+    await ensurePrivateDir(this.root)
+    await ensurePrivateDir(this.dir(paymentId))
   }
 }
 

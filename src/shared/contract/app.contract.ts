@@ -11,13 +11,27 @@ export interface AppInfo {
   shell: 'electron' | 'browser'
 }
 
-/** Something main tells the cashier unasked: a code with its parameters, at a level. */
+export type NoticeLevel = 'info' | 'warning' | 'error'
+
+/**
+ * Something main tells the whole app (a damaged file moved aside, ...), as a code the renderer
+ * words. Notices raised before the window exists are kept: the renderer lists them at start.
+ */
 export interface AppNotice extends Message {
-  level: 'info' | 'warning' | 'error'
+  /** Unique in this run; names the notice to dismiss. */
+  id: string
+  level: NoticeLevel
+  /** When it was raised (ms since the epoch). */
+  at: number
 }
 
 export const appOperations = {
   getAppInfo: operation<AppInfo>()(z.undefined()),
+  /** The notices raised so far and not dismissed, oldest first. */
+  listNotices: operation<AppNotice[]>()(z.undefined()),
+  dismissNotice: operation<{ dismissed: boolean }>()(
+    z.object({ id: z.string().min(1).max(64) }).strict(),
+  ),
 }
 
 export const appEvents = {

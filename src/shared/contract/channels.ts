@@ -6,6 +6,8 @@
  */
 export const operationChannels = {
   getAppInfo: 'app:get-info',
+  listNotices: 'app:list-notices',
+  dismissNotice: 'app:dismiss-notice',
   startPayment: 'payments:start',
   cancelPayment: 'payments:cancel',
   getPayment: 'payments:get',

@@ -9,7 +9,7 @@ import type { Result } from './result'
 
 export * from './channels'
 export * from './result'
-export type { AppInfo, AppNotice } from './app.contract'
+export type { AppInfo, AppNotice, NoticeLevel } from './app.contract'
 export type { Message, MessageCode, MessageParams } from '../messages'
 export * from './payments.contract'
 export * from './merchants.contract'

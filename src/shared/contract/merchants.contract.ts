@@ -69,8 +69,6 @@ export interface MerchantsSnapshot {
   merchants: MerchantView[]
   activeMerchantId?: string
   storage: SecretStorageStatus
-  /** Set when the settings file was unreadable and has been moved aside. */
-  problem?: Message
 }
 
 export interface TerminalList {

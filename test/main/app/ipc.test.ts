@@ -43,11 +43,17 @@ describe('registerIpc', () => {
   it('forwards events to a live window only', () => {
     const wc = new MockWebContents()
     const sink = webContentsSink(() => wc as never)
-    sink.emit('onAppNotice', { level: 'info', code: 'internal' })
+    const notice = (id: string) =>
+      ({
+        id,
+        code: 'app_settings_file_damaged',
+        params: { movedTo: '/x' },
+        level: 'warning',
+        at: 1,
+      }) as const
+    sink.emit('onAppNotice', notice('n-1'))
     wc.destroyed = true
-    sink.emit('onAppNotice', { level: 'info', code: 'forbidden' })
-    expect(wc.sent).toEqual([
-      { channel: 'app:notice', payload: { level: 'info', code: 'internal' } },
-    ])
+    sink.emit('onAppNotice', notice('n-2'))
+    expect(wc.sent).toEqual([{ channel: 'app:notice', payload: notice('n-1') }])
   })
 })

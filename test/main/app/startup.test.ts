@@ -1,4 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -12,6 +20,7 @@ import {
   type AppSettingsData,
 } from '../../../src/main/app/app-settings'
 import { loginItemsFor, quoteExec } from '../../../src/main/app/login-items'
+import { NoticeBoard } from '../../../src/main/notices/notices'
 import { applyOpenAtLogin, applyStartMode } from '../../../src/main/app/startup'
 
 function memory(initial: unknown = undefined) {
@@ -91,7 +100,7 @@ describe('AppSettings', () => {
   })
 })
 
-describe('openAppSettings (electron-store)', () => {
+describe('openAppSettings (app-settings.json)', () => {
   let dir: string
   beforeEach(() => {
     resetElectronMock()
@@ -101,18 +110,37 @@ describe('openAppSettings (electron-store)', () => {
 
   it('keeps app-settings.json in the userData folder and reads it back after a restart', () => {
     const state = { bounds: { x: 10, y: 20, width: 1200, height: 800 }, maximized: false }
-    openAppSettings(dir).update({ startMode: 'fullscreen', windowState: state })
-    const file = JSON.parse(readFileSync(join(dir, 'app-settings.json'), 'utf8')) as object
+    openAppSettings(dir, new NoticeBoard()).update({ startMode: 'fullscreen', windowState: state })
+    const path = join(dir, 'app-settings.json')
+    const file = JSON.parse(readFileSync(path, 'utf8')) as object
     expect(file).toMatchObject({ startMode: 'fullscreen', windowState: state })
-    expect(openAppSettings(dir).get()).toMatchObject({
+    expect(statSync(path).mode & 0o777).toBe(0o600)
+    expect(openAppSettings(dir, new NoticeBoard()).get()).toMatchObject({
       startMode: 'fullscreen',
       windowState: state,
     })
   })
 
-  it('starts with defaults when the file is not JSON at all', () => {
+  it('moves a file that is not JSON at all aside, says so, and starts with defaults', () => {
     writeFileSync(join(dir, 'app-settings.json'), '{ broken')
-    expect(openAppSettings(dir).get()).toEqual(DEFAULT_APP_SETTINGS)
+    const notices = new NoticeBoard()
+    expect(openAppSettings(dir, notices).get()).toEqual(DEFAULT_APP_SETTINGS)
+    const [aside] = readdirSync(dir)
+    expect(aside).toMatch(/^app-settings\.json\.corrupt-\d{4}-\d\d-\d\dT[\d-]+Z$/)
+    expect(readFileSync(join(dir, aside!), 'utf8')).toBe('{ broken')
+    expect(notices.list()).toMatchObject([
+      { code: 'app_settings_file_damaged', params: { movedTo: join(dir, aside!) } },
+    ])
+  })
+
+  it('repairs single bad values without moving the file aside', () => {
+    writeFileSync(join(dir, 'app-settings.json'), '{"startMode":"sideways","openAtLogin":true}')
+    const notices = new NoticeBoard()
+    expect(openAppSettings(dir, notices).get()).toMatchObject({
+      startMode: 'windowed',
+      openAtLogin: true,
+    })
+    expect(notices.list()).toEqual([])
   })
 })
 

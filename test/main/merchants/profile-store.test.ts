@@ -2,15 +2,21 @@ import { copyFile, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createJsonProfileStore } from '../../../src/main/merchants/profile-store'
+import { NoticeBoard } from '../../../src/main/notices/notices'
 import { FIXTURES, removeTempDirs, tempDir } from './support'
 
 const NOW = 1_770_000_000_000
+const STAMP = '2026-02-02T02-40-00-000Z'
 
 async function storeWith(fixture: string) {
   const dataDir = await tempDir()
   await copyFile(join(FIXTURES, fixture), join(dataDir, 'merchants.json'))
-  return { dataDir, store: createJsonProfileStore({ dataDir, now: () => NOW }) }
+  const notices = new NoticeBoard({ now: () => NOW })
+  return { dataDir, notices, store: createJsonProfileStore({ dataDir, notices, now: () => NOW }) }
 }
+
+const plainStore = (dataDir: string) =>
+  createJsonProfileStore({ dataDir, notices: new NoticeBoard() })
 
 afterEach(removeTempDirs)
 
@@ -112,36 +118,38 @@ describe('merchant profile file: versions and migrations', () => {
 
   it('starts empty and fresh when there is no file', async () => {
     const dataDir = await tempDir()
-    const loaded = await createJsonProfileStore({ dataDir }).load()
+    const loaded = await plainStore(dataDir).load()
     expect(loaded).toMatchObject({ fresh: true, file: { merchants: [] } })
   })
 })
 
 describe('merchant profile file: broken files are moved aside and reported', () => {
   it.each([
-    ['profiles-truncated.json', 'merchants_file_damaged'],
-    ['profiles-hand-edited.json', 'merchants_file_damaged'],
-    ['profiles-newer.json', 'merchants_file_newer'],
-  ])('%s', async (fixture, code) => {
-    const { store, dataDir } = await storeWith(fixture)
+    ['profiles-truncated.json', 'merchants_file_damaged', 'corrupt'],
+    ['profiles-hand-edited.json', 'merchants_file_damaged', 'corrupt'],
+    ['profiles-newer.json', 'merchants_file_newer', 'newer'],
+  ])('%s', async (fixture, code, kind) => {
+    const { store, dataDir, notices } = await storeWith(fixture)
     const original = await readFile(join(FIXTURES, fixture), 'utf8')
     const loaded = await store.load()
+    // Not a first start: no demo merchant is added to what was a real configuration.
     expect(loaded.fresh).toBe(false)
     expect(loaded.file.merchants).toEqual([])
-    expect(loaded.problem?.what).toEqual({
-      code,
-      params: { movedTo: loaded.problem?.quarantinedTo },
-    })
+    const movedTo = join(dataDir, `merchants.json.${kind}-${STAMP}`)
+    expect(loaded.quarantinedTo).toBe(movedTo)
     // Never silently reset: the original bytes are kept next to where they were.
-    expect(await readFile(loaded.problem!.quarantinedTo, 'utf8')).toBe(original)
-    expect(await readdir(dataDir)).toEqual([`merchants.json.broken-${NOW}`])
+    expect(await readFile(movedTo, 'utf8')).toBe(original)
+    expect(await readdir(dataDir)).toEqual([`merchants.json.${kind}-${STAMP}`])
+    expect(notices.list()).toEqual([
+      { id: expect.any(String), code, params: { movedTo }, level: 'error', at: NOW },
+    ])
   })
 })
 
 describe('merchant profile file: writing', () => {
   it('writes owner-only, leaves no temporary file, and refuses an invalid file', async () => {
     const dataDir = await tempDir()
-    const store = createJsonProfileStore({ dataDir })
+    const store = plainStore(dataDir)
     const { file } = await store.load()
     await store.save(file)
     expect((await stat(join(dataDir, 'merchants.json'))).mode & 0o777).toBe(0o600)
@@ -153,7 +161,7 @@ describe('merchant profile file: writing', () => {
 
   it('a file replaced while running is read again on the next load', async () => {
     const dataDir = await tempDir()
-    const store = createJsonProfileStore({ dataDir })
+    const store = plainStore(dataDir)
     await writeFile(
       join(dataDir, 'merchants.json'),
       await readFile(join(FIXTURES, 'profiles-v3.json')),

@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createJsonProfileStore } from '../../../src/main/merchants/profile-store'
+import { NoticeBoard } from '../../../src/main/notices/notices'
 import { createTestOnlySecretBox } from '../../../src/main/merchants/secret-box'
 import {
   COM,
@@ -294,7 +295,7 @@ describe('changes', () => {
 describe('a failed save', () => {
   it('leaves the previous state and no orphan key file behind', async () => {
     const dataDir = await tempDir()
-    const store = createJsonProfileStore({ dataDir })
+    const store = createJsonProfileStore({ dataDir, notices: new NoticeBoard() })
     let failSaves = false
     const flaky = {
       load: () => store.load(),

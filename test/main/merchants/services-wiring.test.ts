@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createServices, type Services } from '../../../src/main/services'
+import { testFakes } from '../../support/test-fakes'
 import { removeTempDirs, tempDir } from './support'
 
 let services: Services | undefined
@@ -12,6 +13,7 @@ afterEach(async () => {
 describe('merchants in the composed services', () => {
   it('first start: the demo merchant lists the simulator terminals, and events reach subscribers', async () => {
     services = await createServices({
+      ...testFakes(),
       dataDir: await tempDir(),
       appName: 'a',
       appVersion: '1',
@@ -33,6 +35,7 @@ describe('merchants in the composed services', () => {
 
   it('the payment engine reaches the demo terminals through the directory with no refresh first', async () => {
     services = await createServices({
+      ...testFakes(),
       dataDir: await tempDir(),
       appName: 'a',
       appVersion: '1',

@@ -5,6 +5,7 @@ import type { ClientConfig, Device, HandpointClient } from '../../../src/main/ha
 import { createJsonProfileStore } from '../../../src/main/merchants/profile-store'
 import { createTestOnlySecretBox, type SecretBox } from '../../../src/main/merchants/secret-box'
 import { MerchantService, type MerchantServiceOptions } from '../../../src/main/merchants/service'
+import { NoticeBoard } from '../../../src/main/notices/notices'
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures/merchants')
 export const COM = 'https://cloud.handpoint.com'
@@ -70,7 +71,7 @@ export async function openService(
   const { box, ...rest } = overrides
   return MerchantService.open({
     dataDir,
-    store: createJsonProfileStore({ dataDir }),
+    store: createJsonProfileStore({ dataDir, notices: new NoticeBoard() }),
     secretBox: box ?? createTestOnlySecretBox(),
     createClient: fakeCloud({}).factory,
     simulatorEndpoints: async () => SIM,

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildRoutes, type Route } from '../../../src/main/ipc/dispatcher'
 import { createRecordingPrinter } from '../../../src/main/receipts/recording-printer'
 import { createServices, type Services } from '../../../src/main/services'
+import { testFakes } from '../../support/test-fakes'
 
 let dataDir: string
 let services: Services
@@ -15,6 +16,7 @@ const call = (name: string, payload?: unknown) =>
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'pos-receipts-contract-'))
   services = await createServices({
+    ...testFakes(),
     dataDir,
     appName: 'a',
     appVersion: '1',

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { PaymentRecord, PaymentResultView, PaymentReceipts } from '@shared/contract'
+import { NoticeBoard } from '../../../src/main/notices/notices'
 import type { RetryClock } from '../../../src/main/receipts/ports'
 import { createRecordingPrinter } from '../../../src/main/receipts/recording-printer'
 import { ReceiptService, type ReceiptServiceOptions } from '../../../src/main/receipts/service'
@@ -100,10 +101,12 @@ export async function makeService(options: Partial<ReceiptServiceOptions> = {}) 
   const printer = createRecordingPrinter()
   const clock = fakeClock()
   const events: PaymentReceipts[] = []
+  const notices = new NoticeBoard()
   const build = (extra: Partial<ReceiptServiceOptions> = {}) =>
     new ReceiptService({
       dataDir,
       printer,
+      notices,
       clock,
       emit: (e) => events.push(e),
       fetchPolicy: { allowLoopbackHttp: true, timeoutMs: 2_000 },
@@ -119,6 +122,7 @@ export async function makeService(options: Partial<ReceiptServiceOptions> = {}) 
     printer,
     clock,
     events,
+    notices,
     async cleanup() {
       service.dispose()
       await rm(dataDir, { recursive: true, force: true })

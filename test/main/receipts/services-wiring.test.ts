@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { PaymentReceipts } from '@shared/contract'
 import { createRecordingPrinter } from '../../../src/main/receipts/recording-printer'
 import { createServices, type Services } from '../../../src/main/services'
+import { testFakes } from '../../support/test-fakes'
 
 let services: Services | undefined
 let dataDir: string | undefined
@@ -21,6 +22,7 @@ describe('receipts in the composed services', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'pos-receipts-wiring-'))
     const printer = createRecordingPrinter()
     services = await createServices({
+      ...testFakes(),
       dataDir,
       appName: 'a',
       appVersion: '1',
@@ -72,6 +74,7 @@ describe('receipts in the composed services', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'pos-receipts-wiring-'))
     const printer = createRecordingPrinter()
     services = await createServices({
+      ...testFakes(),
       dataDir,
       appName: 'a',
       appVersion: '1',
