@@ -3,6 +3,7 @@ import { createPinia } from 'pinia'
 import { vi } from 'vitest'
 import type {
   AppErrorShape,
+  AppNotice,
   BridgeApi,
   HistoryQuery,
   MerchantView,
@@ -70,8 +71,11 @@ export interface FakeCheckout {
   queries: HistoryQuery[]
   defaults: (string | null)[]
   activated: string[]
+  dismissed: string[]
   /** Pushes a payments:status-changed event as main would. */
   emit(event: Partial<PaymentStatusEvent> & { record: PaymentRecord }): Promise<void>
+  /** Pushes an app:notice event as main would. */
+  notify(notice: AppNotice): Promise<void>
 }
 
 interface Options {
@@ -81,6 +85,8 @@ interface Options {
   startFails?: AppErrorShape
   /** Adds a second, live merchant (JPY) so the banner offers a switch. */
   second?: boolean
+  /** Notices main raised before the window opened (listNotices). */
+  notices?: AppNotice[]
   /** Replaces individual window.api functions. */
   overrides?: Partial<BridgeApi>
 }
@@ -89,6 +95,7 @@ interface Options {
 export function installCheckoutApi(options: Options = {}): FakeCheckout {
   const merchant = { ...MERCHANT, currency: options.currency ?? 'EUR' }
   let listener: ((e: PaymentStatusEvent) => void) | undefined
+  let noticeListener: ((n: AppNotice) => void) | undefined
   const fake: FakeCheckout = {
     started: [],
     cancels: [],
@@ -96,8 +103,13 @@ export function installCheckoutApi(options: Options = {}): FakeCheckout {
     queries: [],
     defaults: [],
     activated: [],
+    dismissed: [],
     async emit(event) {
       listener?.({ elapsedMs: 0, cancelAllowed: false, slow: false, ...event })
+      await flushPromises()
+    },
+    async notify(notice) {
+      noticeListener?.(notice)
       await flushPromises()
     },
   }
@@ -115,6 +127,15 @@ export function installCheckoutApi(options: Options = {}): FakeCheckout {
       },
     }),
     onMerchantsChanged: () => () => undefined,
+    listNotices: async () => ({ ok: true, data: options.notices ?? [] }),
+    onAppNotice: (l: (n: AppNotice) => void) => {
+      noticeListener = l
+      return () => (noticeListener = undefined)
+    },
+    dismissNotice: async ({ id }: { id: string }) => {
+      fake.dismissed.push(id)
+      return { ok: true, data: { dismissed: true } }
+    },
     listTerminals: async () => ({
       ok: true,
       data: { merchantId: merchant.id, terminals: merchant.terminals, offline: false },

@@ -4,6 +4,7 @@ import checkout from './de/checkout'
 import codes from './de/codes'
 import history from './de/history'
 import merchants from './de/merchants'
+import notices from './de/notices'
 import terminals from './de/terminals'
 
 /** German: every key of en.ts, one module per domain (the type makes a missing key an error). */
@@ -13,6 +14,7 @@ const de: typeof en = {
   ...checkout,
   ...history,
   ...merchants,
+  ...notices,
   ...codes,
 }
 

@@ -3,6 +3,7 @@ import checkout from './en/checkout'
 import codes from './en/codes'
 import history from './en/history'
 import merchants from './en/merchants'
+import notices from './en/notices'
 import terminals from './en/terminals'
 
 /**
@@ -16,5 +17,6 @@ export default {
   ...checkout,
   ...history,
   ...merchants,
+  ...notices,
   ...codes,
 }

@@ -13,7 +13,7 @@ import type {
   TerminalList,
   TerminalView,
 } from '@shared/contract'
-import { toMessage } from '../api/bridge'
+import { toMessage } from '../lib/errors'
 import { merchantsClient } from '../api/merchants-client'
 
 /** The built-in demo merchant, or any merchant on the simulator: no real money moves. */
@@ -36,7 +36,6 @@ export const useMerchantsStore = defineStore('merchants', () => {
   const merchants = ref<MerchantView[]>([])
   const activeMerchantId = ref<string | null>(null)
   const storage = ref<SecretStorageStatus | null>(null)
-  const problem = ref<Message | null>(null)
   const loadError = ref<Message | null>(null)
   /** Per merchant: "offline, showing terminals as of ..." after a refresh that could not connect. */
   const terminalNotices = ref<Record<string, { offline: boolean; fetchedAt?: number }>>({})
@@ -56,7 +55,6 @@ export const useMerchantsStore = defineStore('merchants', () => {
     merchants.value = snapshot.merchants
     activeMerchantId.value = snapshot.activeMerchantId ?? null
     storage.value = snapshot.storage
-    problem.value = snapshot.problem ?? null
   }
 
   function upsert(view: MerchantView): void {
@@ -177,7 +175,6 @@ export const useMerchantsStore = defineStore('merchants', () => {
     activeMerchant,
     terminalsOffline,
     storage,
-    problem,
     loadError,
     terminalNotices,
     load,
