@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { AppInfo, Message } from '@shared/contract'
 import { appClient } from '../api/app-client'
-import { toMessage } from '../api/bridge'
+import { toMessage } from '../lib/errors'
 
 export const useAppStore = defineStore('app', () => {
   const info = ref<AppInfo | null>(null)

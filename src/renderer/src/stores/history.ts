@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { reactive, ref } from 'vue'
 import type { HistoryQuery, Message, PaymentRecord } from '@shared/contract'
-import { toMessage } from '../api/bridge'
+import { toMessage } from '../lib/errors'
 import { paymentsClient } from '../api/payments-client'
 import { majorToMinor, minorMinus, minorSum } from '../lib/money'
 

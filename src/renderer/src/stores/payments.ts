@@ -7,7 +7,7 @@ import type {
   StartPaymentRequest,
 } from '@shared/contract'
 import { FINAL_STATES } from '@shared/contract/payments.values'
-import { toMessage } from '../api/bridge'
+import { toMessage } from '../lib/errors'
 import { paymentsClient } from '../api/payments-client'
 
 export interface TrackedPayment extends PaymentStatusEvent {

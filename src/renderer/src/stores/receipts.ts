@@ -7,7 +7,7 @@ import type {
   PrintSettings,
   ReceiptCopy,
 } from '@shared/contract'
-import { toMessage } from '../api/bridge'
+import { toMessage } from '../lib/errors'
 import { receiptsClient } from '../api/receipts-client'
 
 /** Turns base64 PDF bytes into a file the browser (or Electron) saves. */

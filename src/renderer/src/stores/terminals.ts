@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { Message } from '@shared/contract'
-import { toMessage } from '../api/bridge'
+import { toMessage } from '../lib/errors'
 import { useMerchantsStore, type MerchantTerminal } from './merchants'
 import { usePaymentsStore } from './payments'
 
