@@ -147,8 +147,14 @@ export class MerchantService implements MerchantDirectory {
     const keyFile = await this.vault.write(id, this.vault.seal(request.apiKey))
     const profile = newMerchantProfile(request, { id, keyFile, devices, now: this.now() })
     await this.mutate((file) => {
+      // A new merchant never becomes the one taking payments on its own (the banner would turn
+      // to live payments behind the cashier's back): the one in use stays, and the screen asks.
+      // Only a checkout without any merchant starts using the first one added.
+      const inUse = file.merchants.some((m) => m.id === file.settings.activeMerchantId)
+        ? file.settings.activeMerchantId
+        : file.merchants[0]?.id
       file.merchants.push(profile)
-      file.settings.activeMerchantId ??= id
+      file.settings.activeMerchantId = inUse ?? id
     }).catch(async (err: unknown) => {
       await this.vault.remove(keyFile) // the profile was not saved: leave no orphan key behind
       throw err

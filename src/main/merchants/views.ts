@@ -1,5 +1,6 @@
 import {
   AppError,
+  DEMO_MERCHANT_NAME,
   type AddMerchantRequest,
   type KeyState,
   type MerchantView,
@@ -38,7 +39,7 @@ export function toMerchantView(p: MerchantProfile): MerchantView {
 export function demoMerchantProfile(now: number): MerchantProfile {
   return {
     id: DEMO_MERCHANT_ID,
-    name: 'Demo shop (simulator, no real money)',
+    name: DEMO_MERCHANT_NAME,
     demo: true,
     environment: 'simulator',
     currency: 'EUR',

@@ -62,6 +62,24 @@ describe('demo merchant', () => {
 })
 
 describe('adding a merchant verifies the key first', () => {
+  it('keeps the merchant in use: a new one never starts taking payments on its own', async () => {
+    const service = await openService(await tempDir(), { createClient: cloud().factory })
+    const demo = service.snapshot().activeMerchantId
+    const view = await service.addMerchant(add('production', KEY_A))
+    expect(service.snapshot().activeMerchantId).toBe(demo)
+    expect(demo).not.toBe(view.id)
+    await service.setActiveMerchant(view.id)
+    await service.addMerchant(add('production', KEY_B, 'Bar'))
+    expect(service.snapshot().activeMerchantId).toBe(view.id)
+  })
+
+  it('the first merchant of an empty checkout is the one in use', async () => {
+    const service = await openService(await tempDir(), { createClient: cloud().factory })
+    await service.removeMerchant(service.snapshot().merchants[0]!.id)
+    const view = await service.addMerchant(add('production', KEY_A))
+    expect(service.snapshot().activeMerchantId).toBe(view.id)
+  })
+
   it('stores a verified merchant with its terminals; the view holds no key', async () => {
     const c = cloud()
     const service = await openService(await tempDir(), { createClient: c.factory })

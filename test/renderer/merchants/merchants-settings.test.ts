@@ -110,6 +110,44 @@ describe('MerchantsSettings', () => {
     expect(wrapper.find('[data-testid=merchant-m-9]').exists()).toBe(true)
   })
 
+  it('asks before a new merchant takes payments here, warning when real money would move', async () => {
+    const setActiveMerchant = vi.fn(({ id }: { id: string }) => ok({ activeMerchantId: id }))
+    const addMerchant = vi.fn(() => ok(merchant({ id: 'm-9', name: 'Kiosk' })))
+    installFakeApi({ ...base, addMerchant, setActiveMerchant, listMerchants: () => ok(snapshot()) })
+    const wrapper = mount(MerchantsSettings, {
+      global: { plugins: [createPinia(), createAppI18n()] },
+      attachTo: document.body,
+    })
+    await flushPromises()
+    const form = wrapper.get('[data-testid=add-merchant]')
+    const dialog = () => wrapper.get('[data-testid=switch-merchant-dialog]')
+    const add = async () => {
+      await form.get('#add-name').setValue('Kiosk')
+      await form.get('[data-testid=add-key]').setValue('key-alpha-0000000000000000000A1b2')
+      await form.trigger('submit')
+      await flushPromises()
+    }
+    await add()
+    expect((dialog().element as HTMLDialogElement).open).toBe(true)
+    expect(dialog().text()).toContain('Take payments for Kiosk now?')
+    expect(dialog().text()).toContain('This checkout takes payments for Demo shop')
+    expect(dialog().text()).toContain('Kiosk takes live payments: real money moves.')
+    // Nothing switched on its own; the safe answer has the focus.
+    expect(setActiveMerchant).not.toHaveBeenCalled()
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('dialog-cancel')
+    await dialog().get('[data-testid=dialog-cancel]').trigger('click')
+    await flushPromises()
+    expect((dialog().element as HTMLDialogElement).open).toBe(false)
+    expect(setActiveMerchant).not.toHaveBeenCalled()
+
+    await add()
+    await dialog().get('[data-testid=dialog-confirm]').trigger('click')
+    await flushPromises()
+    expect(setActiveMerchant).toHaveBeenCalledWith({ id: 'm-9' })
+    expect((dialog().element as HTMLDialogElement).open).toBe(false)
+    wrapper.unmount()
+  })
+
   it('a refresh while offline says which time the terminals are from', async () => {
     installFakeApi({
       ...base,
@@ -128,7 +166,9 @@ describe('MerchantsSettings', () => {
     await flushPromises()
     const text = wrapper.get('[data-testid=terminals-offline]').text()
     expect(text).toContain('Offline: showing terminals as of')
-    expect(text).toContain(new Date(1_760_000_000_000).toLocaleString())
+    // In the app's language (English is en-GB: day first), never the browser's own locale.
+    const appFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'short', timeStyle: 'medium' })
+    expect(text).toContain(appFormat.format(1_760_000_000_000))
   })
 
   it('removal asks first, then removes through main', async () => {

@@ -48,8 +48,10 @@ beforeEach(() => setActivePinia(createPinia()))
 
 describe('ReceiptPreview', () => {
   it('renders untrusted HTML only in a frame with an empty sandbox, at the roll width', () => {
+    const global = { plugins: [createAppI18n()] }
     const wrapper = mount(ReceiptPreview, {
       props: { html: '<p>x</p><script>alert(1)</script>', paperWidthMm: 80, label: 'Customer' },
+      global,
     })
     const frame = wrapper.get('iframe')
     expect(frame.attributes('sandbox')).toBe('')
@@ -59,7 +61,10 @@ describe('ReceiptPreview', () => {
     expect(wrapper.element.querySelector('script')).toBeNull()
     expect(wrapper.findAll('p')).toHaveLength(0)
     expect(
-      mount(ReceiptPreview, { props: { html: undefined, paperWidthMm: 58, label: 'M' } }).text(),
+      mount(ReceiptPreview, {
+        props: { html: undefined, paperWidthMm: 58, label: 'M' },
+        global,
+      }).text(),
     ).toContain('No receipt to show.')
   })
 })
@@ -250,5 +255,54 @@ describe('PrinterSettings', () => {
     expect(rules.find('[data-testid=customer-policy]').exists()).toBe(true)
     expect(rules.find('[data-testid=merchant-policy]').exists()).toBe(true)
     expect(rules.find('[data-testid=printer-select]').exists()).toBe(false)
+  })
+})
+
+describe('receipts in German', () => {
+  it('words the panel, its notices and the printing settings in the app language', async () => {
+    URL.createObjectURL = vi.fn(() => 'blob:receipt')
+    URL.revokeObjectURL = vi.fn()
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
+    installFakeApi({
+      getReceipts: () =>
+        ok(
+          receipts({
+            askCustomerCopy: true,
+            merchant: { ...receipts().merchant, nextAttemptAt: Date.UTC(2026, 10, 30, 19, 4, 5) },
+          }),
+        ),
+      getPrintSettings: () => ok(settings),
+      listPrinters: () => ok([{ name: 'TM', displayName: 'Epson', isDefault: true }]),
+      onReceiptsChanged: () => () => undefined,
+      saveReceiptPdf: () => ok({ fileName: 'beleg.pdf', base64: btoa('%PDF-1.4') }),
+    })
+    const global = { plugins: [createAppI18n('de')] }
+    const panel = mount(ReceiptPanel, { props: { paymentId: 'p1' }, global })
+    await flushPromises()
+    expect(panel.get('[data-testid=receipt-ask]').text()).toContain('Kundenbeleg drucken?')
+    expect(panel.get('[data-testid=ask-no]').text()).toBe('Kein Beleg')
+    expect(panel.get('[data-testid=receipt-status-customer]').text()).toContain('Gespeichert')
+    const merchant = panel.get('[data-testid=receipt-status-merchant]').text()
+    expect(merchant).toMatch(
+      /^Händlerbeleg: Nicht abgerufen: .+ Neuer Versuch um \d\d:\d\d:\d\d\.$/,
+    )
+    expect(panel.get('[data-testid=receipt-pdf]').text()).toBe('Als PDF speichern')
+    expect(panel.get('[data-testid=receipt-terminal]').text()).toBe('Auf dem Terminal drucken')
+    expect(panel.text()).toContain('Kundenbeleg · 58 mm')
+    await panel.get('[data-testid=receipt-pdf]').trigger('click')
+    await flushPromises()
+    expect(panel.get('[data-testid=receipt-notice]').text()).toBe('beleg.pdf gespeichert.')
+
+    const printing = mount(PrinterSettings, { global })
+    await flushPromises()
+    expect(printing.get('h3').text()).toBe('Belegdruck')
+    expect(printing.findAll('[data-testid=printer-select] option').map((o) => o.text())).toEqual([
+      'Standarddrucker des Systems',
+      'Epson (Standard)',
+    ])
+    expect(printing.get('[data-testid=default-copy-rules] legend').text()).toBe(
+      'Standardregeln für Belege',
+    )
+    click.mockRestore()
   })
 })

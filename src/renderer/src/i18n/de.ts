@@ -5,6 +5,7 @@ import codes from './de/codes'
 import history from './de/history'
 import merchants from './de/merchants'
 import notices from './de/notices'
+import receipts from './de/receipts'
 import terminals from './de/terminals'
 
 /** German: every key of en.ts, one module per domain (the type makes a missing key an error). */
@@ -15,6 +16,7 @@ const de: typeof en = {
   ...history,
   ...merchants,
   ...notices,
+  ...receipts,
   ...codes,
 }
 

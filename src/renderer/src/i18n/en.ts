@@ -4,6 +4,7 @@ import codes from './en/codes'
 import history from './en/history'
 import merchants from './en/merchants'
 import notices from './en/notices'
+import receipts from './en/receipts'
 import terminals from './en/terminals'
 
 /**
@@ -18,5 +19,6 @@ export default {
   ...history,
   ...merchants,
   ...notices,
+  ...receipts,
   ...codes,
 }

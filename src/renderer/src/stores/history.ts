@@ -3,10 +3,11 @@ import { reactive, ref } from 'vue'
 import type { HistoryQuery, Message, PaymentRecord } from '@shared/contract'
 import { toMessage } from '../lib/errors'
 import { paymentsClient } from '../api/payments-client'
+import { isIsoDate } from '../lib/dates'
 import { majorToMinor, minorMinus, minorSum } from '../lib/money'
 
 export interface HistoryFilters {
-  /** yyyy-mm-dd from the date inputs, local time. */
+  /** yyyy-mm-dd from the date fields (local calendar day); other text is what was typed. */
   from: string
   to: string
   status: string
@@ -41,10 +42,15 @@ export function buildQuery(
   const invalid: (keyof HistoryFilters)[] = []
   const query: HistoryQuery = { limit: 100 }
   if (merchantId) query.merchantId = merchantId
-  if (f.from) query.from = dayStart(f.from)
+  if (f.from) {
+    const start = isIsoDate(f.from) ? dayStart(f.from) : undefined
+    if (start === undefined) invalid.push('from')
+    else query.from = start
+  }
   if (f.to) {
-    const end = dayStart(f.to)
-    query.to = end === undefined ? undefined : end + 24 * 3600 * 1000 - 1
+    const end = isIsoDate(f.to) ? dayStart(f.to) : undefined
+    if (end === undefined) invalid.push('to')
+    else query.to = end + 24 * 3600 * 1000 - 1
   }
   if (f.status) query.states = f.status === 'unknown' ? ['unknown', 'resolving'] : [f.status]
   if (f.amount.trim()) {

@@ -22,6 +22,18 @@ export function downloadPdf(fileName: string, base64: string): void {
 }
 
 /**
+ * What the panel tells the cashier after an action: a code from main (worded through `useCodes`)
+ * or one of the panel's own messages (`receipts.notice.<key>`), worded in the app's language.
+ */
+export type ReceiptNotice =
+  | Message
+  | {
+      key: 'printed' | 'printedCopy' | 'saved' | 'settingsSaved'
+      copy?: ReceiptCopy
+      file?: string
+    }
+
+/**
  * Receipts the checkout is showing, kept fresh by `onReceiptsChanged`, plus this checkout's
  * printing settings and printers. Errors and main's notices are codes, worded by the panel.
  */
@@ -31,8 +43,7 @@ export const useReceiptsStore = defineStore('receipts', () => {
   const printers = ref<PrinterInfo[]>([])
   const busy = ref(false)
   const error = ref<Message | null>(null)
-  /** A code from main, or (until the panel's own texts move to the message files) a sentence. */
-  const notice = ref<Message | string | null>(null)
+  const notice = ref<ReceiptNotice | null>(null)
   let unsubscribe: (() => void) | null = null
 
   function listen(): void {
@@ -47,7 +58,7 @@ export const useReceiptsStore = defineStore('receipts', () => {
 
   async function run<T>(
     work: () => Promise<T>,
-    done?: (value: T) => Message | string | void,
+    done?: (value: T) => ReceiptNotice | void,
   ): Promise<T | undefined> {
     busy.value = true
     error.value = null
@@ -77,8 +88,7 @@ export const useReceiptsStore = defineStore('receipts', () => {
   async function print(paymentId: string, copy: ReceiptCopy, reprint?: boolean): Promise<void> {
     await run(
       () => receiptsClient.print(paymentId, copy, reprint),
-      (r) =>
-        `${copy === 'customer' ? 'Customer' : 'Merchant'} receipt sent to the printer${r.markedAsCopy ? ' (marked COPY)' : ''}.`,
+      (r) => ({ key: r.markedAsCopy ? 'printedCopy' : 'printed', copy }),
     )
     await refresh(paymentId)
   }
@@ -88,7 +98,7 @@ export const useReceiptsStore = defineStore('receipts', () => {
       () => receiptsClient.savePdf(paymentId, copy, reprint),
       (pdf) => {
         downloadPdf(pdf.fileName, pdf.base64)
-        return `Saved ${pdf.fileName}.`
+        return { key: 'saved', file: pdf.fileName }
       },
     )
   }
@@ -132,7 +142,7 @@ export const useReceiptsStore = defineStore('receipts', () => {
       () => receiptsClient.setSettings(patch),
       (s) => {
         settings.value = s
-        return 'Printing settings saved.'
+        return { key: 'settingsSaved' }
       },
     )
   }

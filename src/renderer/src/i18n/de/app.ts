@@ -25,6 +25,10 @@ const de: typeof en = {
       unknown: 'Unbekannt',
     },
   },
+  dates: {
+    letters: { day: 'TT', month: 'MM', year: 'JJJJ' },
+    hint: 'Datum im Format {pattern}',
+  },
   settings: {
     title: 'Einstellungen',
     merchants: 'Händler und Schlüssel',

@@ -7,6 +7,7 @@ const de: typeof en = {
     intro:
       'Jeder Händler hat einen eigenen Handpoint-API-Schlüssel und eigene Terminals. Schlüssel werden verschlüsselt auf diesem Computer gespeichert und nie wieder angezeigt.',
     demo: 'Demo',
+    demoName: 'Demo-Laden (Simulator, kein echtes Geld)',
     active: 'An dieser Kasse in Gebrauch',
     useHere: 'An dieser Kasse verwenden',
     env: {
@@ -71,6 +72,12 @@ const de: typeof en = {
       submit: 'Schlüssel prüfen und hinzufügen',
       checking: 'Schlüssel wird bei Handpoint geprüft…',
       added: '{name} wurde mit {count} Terminal(s) hinzugefügt.',
+      switchTitle: 'Jetzt Zahlungen für {name} annehmen?',
+      switchBody:
+        'Diese Kasse nimmt Zahlungen für {current} an. Das bleibt so, bis Sie hier oder im Kopfbereich wechseln.',
+      switchLive: '{name} nimmt echte Zahlungen an: es fließt echtes Geld.',
+      switchYes: '{name} jetzt verwenden',
+      switchNo: '{name} behalten',
     },
     storage: {
       unavailable:
@@ -88,6 +95,8 @@ const de: typeof en = {
       export: 'Konfiguration exportieren',
       exported: '{file} gespeichert. Bewahren Sie die Passphrase getrennt von der Datei auf.',
       file: 'Konfigurationsdatei',
+      choose: 'Datei wählen…',
+      noFile: 'Keine Datei gewählt',
       mode: 'Wenn ein Händler hier schon existiert',
       merge:
         'Zusammenführen: neue Händler hinzufügen, die aus der Datei ersetzen, die übrigen behalten',

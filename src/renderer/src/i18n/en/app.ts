@@ -28,6 +28,10 @@ export default {
       unknown: 'Unknown',
     },
   },
+  dates: {
+    letters: { day: 'dd', month: 'mm', year: 'yyyy' },
+    hint: 'Date as {pattern}',
+  },
   settings: {
     title: 'Settings',
     merchants: 'Merchants and keys',

@@ -5,6 +5,7 @@ export default {
     intro:
       'Each merchant has its own Handpoint API key and terminals. Keys are stored encrypted on this computer and are never shown again.',
     demo: 'Demo',
+    demoName: 'Demo shop (simulator, no real money)',
     active: 'In use at this checkout',
     useHere: 'Use at this checkout',
     env: {
@@ -67,6 +68,12 @@ export default {
       submit: 'Check key and add',
       checking: 'Checking the key with Handpoint…',
       added: '{name} was added with {count} terminal(s).',
+      switchTitle: 'Take payments for {name} now?',
+      switchBody:
+        'This checkout takes payments for {current}. It keeps doing so until you switch here or in the banner.',
+      switchLive: '{name} takes live payments: real money moves.',
+      switchYes: 'Use {name} now',
+      switchNo: 'Keep {name}',
     },
     storage: {
       unavailable:
@@ -84,6 +91,8 @@ export default {
       export: 'Export configuration',
       exported: 'Saved {file}. Keep the passphrase separate from the file.',
       file: 'Configuration file',
+      choose: 'Choose file…',
+      noFile: 'No file chosen',
       mode: 'When a merchant already exists here',
       merge: 'Merge: add new merchants, replace those in the file, keep the others',
       replace: 'Replace: this checkout ends up with exactly the merchants in the file',

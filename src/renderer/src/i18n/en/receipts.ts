@@ -1,0 +1,53 @@
+/** English texts of the receipts panel, its preview and the receipt printing settings. */
+export default {
+  receipts: {
+    panel: 'Receipts',
+    ask: {
+      label: 'Customer copy',
+      question: 'Print the customer copy?',
+      print: 'Print',
+      no: 'No receipt',
+    },
+    copyName: { customer: 'Customer receipt', merchant: 'Merchant receipt' },
+    status: {
+      stored: 'Kept',
+      storedPrinted: 'Kept · printed {count}×',
+      pending: 'Fetching…',
+      none: 'None for this payment',
+      failed: 'Not fetched: {reason}',
+      failedRetry: 'Not fetched: {reason} Trying again at {time}.',
+    },
+    retry: 'Fetch again',
+    print: 'Print',
+    reprint: 'Reprint (marked COPY)',
+    pdf: 'Save as PDF',
+    onTerminal: 'Print on the terminal',
+    empty: 'No receipt to show.',
+    caption: '{label} · {width} mm',
+    notice: {
+      printed: '{copy} sent to the printer.',
+      printedCopy: '{copy} sent to the printer (marked COPY).',
+      saved: 'Saved {file}.',
+      settingsSaved: 'Printing settings saved.',
+    },
+    settings: {
+      title: 'Receipt printing',
+      printer: 'Printer',
+      systemDefault: 'System default printer',
+      isDefault: '{name} (default)',
+      paper: 'Paper width',
+      width: '{width} mm',
+      copies: 'Copies of each receipt',
+      rules: 'Default copy rules',
+      rulesHelp:
+        "For merchants without their own receipt rules. A merchant's own rules (Merchants, Preferences) replace these for its payments; the printer, paper and copies above always apply.",
+      customerCopy: 'Customer copy',
+      merchantCopy: 'Merchant copy',
+      always: 'Always print',
+      ask: 'Ask each time',
+      never: 'Never print',
+      onSignature: 'Only when the cardholder signed',
+      printDeclined: 'Also print receipts of declined, failed or cancelled payments',
+    },
+  },
+}
