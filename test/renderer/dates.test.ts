@@ -57,7 +57,7 @@ describe('dates typed in the app language', () => {
     expect((input.element as HTMLInputElement).value).toBe('01.12.2026')
     await input.setValue('32.12.2026')
     expect(value.value).toBe('32.12.2026')
-    i18n.global.locale.value = 'en'
+    ;(i18n.global.locale as unknown as { value: string }).value = 'en'
     value.value = '2026-12-01'
     await flushPromises()
     expect((input.element as HTMLInputElement).value).toBe('01/12/2026')

@@ -139,6 +139,49 @@ describe('while the payment runs', () => {
     wrapper.unmount()
   })
 
+  it('cancels from the moment the screen says it waits for the card, even when main told so before answering start', async () => {
+    // The engine emits "accepted, cancel allowed" while it answers start; with callbacks no
+    // other event follows until the outcome, so the answer must not switch cancelling off.
+    const accepted = record({
+      id: 'p1',
+      state: 'accepted',
+      phase: 'phase_waiting_for_card',
+      updatedAt: Date.now(),
+    })
+    const fake: { api?: ReturnType<typeof installCheckoutApi> } = {}
+    fake.api = installCheckoutApi({
+      overrides: {
+        startPayment: async () => {
+          await fake.api!.emit({ record: accepted, cancelAllowed: true })
+          return { ok: true, data: accepted }
+        },
+      },
+    })
+    const wrapper = await mountApp()
+    await typeAmount(wrapper, '9')
+    await wrapper.get('[data-testid=checkout-form]').trigger('submit')
+    await flushPromises()
+    expect(wrapper.get('[data-testid=progress-phase]').text()).toBe('Waiting for the card')
+    expect(wrapper.get('[data-testid=cancel-payment]').attributes('disabled')).toBeUndefined()
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }))
+    await flushPromises()
+    expect(fake.api.cancels).toEqual([{ merchantId: 'm-demo', terminalSerial: '0821032398' }])
+    wrapper.unmount()
+  })
+
+  it('an answer to start that comes first does not hide what the event says next', async () => {
+    const api = installCheckoutApi()
+    const wrapper = await mountApp()
+    await typeAmount(wrapper, '9')
+    await wrapper.get('[data-testid=checkout-form]').trigger('submit')
+    await flushPromises()
+    const { usePaymentsStore } = await import('@renderer/stores/payments')
+    const answered = usePaymentsStore().current!.record
+    await api.emit({ record: answered, cancelAllowed: true })
+    expect(wrapper.get('[data-testid=cancel-payment]').attributes('disabled')).toBeUndefined()
+    wrapper.unmount()
+  })
+
   it('says honestly that it is still waiting when the engine reports slow', async () => {
     const api = installCheckoutApi()
     const wrapper = await mountApp()

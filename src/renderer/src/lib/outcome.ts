@@ -1,4 +1,5 @@
-import type { OperationKind, PaymentRecord } from '@shared/contract'
+import type { OperationKind, PaymentRecord, PaymentState } from '@shared/contract'
+import { lastFour } from './operations'
 
 /** Which screen a record belongs on. */
 export type OutcomeKind =
@@ -64,3 +65,25 @@ export function approvedKey(operation: OperationKind): string {
       return 'outcome.approvedBody'
   }
 }
+
+/** States in which the issuer decided on the card: the card was read. */
+const DECIDED_ON_CARD: readonly PaymentState[] = ['approved', 'partial', 'declined']
+
+/**
+ * The card as the screen shows it (scheme and last four), only when a card was read: a result
+ * may carry card fields although the payment was cancelled or failed before any card was
+ * presented. The entry type says how a card was read ("UNDEFINED": none was); without one, only
+ * an issuer's decision proves that there was a card.
+ */
+export function cardOf(record: PaymentRecord): { scheme: string; last4: string } | undefined {
+  const result = record.result
+  const last4 = lastFour(result?.maskedCardNumber)
+  if (!result || !last4) return undefined
+  const entry = result.cardEntryType?.trim().toUpperCase()
+  const read = entry ? entry !== 'UNDEFINED' : DECIDED_ON_CARD.includes(record.state)
+  return read ? { scheme: result.cardSchemeName ?? '', last4 } : undefined
+}
+
+/** What a payment took in minor units: the result's total, else the amount asked for. */
+export const paidMinorOf = (record: PaymentRecord): string | undefined =>
+  record.result?.totalAmountMinor ?? record.amountMinor

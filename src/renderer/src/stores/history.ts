@@ -1,10 +1,12 @@
 import { defineStore } from 'pinia'
-import { reactive, ref } from 'vue'
+import { computed, reactive, ref } from 'vue'
 import type { HistoryQuery, Message, PaymentRecord } from '@shared/contract'
 import { toMessage } from '../lib/errors'
 import { paymentsClient } from '../api/payments-client'
 import { isIsoDate } from '../lib/dates'
-import { majorToMinor, minorMinus, minorSum } from '../lib/money'
+import { majorToMinor } from '../lib/money'
+import { paidMinorOf } from '../lib/outcome'
+import { settlementOf, type Settlement } from '../lib/settlement'
 
 export interface HistoryFilters {
   /** yyyy-mm-dd from the date fields (local calendar day); other text is what was typed. */
@@ -83,7 +85,10 @@ export const useHistoryStore = defineStore('history', () => {
     loading.value = true
     error.value = null
     try {
-      const page = await paymentsClient.searchHistory(built.query)
+      const [page] = await Promise.all([
+        paymentsClient.searchHistory(built.query),
+        readJournal(merchantId),
+      ])
       items.value = page.items
       total.value = page.total
       if (selectedId.value && !page.items.some((r) => r.id === selectedId.value)) {
@@ -102,29 +107,45 @@ export const useHistoryStore = defineStore('history', () => {
   }
 
   /**
-   * What is left of an original to refund or capture: its amount minus the approved follow-ups
-   * that name it. Reads the merchant's journal fresh, so a refund made a minute ago counts.
+   * The merchant's recent payments, read fresh with every search: the follow-ups (refunds,
+   * reversals, captures) that say what became of the payments listed, also those the filters
+   * leave out. Main's own "what is left" answer replaces this read once main offers one.
    */
-  async function remainingOf(original: PaymentRecord): Promise<string | undefined> {
-    const total = original.result?.totalAmountMinor ?? original.amountMinor
-    const txId = original.result?.transactionId
-    if (!total || !txId) return total
+  const journal = ref<PaymentRecord[]>([])
+  const settlements = computed<Record<string, Settlement>>(() => {
+    const out: Record<string, Settlement> = {}
+    for (const r of items.value) {
+      const settled = settlementOf(r, journal.value)
+      if (settled) out[r.id] = settled
+    }
+    return out
+  })
+
+  async function readJournal(merchantId: string | undefined): Promise<void> {
     const page = await paymentsClient.searchHistory({
-      merchantId: original.merchantId,
+      ...(merchantId ? { merchantId } : {}),
       limit: 500,
     })
-    const used = page.items
-      .filter(
-        (r) =>
-          r.originalTransactionId === txId &&
-          (r.state === 'approved' || r.state === 'partial') &&
-          (r.operation === 'refund' ||
-            r.operation === 'moToRefund' ||
-            r.operation === 'preAuthorizationCapture'),
-      )
-      .map((r) => r.result?.totalAmountMinor ?? r.amountMinor ?? '0')
-    return minorMinus(total, minorSum(used))
+    journal.value = page.items
   }
 
-  return { filters, items, total, loading, error, invalid, selectedId, search, clear, remainingOf }
+  /** What is left of an original to refund or capture, read fresh (a refund a minute ago counts). */
+  async function remainingOf(original: PaymentRecord): Promise<string | undefined> {
+    await readJournal(original.merchantId)
+    return settlementOf(original, journal.value)?.leftMinor ?? paidMinorOf(original)
+  }
+
+  return {
+    filters,
+    items,
+    total,
+    loading,
+    error,
+    invalid,
+    selectedId,
+    settlements,
+    search,
+    clear,
+    remainingOf,
+  }
 })

@@ -33,6 +33,8 @@ export const usePaymentsStore = defineStore('payments', () => {
   /** What main answered to the last cancel (sent, too late, ...). */
   const actionMessage = ref<Message | null>(null)
   const actionError = ref<Message | null>(null)
+  /** A payment that collects what a partial approval left due -> that partial payment's id. */
+  const restOf = ref<Record<string, string>>({})
   let unsubscribe: (() => void) | null = null
 
   const current = computed(() => (currentId.value ? byId.value[currentId.value] : undefined))
@@ -46,6 +48,23 @@ export const usePaymentsStore = defineStore('payments', () => {
       if (prev.record.updatedAt > event.record.updatedAt) return
     }
     byId.value = { ...byId.value, [event.record.id]: { ...event, receivedAt: Date.now() } }
+  }
+
+  /**
+   * A record main answered with (start, or opened from history). Main's status events carry what
+   * the engine allows (cancel, slow); they may arrive before this answer does, so the answer never
+   * replaces what an event already said about the same or a later moment. Only a payment no event
+   * has spoken of yet is taken from the record, with cancel off until main says otherwise.
+   */
+  function track(record: PaymentRecord): void {
+    const known = byId.value[record.id]
+    if (known && known.record.updatedAt >= record.updatedAt) return
+    apply({
+      record,
+      elapsedMs: known?.elapsedMs ?? 0,
+      cancelAllowed: known?.cancelAllowed ?? false,
+      slow: known?.slow ?? false,
+    })
   }
 
   /** Subscribes to status events and picks up operations still running (e.g. after a restart). */
@@ -66,7 +85,14 @@ export const usePaymentsStore = defineStore('payments', () => {
     unsubscribe = null
   }
 
-  async function start(request: StartPaymentRequest): Promise<PaymentRecord | null> {
+  /**
+   * Starts an operation. `collecting` names the partly approved payment whose rest this one
+   * collects, so the outcome can say what was paid in total.
+   */
+  async function start(
+    request: StartPaymentRequest,
+    collecting?: string,
+  ): Promise<PaymentRecord | null> {
     if (starting.value) return null
     starting.value = true
     startError.value = null
@@ -74,7 +100,8 @@ export const usePaymentsStore = defineStore('payments', () => {
     actionError.value = null
     try {
       const record = await paymentsClient.start(request)
-      apply({ record, elapsedMs: 0, cancelAllowed: false, slow: false })
+      track(record)
+      if (collecting) restOf.value = { ...restOf.value, [record.id]: collecting }
       currentId.value = record.id
       return record
     } catch (err) {
@@ -115,7 +142,7 @@ export const usePaymentsStore = defineStore('payments', () => {
 
   /** Shows a known record (e.g. opened from history) as the current one. */
   function show(record: PaymentRecord): void {
-    apply({ record, elapsedMs: 0, cancelAllowed: false, slow: false })
+    track(record)
     currentId.value = record.id
   }
 
@@ -128,6 +155,18 @@ export const usePaymentsStore = defineStore('payments', () => {
     actionError.value = null
     startError.value = null
     return true
+  }
+
+  /** The earlier parts of a split payment, first first (empty when it is not a rest). */
+  function partsOf(id: string): PaymentRecord[] {
+    const parts: PaymentRecord[] = []
+    const seen = new Set([id])
+    for (let at = restOf.value[id]; at && !seen.has(at); at = restOf.value[at]) {
+      seen.add(at)
+      const part = byId.value[at]?.record
+      if (part) parts.unshift(part)
+    }
+    return parts
   }
 
   /** The most recent result seen per terminal, for battery and app version on the board. */
@@ -150,6 +189,8 @@ export const usePaymentsStore = defineStore('payments', () => {
     actionMessage,
     actionError,
     lastByTerminal,
+    restOf,
+    partsOf,
     apply,
     init,
     stop,

@@ -82,6 +82,8 @@ const de: typeof en = {
     partial: 'Teilweise genehmigt',
     partialBody: '{paid} wurde bezahlt. {due} ist noch offen.',
     collectRest: 'Restbetrag {due} kassieren',
+    paidInTotal: 'Insgesamt bezahlt: {total} ({parts}).',
+    paidSoFar: 'Bisher bezahlt: {total} ({parts}).',
     failed: 'Fehlgeschlagen',
     failedBody: 'Die Zahlung ist nicht durchgegangen; es wurde kein Geld abgebucht.',
     newSale: 'Neuer Verkauf',

@@ -80,6 +80,8 @@ export default {
     partial: 'Partly approved',
     partialBody: '{paid} was paid. {due} is still due.',
     collectRest: 'Collect the remaining {due}',
+    paidInTotal: 'Paid in total: {total} ({parts}).',
+    paidSoFar: 'Paid so far: {total} ({parts}).',
     failed: 'Failed',
     failedBody: 'The payment did not go through and no money was taken.',
     newSale: 'New sale',
