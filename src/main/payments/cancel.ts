@@ -3,6 +3,9 @@ import { causeOf, msg } from '@shared/messages'
 import { asHandpointFailure } from './operation-input'
 import { terminalKeyOf, type Runtime } from './runtime'
 
+/** How often a stop refused with 429 is sent (the card wait lasts seconds, not minutes). */
+const MAX_STOP_SENDS = 3
+
 /**
  * Cancel is a request, not an outcome: stopCurrentTransaction is sent while the terminal can
  * still stop (waiting for the card or the PIN); the original operation keeps being watched until
@@ -24,13 +27,28 @@ export async function cancelOperation(
   }
   try {
     const client = (op.client ??= await rt.directory.clientFor(merchantId))
-    await rt.budget.send(op.key, `${id}:cancel`, () =>
-      client.startTransaction({
-        operation: 'stopCurrentTransaction',
-        serialNumber: record.terminalSerial,
-        terminalType: record.terminalType,
-      }),
-    )
+    const stop = (): Promise<unknown> =>
+      rt.budget.send(op.key, `${id}:cancel`, () =>
+        client.startTransaction({
+          operation: 'stopCurrentTransaction',
+          serialNumber: record.terminalSerial,
+          terminalType: record.terminalType,
+        }),
+      )
+    // A 429 means the stop never reached the terminal (other calls of this key, such as a
+    // terminal list, filled Handpoint's second): wait as told and send it again, so a cancel
+    // in the first moments of the card wait still stops the payment. Stopping moves no money.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await stop()
+        break
+      } catch (err) {
+        const failure = asHandpointFailure(err)
+        if (failure?.kind !== 'rate-limited' || failure.ambiguous || attempt >= MAX_STOP_SENDS)
+          throw err
+        rt.budget.pause(op.key, failure.retryAfterMs ?? 1000)
+      }
+    }
   } catch (err) {
     const failure = asHandpointFailure(err)
     if (failure?.kind === 'cancel-not-allowed') {

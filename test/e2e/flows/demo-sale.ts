@@ -43,7 +43,18 @@ export async function expectDemoSaleKept(page: Page): Promise<void> {
 
 /** The sale on the History screen (Alt+2), opened by keyboard-reachable controls. */
 export async function expectDemoSaleInHistory(page: Page): Promise<void> {
-  await page.keyboard.press('Enter') // the outcome's primary action: back to a new sale
+  // The receipt question comes first (Enter prints the customer copy), then the outcome's
+  // primary action: back to a new sale.
+  await page.getByTestId('receipt-ask').waitFor()
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+    .toBe('ask-yes')
+  await page.keyboard.press('Enter')
+  await page.getByTestId('receipt-ask').waitFor({ state: 'detached' })
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+    .toBe('new-sale')
+  await page.keyboard.press('Enter')
   await page.getByTestId('checkout-form').waitFor()
   await page.keyboard.press('Alt+2')
   await page.getByLabel('Amount').fill(DEMO_SALE.typed)

@@ -230,6 +230,24 @@ describe('payment engine', () => {
     expect(engine.get(started.id).state).toBe('cancelled')
   })
 
+  it('sends a stop refused with 429 again, so an early cancel still reaches the terminal', async () => {
+    const { client, engine } = await setup()
+    const started = await engine.start(sale)
+    let stops = 0
+    client.cancelAnswer = () => {
+      stops += 1
+      return stops === 1
+        ? Promise.reject(new HandpointError('rate-limited', 'slow down', { retryAfterMs: 1 }))
+        : Promise.resolve({ statusMessage: 'ok' })
+    }
+    await expect(engine.cancel('m1', 'T1')).resolves.toMatchObject({
+      requested: true,
+      code: 'cancel_sent',
+    })
+    expect(stops).toBe(2)
+    expect(engine.get(started.id)).toMatchObject({ cancelRequested: true })
+  })
+
   it('keeps the first final outcome: a later contradicting callback is evidence only', async () => {
     const { clock, client, engine, finals } = await setup({ callback: true })
     const started = await engine.start({ ...sale, flow: 'callback' })

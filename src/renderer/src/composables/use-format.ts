@@ -4,6 +4,16 @@ import { INTL_LOCALE, type AppLocale } from '../i18n'
 import { formatMinor } from '../lib/money'
 import { useMerchantsStore } from '../stores/merchants'
 
+/** 30.11.2026, 20:04:05 (de) and 30/11/2026, 20:04:05 (en): the year in full, as on a receipt. */
+const DATE_TIME: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+}
+
 /** Money and time formatting in the app's language and the active merchant's currency. */
 export function useFormat() {
   const { locale } = useI18n()
@@ -13,9 +23,7 @@ export function useFormat() {
   const money = (minor: string | undefined, cur?: string): string =>
     formatMinor(minor, cur ?? currency.value, intl.value)
   const dateTime = (ms: number | undefined): string =>
-    ms === undefined
-      ? '—'
-      : new Intl.DateTimeFormat(intl.value, { dateStyle: 'short', timeStyle: 'medium' }).format(ms)
+    ms === undefined ? '—' : new Intl.DateTimeFormat(intl.value, DATE_TIME).format(ms)
   const time = (ms: number): string =>
     new Intl.DateTimeFormat(intl.value, { timeStyle: 'medium' }).format(ms)
   /** "1:05" style elapsed clock. */

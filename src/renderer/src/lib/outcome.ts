@@ -87,3 +87,14 @@ export function cardOf(record: PaymentRecord): { scheme: string; last4: string }
 /** What a payment took in minor units: the result's total, else the amount asked for. */
 export const paidMinorOf = (record: PaymentRecord): string | undefined =>
   record.result?.totalAmountMinor ?? record.amountMinor
+
+/**
+ * The amount a list shows: what was taken for a payment that went through, what was asked for
+ * otherwise (a declined sale took nothing, but the cashier looks for the amount it was for).
+ */
+export function shownAmountMinor(record: PaymentRecord): string | undefined {
+  const total = record.result?.totalAmountMinor
+  return DECIDED_ON_CARD.slice(0, 2).includes(record.state)
+    ? (total ?? record.amountMinor)
+    : (record.amountMinor ?? total)
+}

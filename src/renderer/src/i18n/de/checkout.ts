@@ -77,6 +77,7 @@ const de: typeof en = {
     declined: 'Abgelehnt',
     declinedBody: 'Die Karte wurde abgelehnt. Es wurde kein Geld abgebucht.',
     reason: 'Grund: {reason}',
+    handpointSays: 'Handpoint meldet: {message}',
     cancelled: 'Abgebrochen',
     cancelledBody: 'Die Zahlung wurde abgebrochen. Es wurde kein Geld abgebucht.',
     partial: 'Teilweise genehmigt',

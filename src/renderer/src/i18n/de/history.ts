@@ -27,6 +27,21 @@ const de: typeof en = {
     followOnCheckout: 'Auf dem Kassenbildschirm verfolgen',
     left: 'Noch erstattbar oder einziehbar: {amount}',
     leftShort: '{amount} übrig',
+    entry: {
+      ICC: 'Chip',
+      MSR: 'Magnetstreifen',
+      CNP: 'Karte nicht vorgelegt (Telefon oder Post)',
+      UNDEFINED: 'Keine Karte gelesen',
+    },
+    verification: {
+      PIN: 'PIN',
+      SIGNATURE: 'Unterschrift',
+      PIN_SIGNATURE: 'PIN und Unterschrift',
+      NOT_REQUIRED: 'Nicht erforderlich',
+      FAILED: 'Fehlgeschlagen',
+      MOBILE_PASS_CODE: 'Code auf dem Telefon',
+      UNDEFINED: 'Keine',
+    },
     settled: {
       refunded: 'Erstattet',
       partlyRefunded: 'Teilweise erstattet',
@@ -57,6 +72,7 @@ const de: typeof en = {
       created: 'Begonnen',
       finished: 'Beendet',
       message: 'Meldung',
+      handpointMessage: 'Meldung von Handpoint',
     },
     followUp: {
       refund: 'Erstatten',

@@ -71,7 +71,8 @@ const de: typeof en = {
       apiKey: 'API-Schlüssel',
       submit: 'Schlüssel prüfen und hinzufügen',
       checking: 'Schlüssel wird bei Handpoint geprüft…',
-      added: '{name} wurde mit {count} Terminal(s) hinzugefügt.',
+      added:
+        '{name} wurde ohne Terminals hinzugefügt. | {name} wurde mit einem Terminal hinzugefügt. | {name} wurde mit {count} Terminals hinzugefügt.',
       switchTitle: 'Jetzt Zahlungen für {name} annehmen?',
       switchBody:
         'Diese Kasse nimmt Zahlungen für {current} an. Das bleibt so, bis Sie hier oder im Kopfbereich wechseln.',

@@ -75,6 +75,7 @@ export default {
     declined: 'Declined',
     declinedBody: 'The card was declined. No money was taken.',
     reason: 'Reason: {reason}',
+    handpointSays: 'Handpoint says: {message}',
     cancelled: 'Cancelled',
     cancelledBody: 'The payment was cancelled. No money was taken.',
     partial: 'Partly approved',

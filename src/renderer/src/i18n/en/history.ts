@@ -25,6 +25,21 @@ export default {
     followOnCheckout: 'Follow it on the checkout screen',
     left: 'Left to refund or capture: {amount}',
     leftShort: '{amount} left',
+    entry: {
+      ICC: 'Chip',
+      MSR: 'Magnetic stripe',
+      CNP: 'Card not present (phone or mail)',
+      UNDEFINED: 'No card read',
+    },
+    verification: {
+      PIN: 'PIN',
+      SIGNATURE: 'Signature',
+      PIN_SIGNATURE: 'PIN and signature',
+      NOT_REQUIRED: 'Not required',
+      FAILED: 'Failed',
+      MOBILE_PASS_CODE: 'Passcode on the phone',
+      UNDEFINED: 'None',
+    },
     settled: {
       refunded: 'Refunded',
       partlyRefunded: 'Partly refunded',
@@ -55,6 +70,7 @@ export default {
       created: 'Started',
       finished: 'Finished',
       message: 'Message',
+      handpointMessage: 'Message from Handpoint',
     },
     followUp: {
       refund: 'Refund',

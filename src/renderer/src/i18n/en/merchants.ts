@@ -67,7 +67,8 @@ export default {
       apiKey: 'API key',
       submit: 'Check key and add',
       checking: 'Checking the key with Handpoint…',
-      added: '{name} was added with {count} terminal(s).',
+      added:
+        '{name} was added without terminals. | {name} was added with one terminal. | {name} was added with {count} terminals.',
       switchTitle: 'Take payments for {name} now?',
       switchBody:
         'This checkout takes payments for {current}. It keeps doing so until you switch here or in the banner.',
