@@ -26,10 +26,13 @@ export function useFormat() {
     ms === undefined ? '—' : new Intl.DateTimeFormat(intl.value, DATE_TIME).format(ms)
   const time = (ms: number): string =>
     new Intl.DateTimeFormat(intl.value, { timeStyle: 'medium' }).format(ms)
+  /** 10 % in German, 10% in English. */
+  const percent = (whole: number): string =>
+    new Intl.NumberFormat(intl.value, { style: 'percent' }).format(whole / 100)
   /** "1:05" style elapsed clock. */
   const elapsed = (ms: number): string => {
     const s = Math.max(0, Math.floor(ms / 1000))
     return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
   }
-  return { currency, intl, money, dateTime, time, elapsed }
+  return { currency, intl, money, dateTime, time, percent, elapsed }
 }
