@@ -8,7 +8,9 @@
  * and follow-ups, the merchant dialogs. German screenshots at 1024 px go to
  * test-results/screens-de (or POS_SCREEN_SHOTS_DE) for a person to look at.
  */
-import { resolve } from 'node:path'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHandpointClient } from '../../src/main/handpoint'
@@ -39,6 +41,7 @@ const STEP_TIMEOUT = 240_000
 let sim: Simulator
 let slowSim: Simulator
 let slow = false
+let dataDir: string | undefined
 let app: LaunchedApp
 let page: Page
 let language: Language = 'en'
@@ -62,7 +65,12 @@ beforeAll(async () => {
   const client = new Proxy(clients[0]!, {
     get: (_, name: keyof HandpointClient) => clients[slow ? 1 : 0]![name],
   })
+  // A damaged print settings file: the notice banner shows from the start, so it is swept too.
+  dataDir = await mkdtemp(join(tmpdir(), 'pos-e2e-screens-'))
+  await mkdir(join(dataDir, 'receipts'), { recursive: true })
+  await writeFile(join(dataDir, 'receipts', 'settings.json'), '{ not json')
   app = await launchApp({
+    dataDir,
     viewport: { width: 1280, height: 800 },
     services: { merchantDirectory: createStaticDirectory([{ merchantId: 'demo', client }]) },
   })
@@ -73,6 +81,7 @@ afterAll(async () => {
   await app?.close()
   await sim?.close()
   await slowSim?.close()
+  if (dataDir) await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
   await closeBrowser()
 })
 
@@ -175,6 +184,9 @@ describe('every screen in English and German, at 1024 and 1280 px', () => {
     const tabs = page.locator('nav button')
     const count = await tabs.count()
     expect(count).toBeGreaterThanOrEqual(3)
+    // The damaged print settings are found when first read; the notice stays up from here on.
+    await page.evaluate(() => window.api.getPrintSettings())
+    await page.getByTestId('notice').first().waitFor()
     for (let i = 0; i < count; i++) {
       const testid = (await tabs.nth(i).getAttribute('data-testid')) ?? `tab-${i + 1}`
       await sweep(testid.replace(/^nav-/, ''), async () => {

@@ -157,7 +157,22 @@ const probes: Record<string, Probe> = {
     imports: "import { app } from 'electron'",
     fires: 'The e2e suite drives the built renderer',
   },
+  'an e2e spec importing a renderer store': {
+    dir: 'test/e2e',
+    imports: "import { usePaymentsStore } from '../../src/renderer/src/stores/payments'",
+    fires: 'The e2e suite drives the built renderer',
+  },
+  'an e2e spec importing the i18n setup (vue-i18n) instead of a message table': {
+    dir: 'test/e2e',
+    imports: "import { createAppI18n } from '../../src/renderer/src/i18n'",
+    fires: 'The e2e suite drives the built renderer',
+  },
   // What the layers allow must stay allowed.
+  'an e2e spec comparing the screens with the message tables': {
+    dir: 'test/e2e/support',
+    imports:
+      "import de from '../../../src/renderer/src/i18n/de'\nimport en from '../../../src/renderer/src/i18n/en'",
+  },
   'a service using the storage layer and the notices port': {
     dir: 'src/main/receipts',
     imports:

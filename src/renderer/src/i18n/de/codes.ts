@@ -8,9 +8,9 @@ const de: CodeMessages = {
       'In der App ist etwas schiefgegangen. Durch diese Anfrage wurde nichts abgebucht; bitte erneut versuchen.',
     forbidden: 'Dieses Fenster darf die App nicht verwenden.',
     app_settings_file_damaged:
-      'Die Datei mit den Kasseneinstellungen war beschädigt, daher wurde sie nach {movedTo} verschoben, und es gelten die Standardeinstellungen. Sie im Menü „Checkout“ erneut einstellen.',
+      'Die Datei mit den Kasseneinstellungen war beschädigt, daher wurde sie nach {movedTo} verschoben, und es gelten die Standardeinstellungen. Bitte im Menü „Checkout“ neu einstellen.',
     print_settings_file_damaged:
-      'Die Datei mit den Druckeinstellungen war beschädigt, daher wurde sie nach {movedTo} verschoben, und es gelten die Standard-Druckeinstellungen. Sie unter Einstellungen, Drucker und Belege prüfen.',
+      'Die Datei mit den Druckeinstellungen war beschädigt, daher wurde sie nach {movedTo} verschoben, und es gelten die Standard-Druckeinstellungen. Bitte unter Einstellungen › Belegdruck prüfen.',
     receipt_record_damaged:
       'Die gespeicherten Belege der Zahlung {paymentId} konnten nicht gelesen werden, daher wurde ihr Datensatz nach {movedTo} verschoben. Die Belege werden beim nächsten Öffnen der Zahlung erneut abgerufen.',
 
