@@ -54,6 +54,13 @@ export interface PaymentEvidence extends Message {
   at: number
 }
 
+/** Who started a payment when it was not this checkout's own window or CLI. */
+export interface PaymentOrigin {
+  kind: 'till'
+  tillId: string
+  tillName: string
+}
+
 export interface PaymentRecord {
   id: string
   merchantId: string
@@ -78,6 +85,12 @@ export interface PaymentRecord {
   lastError?: Message
   evidence: PaymentEvidence[]
   cancelRequested?: boolean
+  /** Set when a till started the payment through the till link. */
+  origin?: PaymentOrigin
+  /** The till's own reference for the sale (at most 64 characters). */
+  tillReference?: string
+  /** The key the till sent with the request (one payment per key, ever). */
+  idempotencyKey?: string
 }
 
 /** What a cancel request did: `requested` and, in `code`, what to tell the cashier. */

@@ -93,4 +93,16 @@ export const paymentMessages = {
   evidence_cancel_not_sent: 'Cancel could not be sent ({cause}).',
   /** A note written by an older version in words; shown as it was written. */
   legacy_note: '{text}',
+
+  // --- the payment store (src/main/payments/store) ---
+  payments_store_damaged:
+    'The payment store was damaged ({problem}). It was moved aside as {copy}; {kept} payments were read back from it and {lost} could not be. Check recent payments against the Handpoint portal.',
+  payments_store_newer:
+    'The payment store {file} was written by a newer version of POS Companion (schema {found}; this version knows up to {known}). It was left untouched: update POS Companion to use it.',
+  payments_record_damaged:
+    'Payment {id} could not be read: its stored data is damaged ({problem}). The payment store will be repaired; check this payment in the Handpoint portal.',
+  payments_legacy_imported:
+    '{count} payments were moved from the old payment journal into the payment store. The old files were kept as {files}.',
+  payments_legacy_damaged:
+    'The old payment journal file {file} had {count} unreadable lines, which could not be moved into the payment store. The file was kept as {copy}. Check recent payments against the Handpoint portal.',
 } as const satisfies Record<string, string>

@@ -1,0 +1,397 @@
+import type { DatabaseSync } from 'node:sqlite'
+import type { HistoryPage, HistoryQuery, PaymentRecord } from '@shared/contract/payments.contract'
+import {
+  FIRST_FINAL_CODE,
+  StoreDamage,
+  checksum,
+  idFromDb,
+  idToDb,
+  refHash,
+  stateCode,
+} from './codec'
+import { Names } from './names'
+import {
+  CHANGE_COLUMNS,
+  HEAD_COLUMNS,
+  PaymentReader,
+  changeBody,
+  changeNo,
+  changeValues,
+  creationBody,
+  headColumnsOf,
+  headValues,
+  referencesOf,
+  step,
+  type HeadRow,
+} from './payment-rows'
+import type {
+  BatchClosePatch,
+  BatchCloseQuery,
+  BatchCloseRow,
+  IdempotencyClaim,
+  IdempotencyKeyRow,
+  InsertOutcome,
+  LinkedOperation,
+  NewBatchClose,
+  NewPayment,
+  PaymentChange,
+  PaymentListQuery,
+  PaymentStateChange,
+  PaymentStore,
+  RangeQuery,
+  ReceiptStatusRow,
+  StoreProblem,
+  StoredPayment,
+} from './port'
+import { Queries } from './queries'
+import { SideTables } from './side-tables'
+import { Statements } from './statements'
+import { SEQ_SPAN } from './tables'
+
+export interface SqliteStoreHooks {
+  /** Told once per problem, as soon as it is found (the engine turns it into a notice). */
+  onProblem?: (problem: StoreProblem) => void
+  /** Told when a read found damage, so the next open checks and repairs the whole store. */
+  onDamage?: () => void
+}
+
+/**
+ * The PaymentStore on one open SQLite database (see ./open-store.ts for how it is opened,
+ * checked, repaired and migrated). Writes are one `BEGIN IMMEDIATE` transaction each, committed
+ * with `synchronous=FULL`; reads check every row they touch.
+ */
+export class SqlitePaymentStore implements PaymentStore {
+  readonly problems: StoreProblem[] = []
+  imported?: { payments: number; problems: number }
+  private db!: DatabaseSync
+  private names!: Names
+  private statements!: Statements
+  private reader!: PaymentReader
+  private queries!: Queries
+  private side!: SideTables
+  private readonly reported = new Set<string>()
+  private closed = false
+
+  /** Throws StoreDamage when the merchants or terminals do not match their checksums. */
+  constructor(
+    db: DatabaseSync,
+    readonly schemaVersion: number,
+    private readonly hooks: SqliteStoreHooks = {},
+  ) {
+    this.use(db)
+  }
+
+  /** False once closed. */
+  get isOpen(): boolean {
+    return !this.closed && this.db.isOpen
+  }
+
+  /** The open database, for the integrity check, the repair and the legacy import. */
+  get database(): DatabaseSync {
+    return this.db
+  }
+
+  /**
+   * Continues on another database (a repaired copy of this one): the swap happens between two
+   * calls, so no caller sees half of each. The old one is closed.
+   */
+  replaceDatabase(db: DatabaseSync): void {
+    const old = this.db
+    this.use(db)
+    if (old !== db && old.isOpen) old.close()
+  }
+
+  private use(db: DatabaseSync): void {
+    const statements = new Statements(db)
+    const names = new Names(statements)
+    this.db = db
+    this.statements = statements
+    this.names = names
+    this.reader = new PaymentReader(statements, names)
+    this.queries = new Queries(statements, names, (no) =>
+      this.guard(String(no), () => this.reader.read(no)),
+    )
+    this.side = new SideTables(statements, names, {
+      idOf: (no) => this.guard(String(no), () => idFromDb(this.reader.head(no)?.id ?? '')),
+      noOf: (id) => this.noOf(id),
+    })
+  }
+
+  insert(payment: NewPayment, once?: IdempotencyClaim): InsertOutcome {
+    const outcome = this.transaction((): InsertOutcome | number => {
+      if (once) {
+        const existing = this.side.idempotencyKey(once.scope, once.key)
+        if (existing) return { created: false, existing }
+      }
+      return this.insertRows(payment, once)
+    })
+    if (typeof outcome !== 'number') return outcome
+    return { created: true, payment: this.mustRead(outcome, payment.record.id) }
+  }
+
+  /** Writes a new payment's rows inside the caller's transaction; returns its row number. */
+  insertRows(payment: NewPayment, once?: IdempotencyClaim): number {
+    const { record, meta } = payment
+    if (this.noOf(record.id) !== undefined)
+      throw new Error(`Payment ${record.id} is already stored.`)
+    const { merchantNo, terminalNo } = this.names.numbersFor(
+      record.merchantId,
+      record.terminalSerial,
+    )
+    const paymentNo = this.statements.nextNo('payments')
+    const columns = headColumnsOf(record, meta)
+    this.writeChange({
+      no: changeNo(paymentNo, 0),
+      after: 0,
+      state: columns.state,
+      body: creationBody(record, meta, columns.amount),
+    })
+    const head = {
+      no: paymentNo,
+      id: idToDb(record.id),
+      created_at: record.createdAt,
+      merchant_no: merchantNo,
+      terminal_no: terminalNo,
+      ...columns,
+      changes: 1,
+    }
+    this.insertHead(head)
+    this.addReferences(paymentNo, record)
+    if (once) this.side.insertIdempotencyKey({ ...once, createdAt: record.createdAt }, paymentNo)
+    return paymentNo
+  }
+
+  change(id: string, change: PaymentChange): StoredPayment {
+    const paymentNo = this.transaction(() => {
+      const no = this.noOf(id)
+      if (no === undefined) throw new Error(`No payment ${id} in the payment store.`)
+      const current = this.reader.readWithHead(no)
+      if (!current) throw new Error(`No payment ${id} in the payment store.`)
+      const { head, stored } = current
+      const state = change.patch?.state ?? stored.record.state
+      if (head.state >= FIRST_FINAL_CODE && stateCode(state) !== head.state) {
+        throw new Error(
+          `Payment ${id} is final (${stored.record.state}); its state cannot change to ${state}.`,
+        )
+      }
+      const next = step(stored, {
+        seq: stored.version,
+        at: change.at,
+        state,
+        patch: change.patch ?? {},
+        meta: change.meta,
+        evidence: change.evidence,
+      } as PaymentStateChange)
+      if (stored.version >= SEQ_SPAN) throw new Error(`Payment ${id} has too many changes.`)
+      this.writeChange({
+        no: changeNo(no, stored.version),
+        after: change.at - stored.record.createdAt,
+        state: stateCode(state),
+        body: changeBody(change),
+      })
+      this.updateHead({
+        ...head,
+        ...headColumnsOf(next.record, next.meta),
+        changes: head.changes + 1,
+      })
+      this.addReferences(no, next.record)
+      return no
+    })
+    return this.mustRead(paymentNo, id)
+  }
+
+  get(id: string): StoredPayment | undefined {
+    const no = this.noOf(id)
+    return no === undefined ? undefined : this.guard(id, () => this.reader.read(no))
+  }
+
+  history(id: string): PaymentStateChange[] {
+    const no = this.noOf(id)
+    return no === undefined ? [] : (this.guard(id, () => this.reader.history(no)) ?? [])
+  }
+
+  unfinished(): StoredPayment[] {
+    return this.queries
+      .unfinishedNos()
+      .flatMap((no) => this.guard(String(no), () => this.reader.read(no)) ?? [])
+  }
+
+  search(query: HistoryQuery): HistoryPage {
+    return this.queries.search(query)
+  }
+
+  findByReference(reference: string): StoredPayment[] {
+    return this.queries.findByReference(reference)
+  }
+
+  list(query: PaymentListQuery): PaymentRecord[] {
+    return this.queries.list(query)
+  }
+
+  inRange(query: RangeQuery): PaymentRecord[] {
+    return this.queries.inRange(query)
+  }
+
+  linkedTo(originalTransactionId: string): LinkedOperation[] {
+    return this.queries.linkedTo(originalTransactionId)
+  }
+
+  callbackTokensSince(since: number): { paymentId: string; tokenHash: string }[] {
+    return this.queries.callbackTokensSince(since)
+  }
+
+  findIdempotencyKey(scope: string, key: string): IdempotencyKeyRow | undefined {
+    return this.guard(`${scope}/${key}`, () => this.side.idempotencyKey(scope, key))
+  }
+
+  setReceiptStatus(row: ReceiptStatusRow): void {
+    this.transaction(() => this.side.setReceiptStatus(row))
+  }
+
+  receiptStatuses(paymentId: string): ReceiptStatusRow[] {
+    return this.guard(paymentId, () => this.side.receiptStatuses(paymentId)) ?? []
+  }
+
+  receiptStatusesInRange(query: RangeQuery): ReceiptStatusRow[] {
+    const rows =
+      this.guard('receipts', () =>
+        this.side.receiptStatusesInRange(query.merchantId, query.from, query.to),
+      ) ?? []
+    if (query.terminalSerial === undefined) return rows
+    return rows.filter((r) => this.get(r.paymentId)?.record.terminalSerial === query.terminalSerial)
+  }
+
+  insertBatchClose(row: NewBatchClose): BatchCloseRow {
+    return this.transaction(() => this.side.insertBatchClose(row))
+  }
+
+  updateBatchClose(id: number, patch: BatchClosePatch): BatchCloseRow {
+    return this.transaction(() => this.side.updateBatchClose(id, patch))
+  }
+
+  getBatchClose(id: number): BatchCloseRow | undefined {
+    return this.guard(`batch ${id}`, () => this.side.getBatchClose(id))
+  }
+
+  batchCloses(query: BatchCloseQuery): BatchCloseRow[] {
+    return this.guard('batch closes', () => this.side.batchCloses(query)) ?? []
+  }
+
+  /** A small fact about the store (legacy import done, ...), checked like every row. */
+  fact(name: string): string | undefined {
+    return this.guard(name, () => this.side.fact(name))
+  }
+
+  /** Sets a fact; call inside `transaction` when it must commit with other rows. */
+  setFact(name: string, value: string): void {
+    if (this.db.isTransaction) this.side.setFact(name, value)
+    else this.transaction(() => this.side.setFact(name, value))
+  }
+
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    this.db.close()
+  }
+
+  /** Records a problem once and tells the hook. */
+  report(problem: StoreProblem): void {
+    const key = `${problem.code}:${JSON.stringify(problem.params)}`
+    if (this.reported.has(key)) return
+    this.reported.add(key)
+    this.problems.push(problem)
+    this.hooks.onProblem?.(problem)
+  }
+
+  /**
+   * Runs `work` in one write transaction, committed (and fsync'd) before returning; rolled back,
+   * with the names it added, on any error. Inside another transaction it simply joins it.
+   */
+  transaction<T>(work: () => T): T {
+    if (this.db.isTransaction) return work()
+    this.db.exec('BEGIN IMMEDIATE')
+    try {
+      const result = work()
+      this.db.exec('COMMIT')
+      return result
+    } catch (error) {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK')
+      this.names.reload()
+      throw error
+    }
+  }
+
+  /** The row number of a payment by id; a hash hit is confirmed on the stored id. */
+  noOf(id: string): number | undefined {
+    const key = idToDb(id)
+    for (const row of this.statements
+      .sql(
+        'SELECT p.no, p.id FROM payment_refs r JOIN payments p ON p.no = r.payment_no WHERE r.ref = ?',
+      )
+      .all(refHash(id))) {
+      const stored = row.id
+      const same =
+        typeof key === 'string'
+          ? stored === key
+          : stored instanceof Uint8Array && Buffer.from(stored).equals(key)
+      if (same) return Number(row.no)
+    }
+    return undefined
+  }
+
+  private mustRead(no: number, id: string): StoredPayment {
+    const stored = this.guard(id, () => this.reader.read(no))
+    if (!stored) throw new StoreDamage(`payment ${id} could not be read back`)
+    return stored
+  }
+
+  /** Runs a read; damage becomes a reported problem and an empty answer, never a crash. */
+  private guard<T>(what: string, read: () => T): T | undefined {
+    try {
+      return read()
+    } catch (error) {
+      if (!(error instanceof StoreDamage)) throw error
+      this.report({ code: 'payments_record_damaged', params: { id: what, problem: error.message } })
+      this.hooks.onDamage?.()
+      return undefined
+    }
+  }
+
+  private writeChange(row: Parameters<typeof changeValues>[0]): void {
+    const values = changeValues(row)
+    this.statements
+      .sql(`INSERT INTO payment_changes (${CHANGE_COLUMNS}, checksum) VALUES (?, ?, ?, ?, ?)`)
+      .run(...values, checksum('payment_changes', values))
+  }
+
+  private insertHead(row: Omit<HeadRow, 'checksum'>): void {
+    const values = headValues(row)
+    this.statements
+      .sql(`INSERT INTO payments (${HEAD_COLUMNS}, checksum) VALUES (${'?, '.repeat(12)}?)`)
+      .run(...values, checksum('payments', values))
+  }
+
+  /** Sets only the columns a change can move, so the indexes of the others stay untouched. */
+  private updateHead(row: Omit<HeadRow, 'checksum'>): void {
+    this.statements
+      .sql(
+        'UPDATE payments SET state = ?, total = ?, last_four = ?, callback_token = ?, changes = ?, checksum = ? WHERE no = ?',
+      )
+      .run(
+        row.state,
+        row.total,
+        row.last_four,
+        row.callback_token,
+        row.changes,
+        checksum('payments', headValues(row)),
+        row.no,
+      )
+  }
+
+  private addReferences(paymentNo: number, record: PaymentRecord): void {
+    const insert = this.statements.sql(
+      'INSERT OR IGNORE INTO payment_refs (ref, payment_no) VALUES (?, ?)',
+    )
+    for (const reference of new Set(referencesOf(record))) insert.run(refHash(reference), paymentNo)
+  }
+}
