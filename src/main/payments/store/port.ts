@@ -136,7 +136,11 @@ export interface NewPayment {
   meta: PaymentMeta
 }
 
-/** Fields a change may set. `id`, `createdAt` and the creation fields never change. */
+/**
+ * Fields a change may set. `id`, `createdAt` and the creation fields never change. `phase` is
+ * accepted but not stored: it follows from the state, and the engine adds it to what it reads.
+ * A field set to `undefined` is cleared.
+ */
 export type PaymentPatch = Partial<
   Pick<
     PaymentRecord,
