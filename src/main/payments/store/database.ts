@@ -38,6 +38,33 @@ export function openDatabase(file: string): DatabaseSync {
   return db
 }
 
+/**
+ * Refuses a database written by a newer version of the app before anything else opens it (the
+ * settings `openDatabase` applies are harmless, but a refused file is left exactly as it was).
+ */
+export function refuseNewer(file: string, known: number): void {
+  if (!fs.existsSync(file)) return
+  const found = readVersion(file)
+  if (found !== undefined && found > known) {
+    const params = { file, found, known }
+    throw new AppError('payments_store_newer', describe('payments_store_newer', params), params)
+  }
+}
+
+/** The schema version of a file, read without changing it; undefined when it is no database. */
+function readVersion(file: string): number | undefined {
+  try {
+    const db = new DatabaseSync(file, { readOnly: true })
+    try {
+      return schemaVersion(db)
+    } finally {
+      db.close()
+    }
+  } catch {
+    return undefined // The open that follows finds the damage.
+  }
+}
+
 /** The schema version stored in the file (0 for a new, empty database). */
 export function schemaVersion(db: DatabaseSync): number {
   const row = db.prepare('PRAGMA user_version').get() as { user_version?: number } | undefined

@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { DatabaseSync } from 'node:sqlite'
 import { AppError } from '@shared/contract/result'
 import { StoreDamage } from './codec'
-import { migrate, moveAside, openDatabase } from './database'
+import { migrate, moveAside, openDatabase, refuseNewer } from './database'
 import { runCheck, runCheckBeside, type CheckReport } from './integrity'
 import { importLegacyJournal } from './legacy/import-legacy'
 import { MIGRATIONS, type Migration } from './migrations'
@@ -59,6 +59,7 @@ export function openPaymentStore(options: OpenStoreOptions): OpenedStore {
       marked = true
     },
   }
+  refuseNewer(file, migrations.length)
   let store: SqlitePaymentStore
   try {
     const db = openDatabase(file)
