@@ -19,7 +19,7 @@ export function writesFor(record: PaymentRecord, meta: PaymentMeta): PaymentWrit
       ...creation,
       state: 'sent',
       updatedAt: at,
-      evidence: [{ at, what: `Saved; sending to terminal ${record.terminalSerial}.` }],
+      evidence: [{ at, code: 'evidence_saved_sending', params: { serial: record.terminalSerial } }],
     },
     meta: { referenceSent: meta.referenceSent, sentAt: at },
   }
@@ -29,7 +29,7 @@ export function writesFor(record: PaymentRecord, meta: PaymentMeta): PaymentWrit
       at: accepted,
       patch: { state: 'accepted', transactionResultId },
       meta: { postEndedAt: accepted },
-      evidence: { at: accepted, what: 'The terminal accepted the request.' },
+      evidence: { at: accepted, code: 'evidence_accepted' },
     },
   ]
   if (record.flow === 'poll') changes.push({ at: accepted + 600, patch: { state: 'in-progress' } })
@@ -37,7 +37,11 @@ export function writesFor(record: PaymentRecord, meta: PaymentMeta): PaymentWrit
   changes.push({
     at: end,
     patch: { state: record.state, result, finalAt: end },
-    evidence: evidence[evidence.length - 1] ?? { at: end, what: 'Final.' },
+    evidence: evidence[evidence.length - 1] ?? {
+      at: end,
+      code: 'evidence_result_by_poll',
+      params: { finStatus: 'AUTHORISED' },
+    },
   })
   return { insert, changes }
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
-import { describe } from '@shared/messages'
+import { msg } from '@shared/messages'
 import { AppError } from '@shared/contract/result'
 import type { Migration } from './migrations'
 
@@ -47,7 +47,7 @@ export function refuseNewer(file: string, known: number): void {
   const found = readVersion(file)
   if (found !== undefined && found > known) {
     const params = { file, found, known }
-    throw new AppError('payments_store_newer', describe('payments_store_newer', params), params)
+    throw new AppError(msg('payments_store_newer', params))
   }
 }
 
@@ -81,7 +81,7 @@ export function migrate(db: DatabaseSync, file: string, migrations: readonly Mig
   const found = schemaVersion(db)
   if (found > known) {
     const params = { file, found, known }
-    throw new AppError('payments_store_newer', describe('payments_store_newer', params), params)
+    throw new AppError(msg('payments_store_newer', params))
   }
   for (const migration of migrations.slice(found)) {
     db.exec('BEGIN IMMEDIATE')

@@ -28,7 +28,7 @@ export function newSale(
     state: 'sent',
     createdAt: at,
     updatedAt: at,
-    evidence: [{ at, what: 'Saved; sending to terminal 0821032398.' }],
+    evidence: [{ at, code: 'evidence_saved_sending', params: { serial: '0821032398' } }],
     ...overrides,
   }
   return { record, meta: { referenceSent: true, sentAt: at } }

@@ -2,10 +2,17 @@ import { writeFileSync } from 'node:fs'
 import type { PaymentRecord } from '../../../../src/shared/contract/payments.contract'
 import { approvedResult, uuid } from './fixtures'
 
+/** A record as the old journal wrote it: sentences where the app now writes codes. */
+export type OldRecord = Omit<PaymentRecord, 'evidence' | 'phase' | 'lastError'> & {
+  evidence: { at: number; what: string }[]
+  phase?: string
+  lastError?: { code: string; message: string }
+}
+
 /** One line of the old journal: the whole record after a change, with its revision. */
 export interface OldLine {
   rev: number
-  record: PaymentRecord
+  record: OldRecord
   meta: { referenceSent: boolean; sentAt?: number; postEndedAt?: number; duplicates?: number }
 }
 
@@ -15,7 +22,7 @@ const T = 1_790_000_000_000
 export function oldLine(i: number, state: PaymentRecord['state'] = 'approved', rev = 4): OldLine {
   const at = T + i * 60_000
   const txId = uuid()
-  const record: PaymentRecord = {
+  const record: OldRecord = {
     id: uuid(),
     merchantId: 'old-merchant',
     terminalSerial: '0821032398',

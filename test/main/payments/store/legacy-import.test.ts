@@ -51,7 +51,16 @@ describe('moving the old journal into the store', () => {
       'journal.jsonl.migrated-2026-11-30T12-00-00-000Z',
       'snapshot.jsonl.migrated-2026-11-30T12-00-00-000Z',
     ])
-    const { phase: _phase, ...approved } = snapshot[0]!.record
+    const { phase: _phase, ...old } = snapshot[0]!.record
+    const approved = {
+      ...old,
+      // Sentences of older versions are kept as notes, word for word.
+      evidence: old.evidence.map(({ at, what }) => ({
+        at,
+        code: 'legacy_note',
+        params: { text: what },
+      })),
+    }
     expect(store.get(approved.id)).toEqual({
       record: approved,
       meta: {

@@ -84,7 +84,7 @@ describe('any sequence of operations and crashes', () => {
               store = openPaymentStore({ dir, check: 'now' }).store
               expect(store.problems).toEqual([])
             } else if (id && s.kind === 'note') {
-              store.change(id, { at: clock, evidence: { at: clock, what: 'A note.' } })
+              store.change(id, { at: clock, evidence: { at: clock, code: 'evidence_resumed' } })
             } else if (id && s.kind === 'change') {
               const before = store.get(id)!.record.state
               try {

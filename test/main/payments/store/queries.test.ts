@@ -297,7 +297,7 @@ describe('the rules the store keeps itself', () => {
     expect(() => store.change(id, { at: T + 5000, patch: { state: 'declined' } })).toThrow(/final/)
     const noted = store.change(id, {
       at: T + 6000,
-      evidence: { at: T + 6000, what: 'A late reply was not applied.' },
+      evidence: { at: T + 6000, code: 'evidence_repeated_reply' },
     })
     expect(noted.record.state).toBe('approved')
     expect(store.history(id)).toHaveLength(3)

@@ -27,14 +27,18 @@ describe('the payment store', () => {
       at: t + 200,
       patch: { state: 'accepted', transactionResultId: 'r-1' },
       meta: { postEndedAt: t + 200 },
-      evidence: { at: t + 200, what: 'The terminal accepted the request.' },
+      evidence: { at: t + 200, code: 'evidence_accepted' },
     })
     store.change(id, { at: t + 900, patch: { state: 'in-progress' } })
     const txId = uuid()
     const final = store.change(id, {
       at: t + 5000,
       patch: { state: 'approved', result: approvedResult(txId), finalAt: t + 5000 },
-      evidence: { at: t + 5000, what: "The terminal's result arrived by poll: AUTHORISED." },
+      evidence: {
+        at: t + 5000,
+        code: 'evidence_result_by_poll',
+        params: { finStatus: 'AUTHORISED' },
+      },
     })
     expect(final.version).toBe(4)
     expect(final.record).toMatchObject({

@@ -34,7 +34,11 @@ function fill(dir: string): string[] {
       store.change(sale.record.id, {
         at: t + 5000,
         patch: { state: 'approved', result: approvedResult(uuid(), `00${i}1`) },
-        evidence: { at: t + 5000, what: 'AUTHORISED' },
+        evidence: {
+          at: t + 5000,
+          code: 'evidence_result_by_poll',
+          params: { finStatus: 'AUTHORISED' },
+        },
       })
     }
     ids.push(sale.record.id)

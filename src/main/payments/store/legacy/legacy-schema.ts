@@ -1,5 +1,10 @@
 import { z } from 'zod'
-import { OPERATION_KINDS, type PaymentRecord } from '@shared/contract/payments.contract'
+import {
+  OPERATION_KINDS,
+  PAYMENT_PHASES,
+  type PaymentRecord,
+} from '@shared/contract/payments.contract'
+import { fromStored, storedMessageSchema, storedParamsSchema } from '../../../messages/stored'
 
 /**
  * The line format of the old hand-made payment journal (`payments/journal.jsonl` and
@@ -46,6 +51,19 @@ const resultView = z.object({
   recoveredTransaction: z.boolean().optional(),
 })
 
+/**
+ * Evidence as stored. Older versions wrote sentences (`{ at, what }`): those load as
+ * `legacy_note` with the sentence as its text.
+ */
+const evidenceItem = z.union([
+  z
+    .object({ at: z.number(), code: z.string(), params: storedParamsSchema.optional() })
+    .transform(({ at, code, params }) => ({ at, ...fromStored(code, params) })),
+  z
+    .object({ at: z.number(), what: z.string() })
+    .transform(({ at, what }) => ({ at, ...fromStored('legacy_note', { text: what }) })),
+])
+
 const paymentRecordSchema = z.object({
   id: z.string().min(1),
   merchantId: z.string().min(1),
@@ -59,14 +77,15 @@ const paymentRecordSchema = z.object({
   customerReference: z.string().optional(),
   flow: z.enum(['poll', 'callback']),
   state: z.enum(PAYMENT_STATES),
-  phase: z.string().optional(),
+  // Older versions stored the phase as a sentence: dropped, the state still says it.
+  phase: z.enum(PAYMENT_PHASES).optional().catch(undefined),
   createdAt: z.number(),
   updatedAt: z.number(),
   finalAt: z.number().optional(),
   transactionResultId: z.string().optional(),
   result: resultView.optional(),
-  lastError: z.object({ code: z.string(), message: z.string() }).optional(),
-  evidence: z.array(z.object({ at: z.number(), what: z.string() })),
+  lastError: storedMessageSchema.optional(),
+  evidence: z.array(evidenceItem),
   cancelRequested: z.boolean().optional(),
 }) satisfies z.ZodType<PaymentRecord>
 
@@ -83,7 +102,7 @@ const paymentMetaSchema = z.object({
   callbackTokenHash: z.string().optional(),
   /** False for linked operations, which must not carry their own reference. */
   referenceSent: z.boolean(),
-  /** Duplicate or stale replies seen after the operation became final (not imported). */
+  /** Duplicate or stale replies seen after the operation became final. */
   duplicates: z.number().int().min(0).optional(),
 })
 

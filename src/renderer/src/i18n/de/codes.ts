@@ -108,6 +108,18 @@ const de: CodeMessages = {
     evidence_cancel_not_sent: 'Abbruch konnte nicht gesendet werden ({cause}).',
     legacy_note: '{text}',
 
+    // The payment store.
+    payments_store_damaged:
+      'Der Zahlungsspeicher war beschädigt ({problem}). Er wurde als {copy} beiseitegelegt; {kept} Zahlungen wurden daraus übernommen, {lost} nicht. Bitte die letzten Zahlungen im Handpoint-Portal prüfen.',
+    payments_store_newer:
+      'Der Zahlungsspeicher {file} stammt von einer neueren Version von POS Companion (Schema {found}; diese Version kennt bis {known}). Er wurde nicht angetastet: bitte POS Companion aktualisieren.',
+    payments_record_damaged:
+      'Zahlung {id} konnte nicht gelesen werden: ihre gespeicherten Daten sind beschädigt ({problem}). Der Zahlungsspeicher wird repariert; bitte diese Zahlung im Handpoint-Portal prüfen.',
+    payments_legacy_imported:
+      '{count} Zahlungen wurden aus dem alten Zahlungsjournal in den Zahlungsspeicher übernommen. Die alten Dateien liegen als {files} bereit.',
+    payments_legacy_damaged:
+      'Die alte Journaldatei {file} hatte {count} unlesbare Zeilen, die nicht übernommen werden konnten. Die Datei liegt als {copy} bereit. Bitte die letzten Zahlungen im Handpoint-Portal prüfen.',
+
     merchant_not_found:
       'Dieser Händler ist an dieser Kasse nicht eingerichtet. Einen anderen Händler wählen oder ihn in den Einstellungen hinzufügen.',
     demo_merchant_key:
