@@ -48,6 +48,9 @@ import { SideTables } from './side-tables'
 import { Statements } from './statements'
 import { SEQ_SPAN } from './tables'
 
+/** Payments kept decoded (the ones being worked on, and the last pages read). */
+const RECENT = 500
+
 export interface SqliteStoreHooks {
   /** Told once per problem, as soon as it is found (the engine turns it into a notice). */
   onProblem?: (problem: StoreProblem) => void
@@ -70,6 +73,7 @@ export class SqlitePaymentStore implements PaymentStore {
   private queries!: Queries
   private side!: SideTables
   private readonly reported = new Set<string>()
+  private readonly recent = new Map<string, { no: number; stored: StoredPayment }>()
   private closed = false
 
   /** Throws StoreDamage when the merchants or terminals do not match their checksums. */
@@ -102,6 +106,7 @@ export class SqlitePaymentStore implements PaymentStore {
   }
 
   private use(db: DatabaseSync): void {
+    this.recent.clear()
     const statements = new Statements(db)
     const names = new Names(statements)
     this.db = db
@@ -126,7 +131,9 @@ export class SqlitePaymentStore implements PaymentStore {
       return this.insertRows(payment, once)
     })
     if (typeof outcome !== 'number') return outcome
-    return { created: true, payment: this.mustRead(outcome, payment.record.id) }
+    const stored = this.mustRead(outcome, payment.record.id)
+    this.remember(payment.record.id, outcome, stored)
+    return { created: true, payment: stored }
   }
 
   /** Writes a new payment's rows inside the caller's transaction; returns its row number. */
@@ -156,24 +163,23 @@ export class SqlitePaymentStore implements PaymentStore {
       changes: 1,
     }
     this.insertHead(head)
-    this.addReferences(paymentNo, record)
+    this.addReferences(paymentNo, referencesOf(record))
     if (once) this.side.insertIdempotencyKey({ ...once, createdAt: record.createdAt }, paymentNo)
     return paymentNo
   }
 
   change(id: string, change: PaymentChange): StoredPayment {
-    const paymentNo = this.transaction(() => {
-      const no = this.noOf(id)
-      if (no === undefined) throw new Error(`No payment ${id} in the payment store.`)
-      const current = this.reader.readWithHead(no)
+    return this.transaction(() => {
+      const current = this.current(id)
       if (!current) throw new Error(`No payment ${id} in the payment store.`)
-      const { head, stored } = current
+      const { no, head, stored } = current
       const state = change.patch?.state ?? stored.record.state
       if (head.state >= FIRST_FINAL_CODE && stateCode(state) !== head.state) {
         throw new Error(
           `Payment ${id} is final (${stored.record.state}); its state cannot change to ${state}.`,
         )
       }
+      if (stored.version >= SEQ_SPAN) throw new Error(`Payment ${id} has too many changes.`)
       const next = step(stored, {
         seq: stored.version,
         at: change.at,
@@ -182,27 +188,25 @@ export class SqlitePaymentStore implements PaymentStore {
         meta: change.meta,
         evidence: change.evidence,
       } as PaymentStateChange)
-      if (stored.version >= SEQ_SPAN) throw new Error(`Payment ${id} has too many changes.`)
       this.writeChange({
         no: changeNo(no, stored.version),
         after: change.at - stored.record.createdAt,
         state: stateCode(state),
         body: changeBody(change),
       })
-      this.updateHead({
-        ...head,
-        ...headColumnsOf(next.record, next.meta),
-        changes: head.changes + 1,
-      })
-      this.addReferences(no, next.record)
-      return no
+      this.updateHead({ ...head, ...headColumnsOf(next.record, next.meta), changes: next.version })
+      const known = new Set(referencesOf(stored.record))
+      this.addReferences(
+        no,
+        referencesOf(next.record).filter((r) => !known.has(r)),
+      )
+      this.remember(id, no, next)
+      return next
     })
-    return this.mustRead(paymentNo, id)
   }
 
   get(id: string): StoredPayment | undefined {
-    const no = this.noOf(id)
-    return no === undefined ? undefined : this.guard(id, () => this.reader.read(no))
+    return this.guard(id, () => this.current(id)?.stored)
   }
 
   history(id: string): PaymentStateChange[] {
@@ -388,10 +392,41 @@ export class SqlitePaymentStore implements PaymentStore {
       )
   }
 
-  private addReferences(paymentNo: number, record: PaymentRecord): void {
+  private addReferences(paymentNo: number, references: string[]): void {
     const insert = this.statements.sql(
       'INSERT OR IGNORE INTO payment_refs (ref, payment_no) VALUES (?, ?)',
     )
-    for (const reference of new Set(referencesOf(record))) insert.run(refHash(reference), paymentNo)
+    for (const reference of new Set(references)) insert.run(refHash(reference), paymentNo)
+  }
+
+  /**
+   * A payment as it now is, with its row: its payments row is read and checked every time (it
+   * says how many changes there are), the changes only when this store has not just written or
+   * read them. Throws StoreDamage.
+   */
+  private current(id: string): { no: number; head: HeadRow; stored: StoredPayment } | undefined {
+    const cached = this.recent.get(id)
+    const no = cached?.no ?? this.noOf(id)
+    if (no === undefined) return undefined
+    const head = this.reader.head(no)
+    if (!head) return undefined
+    if (cached && cached.stored.version === head.changes) {
+      this.recent.delete(id)
+      this.recent.set(id, cached)
+      return { no, head, stored: cached.stored }
+    }
+    const stored = this.reader.foldRows(head)
+    if (stateCode(stored.record.state) !== head.state) {
+      throw new StoreDamage(`payment row ${no} disagrees with its history`)
+    }
+    this.remember(id, no, stored)
+    return { no, head, stored }
+  }
+
+  /** Keeps the payments used last, so a change does not decode the history it just wrote. */
+  private remember(id: string, no: number, stored: StoredPayment): void {
+    this.recent.delete(id)
+    this.recent.set(id, { no, stored })
+    if (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value!)
   }
 }
