@@ -3,12 +3,17 @@ import { MoneyError, toMinorUnits } from '@shared/money'
 import type { OperationKind, PaymentRecord } from '@shared/contract/payments.contract'
 import { createHandpointClient } from '../main/handpoint'
 import type { HandpointClient } from '../main/handpoint/types'
-import { createPaymentEngine, type CrashPoint, type PaymentEngine } from '../main/payments/engine'
-import { asHandpointFailure } from '../main/payments/operation-input'
-import { toResultView } from '../main/payments/result-view'
-import { stateForFinStatus } from '../main/payments/states'
-import { createStaticDirectory } from '../main/payments/static-directory'
+import {
+  asHandpointFailure,
+  createPaymentEngine,
+  createStaticDirectory,
+  stateForFinStatus,
+  toResultView,
+  type CrashPoint,
+  type PaymentEngine,
+} from '../main/payments'
 import { DEMO_API_KEY, startSimulator, type Simulator } from '../main/simulator'
+import { writtenNotices } from '../main/notices/notices'
 import { ensureDataDir } from '../main/storage/modes'
 import { UsageError, type CliOptions } from './options'
 import { describe, exitCodeFor, flatten, historyLine } from './output'
@@ -56,13 +61,15 @@ async function open(options: CliOptions, io: Io, env: NodeJS.ProcessEnv): Promis
     callback: options.callback,
     notChargedAfterMs: options.notChargedAfterMs,
     crashPoint: crashHook(env),
+    // The CLI checks the whole store before it works, so what it reports includes the check;
+    // what the check finds is written on stderr.
+    storeCheck: 'now',
+    notices: writtenNotices((line) => io.err(line)),
   })
-  for (const problem of engine.problems) io.err(`Warning: ${problem}\n`)
   return {
     client,
     engine,
     async close() {
-      engine.compact()
       await engine.dispose()
       await simulator?.close()
     },

@@ -17,9 +17,7 @@ import { DEMO_API_KEY, startSimulator } from './simulator'
 import type { FetchPolicy } from './receipts/fetcher'
 import { createReceiptHandlers } from './receipts/handlers'
 import type { Printer } from './receipts/ports'
-import { createPaymentEngine } from './payments/engine'
-import { createPaymentHandlers } from './payments/handlers'
-import type { MerchantDirectory } from './payments/ports'
+import { createPaymentEngine, createPaymentHandlers, type MerchantDirectory } from './payments'
 import { createNoticeHandlers } from './notices/handlers'
 import { NoticeBoard, type Notices } from './notices/notices'
 import { ReceiptService } from './receipts/service'
@@ -118,17 +116,19 @@ export async function createServices(options: ServicesOptions): Promise<Services
       try {
         return payments.get(id)
       } catch {
-        return undefined // not in the journal: the receipts service says so in words
+        return undefined // not in the payment store: the receipts service says so in words
       }
     },
   })
   void receipts.resume()
   disposers.push(() => receipts.dispose())
-  // Resumes every unfinished payment of the journal on start (no user action needed).
+  // Resumes every unfinished payment of the store on start (no user action needed); what the
+  // store finds (damage, an old journal moved in) reaches the cashier as app notices.
   const engineOptions = {
     dataDir: options.dataDir,
     directory: options.merchantDirectory ?? merchants,
     emit: (event: PaymentStatusEvent) => emit('onPaymentStatus', event),
+    notices,
   }
   // Callback flow: one listener for this checkout, bound where the first merchant set to
   // callbacks says. Read at start, so a change takes effect at the next start. If it cannot

@@ -3,10 +3,12 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 /**
- * The optional callback receiver (docs/handpoint-api.md §2.4, security notes §5): the terminal POSTs its
- * TransactionResult with header AUTH-TOKEN. One path, POST only, a random token per operation
- * compared in constant time, 64 KiB body limit, header and request timeouts, 401 to strangers,
- * and 200 to a repeated delivery of a known token (otherwise the terminal retries for ever).
+ * The optional callback receiver: the terminal POSTs its TransactionResult with header
+ * AUTH-TOKEN. One path, POST only, a random token per operation compared in constant time,
+ * 64 KiB body limit, header and request timeouts, a request budget per source address, 401 to
+ * strangers, and 200 to a repeated delivery of a known token (otherwise the terminal retries
+ * for ever). Once a payment is final its token is settled: repeats are answered from memory and
+ * counted, never stored (10,000 replays must not grow the store).
  */
 export interface CallbackServerOptions {
   /** Interface to bind; default 127.0.0.1. A terminal on the LAN needs the LAN address. */
@@ -20,6 +22,8 @@ export interface CallbackServerOptions {
   maxBodyBytes?: number
   headersTimeoutMs?: number
   requestTimeoutMs?: number
+  /** Requests per second one source address may send (bursts of twice that); default 10. */
+  perSourcePerSecond?: number
 }
 
 /**
@@ -31,6 +35,12 @@ export type DeliveryHandler = (
   body: unknown,
 ) => Promise<'applied' | 'duplicate' | 'rejected'>
 
+/**
+ * Told about the first repeat of a settled token (it may carry fields the first result lacked,
+ * such as receipts); later repeats are only counted.
+ */
+export type RepeatHandler = (operationId: string, body: unknown) => void
+
 export interface CallbackServer {
   /** The URL to send as callbackUrl. */
   readonly url: string
@@ -38,28 +48,44 @@ export interface CallbackServer {
   issueToken(): { token: string; hash: string }
   /** Binds a stored token hash to an operation (at start and again on recovery). */
   bind(tokenHash: string, operationId: string): void
+  /** The operation is final: deliveries for it are answered from memory from now on. */
+  settle(tokenHash: string, operationId: string): void
   forget(tokenHash: string): void
+  /** What came in without reaching the engine: repeats of final results, requests over budget. */
+  stats(): { repeats: number; limited: number }
   close(): Promise<void>
 }
 
 export const hashToken = (token: string): string =>
   createHash('sha256').update(token, 'utf8').digest('hex')
 
+interface TokenEntry {
+  operationId: string
+  digest: Buffer
+  /** The payment is final: answer from memory. */
+  settled: boolean
+  /** The first repeat after settling went to the repeat handler. */
+  repeated: boolean
+}
+
 export async function startCallbackServer(
   options: CallbackServerOptions,
   onDelivery: DeliveryHandler,
+  onRepeat: RepeatHandler = () => {},
 ): Promise<CallbackServer> {
   const route = options.path ?? '/handpoint/callback'
   const maxBody = options.maxBodyBytes ?? 64 * 1024
-  const tokens = new Map<string, { operationId: string; digest: Buffer }>()
+  const tokens = new Map<string, TokenEntry>()
+  const budget = new SourceBudget(options.perSourcePerSecond ?? 10)
+  const counts = { repeats: 0, limited: 0 }
 
-  const findOperation = (header: string | string[] | undefined): string | undefined => {
+  const findEntry = (header: string | string[] | undefined): TokenEntry | undefined => {
     if (typeof header !== 'string' || header.length === 0 || header.length > 256) return undefined
     const digest = createHash('sha256').update(header, 'utf8').digest()
     const entry = tokens.get(digest.toString('hex'))
     // The lookup is keyed by a digest of a 256-bit random secret, which leaks nothing useful;
     // the final check compares equal-length digests in constant time.
-    return entry && timingSafeEqual(entry.digest, digest) ? entry.operationId : undefined
+    return entry && timingSafeEqual(entry.digest, digest) ? entry : undefined
   }
 
   const headersTimeout = options.headersTimeoutMs ?? 10_000
@@ -73,8 +99,14 @@ export async function startCallbackServer(
     const pathname = (req.url ?? '').split('?')[0]
     if (pathname !== route) return void reply(404, 'Not found')
     if (req.method !== 'POST') return void reply(405, 'Method not allowed')
-    const operationId = findOperation(req.headers['auth-token'])
-    if (!operationId) {
+    if (!budget.take(req.socket.remoteAddress ?? '')) {
+      counts.limited += 1
+      req.resume()
+      res.setHeader('retry-after', '1')
+      return void reply(429, 'Too many requests')
+    }
+    const entry = findEntry(req.headers['auth-token'])
+    if (!entry) {
       req.resume()
       return void reply(401, 'Unauthorized')
     }
@@ -102,7 +134,19 @@ export async function startCallbackServer(
       } catch {
         return void reply(400, 'Body is not JSON')
       }
-      onDelivery(operationId, body).then(
+      if (entry.settled) {
+        counts.repeats += 1
+        if (!entry.repeated) {
+          entry.repeated = true
+          try {
+            onRepeat(entry.operationId, body)
+          } catch {
+            // Filling in a missing field is a courtesy; the result itself is stored already.
+          }
+        }
+        return void reply(200, 'duplicate')
+      }
+      onDelivery(entry.operationId, body).then(
         (outcome) => reply(outcome === 'rejected' ? 400 : 200, outcome),
         () => reply(500, 'Not stored; retry later'),
       )
@@ -128,14 +172,52 @@ export async function startCallbackServer(
       return { token, hash: hashToken(token) }
     },
     bind(tokenHash, operationId) {
-      tokens.set(tokenHash, { operationId, digest: Buffer.from(tokenHash, 'hex') })
+      const digest = Buffer.from(tokenHash, 'hex')
+      tokens.set(tokenHash, { operationId, digest, settled: false, repeated: false })
+    },
+    settle(tokenHash, operationId) {
+      const digest = Buffer.from(tokenHash, 'hex')
+      tokens.set(tokenHash, { operationId, digest, settled: true, repeated: false })
     },
     forget(tokenHash) {
       tokens.delete(tokenHash)
     },
+    stats: () => ({ ...counts }),
     close() {
       server.closeAllConnections()
       return new Promise<void>((resolve) => server.close(() => resolve()))
     },
+  }
+}
+
+/**
+ * A token bucket per source address: a flood from one address (a replaying attacker, a
+ * misbehaving proxy) is turned away with 429 before any token is looked at or body read.
+ */
+class SourceBudget {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>()
+
+  constructor(private readonly perSecond: number) {}
+
+  take(source: string): boolean {
+    const now = performance.now()
+    const burst = this.perSecond * 2
+    const bucket = this.buckets.get(source) ?? { tokens: burst, at: now }
+    bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond)
+    bucket.at = now
+    this.buckets.set(source, bucket)
+    if (this.buckets.size > 1024) this.forgetIdle(now)
+    if (bucket.tokens < 1) return false
+    bucket.tokens -= 1
+    return true
+  }
+
+  /** Full buckets say nothing: drop them, so many sources cannot fill memory. */
+  private forgetIdle(now: number): void {
+    for (const [source, bucket] of this.buckets) {
+      if (bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond >= this.perSecond * 2) {
+        this.buckets.delete(source)
+      }
+    }
   }
 }

@@ -1,7 +1,9 @@
 import type { CancelAnswer } from '@shared/contract/payments.contract'
 import { causeOf, msg } from '@shared/messages'
 import { asHandpointFailure } from './operation-input'
-import { terminalKeyOf, type Runtime } from './runtime'
+import type { RateBudget } from './rate-budget'
+import type { TerminalLocks } from './terminal-locks'
+import type { OperationTracker } from './tracker'
 
 /** How often a stop refused with 429 is sent (the card wait lasts seconds, not minutes). */
 const MAX_STOP_SENDS = 3
@@ -12,23 +14,21 @@ const MAX_STOP_SENDS = 3
  * the terminal reports its final state (normally CANCELLED, but it may still be approved).
  */
 export async function cancelOperation(
-  rt: Runtime,
+  deps: { locks: TerminalLocks; tracker: OperationTracker; budget: RateBudget },
   merchantId: string,
   serial: string,
 ): Promise<CancelAnswer> {
-  const id = rt.terminals.get(terminalKeyOf(merchantId, serial))
-  const op = id ? rt.ops.get(id) : undefined
-  if (!id || !op) {
-    return { requested: false, ...msg('cancel_nothing_running', { serial }) }
-  }
-  const { record } = rt.stored(id)
+  const id = deps.locks.holder(merchantId, serial)
+  const op = id ? deps.tracker.get(id) : undefined
+  if (!op) return { requested: false, ...msg('cancel_nothing_running', { serial }) }
+  const { record } = op
   if (record.state !== 'accepted' && record.state !== 'in-progress') {
     return { requested: false, ...msg('cancel_not_now') }
   }
   try {
-    const client = (op.client ??= await rt.directory.clientFor(merchantId))
+    const client = await op.clientFor()
     const stop = (): Promise<unknown> =>
-      rt.budget.send(op.key, `${id}:cancel`, () =>
+      deps.budget.send(merchantId, `${op.id}:cancel`, () =>
         client.startTransaction({
           operation: 'stopCurrentTransaction',
           serialNumber: record.terminalSerial,
@@ -46,22 +46,20 @@ export async function cancelOperation(
         const failure = asHandpointFailure(err)
         if (failure?.kind !== 'rate-limited' || failure.ambiguous || attempt >= MAX_STOP_SENDS)
           throw err
-        rt.budget.pause(op.key, failure.retryAfterMs ?? 1000)
+        deps.budget.pause(merchantId, failure.retryAfterMs ?? 1000)
       }
     }
   } catch (err) {
     const failure = asHandpointFailure(err)
     if (failure?.kind === 'cancel-not-allowed') {
-      rt.save(id, {}, { evidence: msg('evidence_cancel_refused') })
+      if (op.live) op.save({}, { evidence: msg('evidence_cancel_refused') })
       return { requested: false, ...msg('cancel_too_late') }
     }
     const cause = causeOf(failure?.kind)
-    rt.save(id, {}, { evidence: msg('evidence_cancel_not_sent', { cause }) })
+    if (op.live) op.save({}, { evidence: msg('evidence_cancel_not_sent', { cause }) })
     return { requested: false, ...msg('cancel_not_delivered', { cause }) }
   }
-  if (rt.ops.has(id)) {
-    rt.save(id, { cancelRequested: true }, { evidence: msg('evidence_cancel_sent') })
-  }
-  op.wake?.()
+  if (op.live) op.save({ cancelRequested: true }, { evidence: msg('evidence_cancel_sent') })
+  op.wake()
   return { requested: true, ...msg('cancel_sent') }
 }

@@ -9,26 +9,39 @@ import type {
   PaymentStatusEvent,
   StartPaymentRequest,
 } from '@shared/contract/payments.contract'
+import { deliverCallback, repeatCallback } from './callback-flow'
 import { startCallbackServer, type CallbackServerOptions } from './callback-server'
-import { Journal } from './journal'
-import { transactionResultSchema } from './result-view'
-import { RateBudget, type RateBudgetOptions } from './rate-budget'
-import { Runtime, type CrashPoint, type Op, type Settings, terminalKeyOf } from './runtime'
-import { startOperation } from './start'
-import type { Clock, MerchantDirectory } from './ports'
-import { isFinal } from './states'
-import { systemClock } from './system-clock'
-import { watch } from './watcher'
 import { cancelOperation } from './cancel'
+import type { Notices } from '../notices/notices'
+import { withPhase } from './payment-operation'
+import type { Clock, MerchantDirectory } from './ports'
+import { RateBudget, type RateBudgetOptions } from './rate-budget'
+import { recoverUnfinished } from './recovery'
+import type { CrashPoint, Settings } from './settings'
+import { startOnce, startOperation, type OnceOptions, type StartDeps } from './start'
+import { isFinal } from './states'
+import { openPaymentStore } from './store/open-store'
+import type { PaymentListQuery, PaymentStore, StoreProblem } from './store/port'
+import { systemClock } from './system-clock'
+import { TerminalLocks } from './terminal-locks'
+import { OperationTracker } from './tracker'
 
-export type { CrashPoint } from './runtime'
+export type { CrashPoint } from './settings'
+export type { OnceOptions } from './start'
 
 export interface PaymentEngineOptions {
-  /** The journal lives in `<dataDir>/payments`. */
+  /** The payment store lives in `<dataDir>/payments`. */
   dataDir: string
   directory: MerchantDirectory
-  /** Called on every state change of every operation. */
+  /** Called on every state change of every operation (the same events `subscribe` gets). */
   emit?: (event: PaymentStatusEvent) => void
+  /** Where what the store finds (damage, an old journal moved in) is told (the notices port). */
+  notices?: Notices
+  /**
+   * When the store checks every row: `beside` (default) after it opened, without holding up the
+   * start; `now` before (the CLI: it exits soon, and its report must include the check).
+   */
+  storeCheck?: 'now' | 'beside'
   clock?: Clock
   random?: () => number
   /** Per-API-key budget; default 2 requests per 1.1 s window (the documented 2/s plus margin). */
@@ -49,35 +62,57 @@ export interface PaymentEngineOptions {
 }
 
 export interface PaymentEngine {
-  /** Journals, sends and starts watching one operation; resolves once Handpoint answered the POST. */
+  /** Saves, sends and starts watching one operation; resolves once Handpoint answered the POST. */
   start(request: StartPaymentRequest): Promise<PaymentRecord>
+  /**
+   * At most one operation per (scope, key), ever: the key row is written in the same
+   * transaction as the payment, before anything is sent. Same key and fingerprint again (also
+   * while the first is still being sent, also after a restart) gives the same payment with
+   * `replayed: true`; same key with another fingerprint throws AppError `idempotency_key_reused`.
+   */
+  startOnce(
+    request: StartPaymentRequest,
+    once: OnceOptions,
+  ): Promise<{ record: PaymentRecord; replayed: boolean }>
+  /** The payment an idempotency key stands for, if any. */
+  findByIdempotencyKey(scope: string, key: string): PaymentRecord | undefined
+  /** Payments by till reference, terminal, merchant or idempotency key, newest first. */
+  list(query: PaymentListQuery): PaymentRecord[]
   /** Asks the terminal to stop its current operation; the original keeps being watched. */
   cancel(merchantId: string, terminalSerial: string): Promise<CancelAnswer>
   /** One record by our id. Throws AppError when unknown. */
   get(id: string): PaymentRecord
-  /** Every operation not final yet, as status events. */
+  /** Every operation being followed, as status events. */
   active(): PaymentStatusEvent[]
   search(query: HistoryQuery): HistoryPage
   /** Asks Handpoint about an operation now (the "check again" button); returns the record. */
   resolve(id: string): Promise<PaymentRecord>
   /** Resolves when the operation is final (or automatic checking stopped). */
   waitForFinal(id: string): Promise<PaymentRecord>
-  /** Ids resumed at start-up (unfinished journal entries). */
-  readonly recovered: readonly string[]
-  /** Damage found in the journal at start-up, in plain sentences. */
-  readonly problems: readonly string[]
+  /** Every status event (what `emit` gets), for the window, event streams and long polls. */
+  subscribe(listener: (event: PaymentStatusEvent) => void): () => void
   /** Called once per operation when it becomes final (receipts hook). */
   onFinal(listener: (record: PaymentRecord) => void): () => void
-  /** Compacts the journal when worthwhile. */
-  compact(force?: boolean): void
+  /** Ids resumed at start-up (unfinished payments of the store). */
+  readonly recovered: readonly string[]
+  /** What the store found at start-up and since (codes of src/shared/messages/payments.ts). */
+  readonly problems: readonly StoreProblem[]
+  /** The store itself, for the day close, the day report and money rules (read its port). */
+  readonly store: PaymentStore
+  /** Resolves when the store's full check (started at open) is done. */
+  readonly checked: Promise<unknown>
   /** The callback URL, when the callback flow is enabled. */
   readonly callbackUrl?: string
+  /** Repeated callbacks answered from memory, and requests turned away by the per-source budget. */
+  callbackStats(): { repeats: number; limited: number } | undefined
   dispose(): Promise<void>
 }
 
 /**
- * Builds the payment engine over a journal in `dataDir` and resumes every unfinished operation
- * found there (recovery needs no user action).
+ * Builds the payment engine: opens the store in `<dataDir>/payments` (checked, repaired and an
+ * old journal moved in as needed), starts the callback listener when asked, and resumes every
+ * unfinished payment (recovery needs no user action). Composition only: the rules live in the
+ * objects it wires (see docs/architecture.md, "The payment engine").
  */
 export async function createPaymentEngine(options: PaymentEngineOptions): Promise<PaymentEngine> {
   const crashPoint = options.crashPoint ?? (() => {})
@@ -93,173 +128,104 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
     maxBackoffMs: options.maxBackoffMs ?? 30_000,
     crashPoint,
   }
-  const journal = Journal.open(path.join(options.dataDir, 'payments'), {
-    crashPoint: (name) => crashPoint(name),
+  const { store, checked } = openPaymentStore({
+    dir: path.join(options.dataDir, 'payments'),
+    check: options.storeCheck ?? 'beside',
+    now: () => settings.clock.now(),
+    onProblem: (problem) => tell(options.notices, problem),
+    crashPoint,
   })
   const budget = new RateBudget(options.budget)
-  const emit = options.emit ?? (() => {})
-  const ref: { rt?: Runtime } = {}
+  const locks = new TerminalLocks()
+  const tracker = new OperationTracker({
+    store,
+    settings,
+    locks,
+    budget,
+    directory: options.directory,
+  })
   const callbacks = options.callback
-    ? await startCallbackServer(options.callback, async (id, body) => {
-        const parsed = transactionResultSchema.safeParse(body)
-        const rt = ref.rt
-        if (!parsed.success || !rt || !journal.get(id)) return 'rejected'
-        const outcome = rt.applyResult(id, parsed.data, 'callback')
-        const op = rt.ops.get(id)
-        if (outcome === 'pending' && op) {
-          op.resultGone = true
-          rt.transition(id, 'unknown', {}, { evidence: msg('evidence_no_clear_outcome') })
-        }
-        op?.wake?.()
-        return outcome === 'rejected'
-          ? 'rejected'
-          : outcome === 'duplicate'
-            ? 'duplicate'
-            : 'applied'
-      }).catch((err: unknown) => {
-        journal.close() // the caller may retry without callbacks on the same journal
+    ? await startCallbackServer(
+        options.callback,
+        deliverCallback({ store, tracker }),
+        repeatCallback({ store, settings }),
+      ).catch((err: unknown) => {
+        store.close() // the caller may retry without callbacks on the same store
         throw err
       })
     : undefined
-  const runtime = new Runtime(journal, settings, options.directory, budget, emit, callbacks)
-  ref.rt = runtime
-  // Compaction runs after a payment ended, outside the state change that finished it.
-  let disposed = false
-  let compactionQueued = false
-  runtime.finalListeners.add(() => {
-    if (compactionQueued) return
-    compactionQueued = true
-    setImmediate(() => {
-      compactionQueued = false
-      if (!disposed && journal.shouldCompact()) journal.compact()
-    })
+  if (options.emit) tracker.subscribe(options.emit)
+  // A final payment's callback token is settled: its repeats are answered from memory.
+  tracker.onFinal((record) => {
+    const tokenHash = store.get(record.id)?.meta.callbackTokenHash
+    if (tokenHash) callbacks?.settle(tokenHash, record.id)
   })
-
-  const follow = (id: string): Op => {
-    const { record } = runtime.stored(id)
-    let op = runtime.ops.get(id)
-    if (!op) {
-      op = {
-        id,
-        key: record.merchantId,
-        terminalKey: terminalKeyOf(record.merchantId, record.terminalSerial),
-        watching: false,
-        finalWaiters: [],
-        resultGone: false,
-        lastProgressAt: settings.clock.now(),
-      }
-      runtime.ops.set(id, op)
-      runtime.terminals.set(op.terminalKey, id)
-    }
-    void watch(runtime, op)
-    return op
+  const deps: StartDeps = {
+    store,
+    settings,
+    locks,
+    budget,
+    directory: options.directory,
+    tracker,
+    callbacks,
   }
-
-  // Recovery: every unfinished entry resumes; a POST that never left is failed, never re-sent.
-  const recovered: string[] = []
-  for (const { record, meta } of journal.unfinished()) {
-    recovered.push(record.id)
-    if (meta.callbackTokenHash) callbacks?.bind(meta.callbackTokenHash, record.id)
-    if (record.state === 'created') {
-      runtime.ops.set(record.id, {
-        id: record.id,
-        key: record.merchantId,
-        terminalKey: terminalKeyOf(record.merchantId, record.terminalSerial),
-        watching: false,
-        finalWaiters: [],
-        resultGone: false,
-        lastProgressAt: 0,
-      })
-      // Deferred one turn so that onFinal listeners registered right after start see it too.
-      setImmediate(() => {
-        if (!runtime.ops.has(record.id)) return
-        runtime.transition(
-          record.id,
-          'failed',
-          { lastError: msg('not_sent') },
-          { evidence: msg('evidence_unsent_after_restart') },
-        )
-      })
-      continue
-    }
-    if (record.state === 'sent') {
-      // The request may have left just before the stop: the 90 s count restarts from now.
-      runtime.transition(
-        record.id,
-        'unknown',
-        {},
-        {
-          meta: { postEndedAt: settings.clock.now() },
-          evidence: msg('evidence_stopped_before_answer'),
-        },
-      )
-    } else {
-      runtime.save(record.id, {}, { evidence: msg('evidence_resumed') })
-    }
-    follow(record.id)
-  }
-  // Late or repeated callbacks for recently finished operations still get their 200.
-  if (callbacks) {
-    const since = settings.clock.now() - 3 * 24 * 3600_000
-    for (const { record, meta } of journal
-      .search({ from: since, limit: 500 })
-      .items.flatMap((r) => journal.get(r.id) ?? [])) {
-      if (meta.callbackTokenHash && isFinal(record.state)) {
-        callbacks.bind(meta.callbackTokenHash, record.id)
-      }
-    }
+  const pendingKeys = new Map<string, Promise<void>>()
+  const recovered = recoverUnfinished({ store, tracker, settings, callbacks })
+  const stored = (id: string) => {
+    const found = store.get(id)
+    if (!found) throw new AppError(msg('payment_not_found'))
+    return found
   }
 
   return {
     recovered,
-    problems: journal.problems,
+    problems: store.problems,
+    store,
+    checked,
     callbackUrl: callbacks?.url,
-    start: (request) => startOperation(runtime, request, follow),
-    cancel: (merchantId, serial) => cancelOperation(runtime, merchantId, serial),
-    get(id) {
-      const stored = journal.get(id)
-      if (!stored) {
-        throw new AppError(msg('payment_not_found'))
-      }
-      return stored.record
+    callbackStats: () => callbacks?.stats(),
+    start: async (request) => (await startOperation(deps, request)).record,
+    startOnce: (request, once) => startOnce(deps, pendingKeys, request, once),
+    findByIdempotencyKey(scope, key) {
+      const row = store.findIdempotencyKey(scope, key)
+      const found = row ? store.get(row.paymentId) : undefined
+      return found ? withPhase(found.record) : undefined
     },
-    active: () =>
-      [...runtime.ops.keys()].flatMap((id) => {
-        const stored = journal.get(id)
-        return stored && !isFinal(stored.record.state) ? [runtime.event(stored.record)] : []
-      }),
-    search: (query) => journal.search(query),
+    list: (query) => store.list(query).map(withPhase),
+    cancel: (merchantId, serial) => cancelOperation({ locks, tracker, budget }, merchantId, serial),
+    get: (id) => withPhase(stored(id).record),
+    active: () => tracker.active(),
+    search: (query) => {
+      const page = store.search(query)
+      return { items: page.items.map(withPhase), total: page.total }
+    },
     async resolve(id) {
-      const stored = journal.get(id)
-      if (!stored) {
-        throw new AppError(msg('payment_not_found'))
-      }
-      if (isFinal(stored.record.state)) return stored.record
-      const op = follow(id)
-      op.wake?.()
-      return journal.get(id)!.record
+      const payment = stored(id)
+      if (isFinal(payment.record.state)) return payment.record
+      return tracker.track(payment).record
     },
     waitForFinal(id) {
-      const stored = journal.get(id)
-      const op = runtime.ops.get(id)
-      if (!stored) return Promise.reject(new AppError(msg('payment_not_found')))
-      if (isFinal(stored.record.state) || !op) return Promise.resolve(stored.record)
-      return new Promise((resolve) => op.finalWaiters.push(resolve))
+      const op = tracker.get(id)
+      if (op) return op.waitForFinal()
+      try {
+        return Promise.resolve(withPhase(stored(id).record))
+      } catch (error) {
+        return Promise.reject(error)
+      }
     },
-    onFinal(listener) {
-      runtime.finalListeners.add(listener)
-      return () => runtime.finalListeners.delete(listener)
-    },
-    compact(force = false) {
-      if (force || journal.shouldCompact()) journal.compact()
-    },
+    subscribe: (listener) => tracker.subscribe(listener),
+    onFinal: (listener) => tracker.onFinal(listener),
     async dispose() {
-      disposed = true
       budget.close()
-      for (const op of runtime.ops.values()) op.wake?.()
-      runtime.ops.clear()
+      tracker.abandonAll()
       await callbacks?.close()
-      journal.close()
+      store.close()
     },
   }
+}
+
+/** How a store problem reaches people: an old journal moved in is news; damage is a warning. */
+function tell(notices: Notices | undefined, problem: StoreProblem): void {
+  const level = problem.code === 'payments_legacy_imported' ? 'info' : 'warning'
+  notices?.notify(problem.code, problem.params as never, level)
 }

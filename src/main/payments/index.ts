@@ -1,4 +1,13 @@
+/**
+ * The payments folder's one public face: the composition root, the IPC handlers, the CLI and the
+ * till link import from here, never from the files behind it.
+ */
 export { createPaymentEngine } from './engine'
-export type { CrashPoint, PaymentEngine, PaymentEngineOptions } from './engine'
+export type { CrashPoint, OnceOptions, PaymentEngine, PaymentEngineOptions } from './engine'
 export { createPaymentHandlers } from './handlers'
+export { asHandpointFailure } from './operation-input'
 export type { Clock, MerchantDirectory } from './ports'
+export { toResultView } from './result-view'
+export { stateForFinStatus } from './states'
+export { createStaticDirectory, type StaticMerchant } from './static-directory'
+export type * from './store/port'

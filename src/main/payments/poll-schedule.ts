@@ -1,4 +1,4 @@
-import type { Op, Runtime } from './runtime'
+import type { PaymentOperation } from './payment-operation'
 
 /** Once an operation has run this many times `slowAfterMs` (5 min), it polls at most every 5 s. */
 const VERY_SLOW_FACTOR = 5
@@ -10,26 +10,20 @@ const VERY_SLOW_FACTOR = 5
  * once the operation runs long (a card left in the reader, a MOTO form), jittered ±10% so
  * terminals of one key drift apart. The budget itself still decides when a request leaves; this
  * only keeps the queue short. `index` picks the step of a fixed schedule when one is configured
- * (benchmarks compare the engine with a bare client on the same schedule).
+ * (benchmarks compare the engine with a bare client on the same schedule), jittered 50-100 %.
  */
-export function nextPollDelay(rt: Runtime, op: Op, index: number): number {
-  const fixed = rt.settings.pollDelaysMs
-  if (fixed && fixed.length > 0) return rt.jitter(fixed[Math.min(index, fixed.length - 1)]!)
-  const { record } = rt.stored(op.id)
-  let ms = Math.max(rt.settings.minPollMs, pollersOn(rt, op.key) * rt.budget.slotMs)
-  const running = rt.settings.clock.now() - record.createdAt
-  if (running >= rt.settings.slowAfterMs) ms = Math.max(ms, 2_000)
-  if (running >= VERY_SLOW_FACTOR * rt.settings.slowAfterMs) ms = Math.max(ms, 5_000)
-  return Math.max(1, Math.round(ms * (0.9 + 0.2 * rt.settings.random())))
-}
-
-/** Operations of this key being followed by polling right now (at least the asking one). */
-function pollersOn(rt: Runtime, key: string): number {
-  let count = 0
-  for (const other of rt.ops.values()) {
-    if (other.key !== key || !other.watching) continue
-    if (rt.journal.get(other.id)?.record.flow === 'callback') continue
-    count += 1
-  }
-  return Math.max(1, count)
+export function nextPollDelay(
+  op: PaymentOperation,
+  pollers: number,
+  slotMs: number,
+  index: number,
+): number {
+  const settings = op.settings
+  const fixed = settings.pollDelaysMs
+  if (fixed && fixed.length > 0) return op.jitter(fixed[Math.min(index, fixed.length - 1)]!)
+  let ms = Math.max(settings.minPollMs, pollers * slotMs)
+  const running = settings.clock.now() - op.record.createdAt
+  if (running >= settings.slowAfterMs) ms = Math.max(ms, 2_000)
+  if (running >= VERY_SLOW_FACTOR * settings.slowAfterMs) ms = Math.max(ms, 5_000)
+  return Math.max(1, Math.round(ms * (0.9 + 0.2 * settings.random())))
 }

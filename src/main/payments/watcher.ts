@@ -1,86 +1,75 @@
 import { causeOf, msg } from '@shared/messages'
 import type { HandpointClient } from '../handpoint/types'
-import { asHandpointFailure } from './operation-input'
 import { askChain, originalOf } from './linked-resolver'
-import { isFinal } from './states'
-import type { Gate } from './rate-budget'
+import { applyNotChargedRule } from './not-charged'
+import { asHandpointFailure } from './operation-input'
+import type { OperationContext, PaymentOperation } from './payment-operation'
 import { nextPollDelay } from './poll-schedule'
-import type { Op, Runtime } from './runtime'
-
-type Step = { delayMs: number }
+import { isFinal } from './states'
 
 /**
  * Follows one operation until it is final. One loop per operation, and each loop awaits its
  * request before planning the next, so requests for an operation never overlap; every request
  * first waits for the key's shared budget. Never re-POSTs: an unknown outcome is resolved by
- * asking transaction-result (when we have its id) or the status host by reference, where
- * UNDEFINED more than 90 s after the POST proves nothing was charged.
+ * asking transaction-result (when we have its id) or the status host by reference (see
+ * ./not-charged.ts for when "nothing found" proves nothing was charged).
  */
-export async function watch(rt: Runtime, op: Op): Promise<void> {
+export async function watch(op: PaymentOperation, ctx: OperationContext): Promise<void> {
   if (op.watching) return
   op.watching = true
+  const settings = ctx.settings
   // "Still waiting" is news for the screen even when nothing else changed.
-  const { record: first } = rt.stored(op.id)
-  const slowIn = first.createdAt + rt.settings.slowAfterMs - rt.settings.clock.now()
-  const slowTimer = rt.settings.clock.setTimeout(
+  const slowIn = op.record.createdAt + settings.slowAfterMs - settings.clock.now()
+  const slowTimer = settings.clock.setTimeout(
     () => {
-      const { record } = rt.stored(op.id)
-      if (!isFinal(record.state) && rt.ops.has(op.id)) rt.emit(rt.event(record))
+      if (op.live) ctx.announce(op.event())
     },
     Math.max(0, slowIn),
   )
+  const pollDelay = (attempt: number): number =>
+    nextPollDelay(op, ctx.pollersOn(op.merchantId), ctx.budget.slotMs, attempt)
   let attempt = 0
   let errors = 0
-  let delayMs = firstDelay(rt, op)
+  let delayMs = op.record.state === 'unknown' || op.record.state === 'resolving' ? 0 : pollDelay(0)
   try {
-    while (!isFinal(rt.stored(op.id).record.state)) {
-      await rt.sleep(op, delayMs)
-      if (!rt.ops.has(op.id) || isFinal(rt.stored(op.id).record.state)) return
-      const plan = choose(rt, op)
+    while (op.live && !isFinal(op.record.state)) {
+      await op.sleep(delayMs)
+      if (!op.live || isFinal(op.record.state)) return
+      const plan = choose(op, ctx)
       if (typeof plan === 'number') {
         delayMs = plan
         continue
       }
       if (plan === 'give-up') {
-        giveUp(rt, op)
+        op.leaveToOperator(
+          msg('needs_manual_check', { original: op.record.originalTransactionId ?? '' }),
+          msg('evidence_manual_check'),
+        )
         return
       }
       try {
-        const client = await clientOf(rt, op)
-        if (!rt.ops.has(op.id)) return
-        const gate: Gate = (request) => rt.budget.send(op.key, op.id, request)
-        const step =
-          plan === 'result'
-            ? await pollResult(rt, op, client, gate, attempt)
-            : plan === 'chain'
-              ? {
-                  delayMs: await askChain(
-                    rt,
-                    op,
-                    client,
-                    gate,
-                    originalOf(rt, rt.stored(op.id).record)!,
-                  ),
-                }
-              : await askStatus(rt, op, client, gate)
+        const client = await op.clientFor()
+        if (!op.live) return
+        if (plan === 'result') delayMs = await pollResult(op, client, () => pollDelay(attempt + 1))
+        else if (plan === 'chain') {
+          delayMs = await askChain(op, ctx.store, client, originalOf(ctx.store, op.record)!)
+        } else delayMs = await askStatus(op, client)
         errors = 0
         attempt += 1
-        delayMs = step.delayMs
       } catch (err) {
-        if (!rt.ops.has(op.id)) return
+        if (!op.live) return
         const failure = asHandpointFailure(err)
         if (failure?.kind === 'rate-limited') {
           // The whole key waits; each operation then comes back at its own jittered moment.
           const waitMs = failure.retryAfterMs ?? 1000
-          rt.budget.pause(op.key, waitMs)
-          delayMs = rt.jitter(waitMs)
+          ctx.budget.pause(op.merchantId, waitMs)
+          delayMs = op.jitter(waitMs)
           continue
         }
         errors += 1
-        delayMs = rt.jitter(Math.min(rt.settings.maxBackoffMs, 1000 * 2 ** (errors - 1)))
+        delayMs = op.jitter(Math.min(settings.maxBackoffMs, 1000 * 2 ** (errors - 1)))
         if (errors === 1 || errors % 10 === 0) {
-          const cause = causeOf(failure?.kind)
-          rt.save(op.id, {}, { evidence: msg('evidence_unreachable', { cause }) })
+          op.save({}, { evidence: msg('evidence_unreachable', { cause: causeOf(failure?.kind) }) })
         }
       }
     }
@@ -90,121 +79,79 @@ export async function watch(rt: Runtime, op: Op): Promise<void> {
   }
 }
 
-function firstDelay(rt: Runtime, op: Op): number {
-  const { record } = rt.stored(op.id)
-  if (record.state === 'unknown' || record.state === 'resolving') return 0
-  return nextPollDelay(rt, op, 0)
-}
-
 /** What to ask next; a number means: nothing to ask yet, wait that long (callback mode). */
-function choose(rt: Runtime, op: Op): 'result' | 'status' | 'chain' | 'give-up' | number {
-  const { record, meta } = rt.stored(op.id)
-  const now = rt.settings.clock.now()
-  const silentFor = now - op.lastProgressAt
+function choose(
+  op: PaymentOperation,
+  ctx: OperationContext,
+): 'result' | 'status' | 'chain' | 'give-up' | number {
+  const { record, meta } = op
+  const settings = ctx.settings
+  const now = settings.clock.now()
   if (record.flow === 'poll' && record.transactionResultId && !op.resultGone) {
     // A terminal that dropped off never posts its result; the gateway still knows the outcome.
     const askGateway =
       meta.referenceSent &&
-      silentFor >= rt.settings.statusFallbackAfterMs &&
-      rt.settings.random() < 0.5
+      now - op.lastProgressAt >= settings.statusFallbackAfterMs &&
+      settings.random() < 0.5
     return askGateway ? 'status' : 'result'
   }
-  if (!meta.referenceSent) return originalOf(rt, record) ? 'chain' : 'give-up'
+  if (!meta.referenceSent) return originalOf(ctx.store, record) ? 'chain' : 'give-up'
   if (
     record.flow === 'callback' &&
     (record.state === 'accepted' || record.state === 'in-progress')
   ) {
     const since = now - (meta.sentAt ?? record.createdAt)
-    if (since < rt.settings.callbackGraceMs) return rt.settings.callbackGraceMs - since
+    if (since < settings.callbackGraceMs) return settings.callbackGraceMs - since
   }
   return 'status'
 }
 
-async function clientOf(rt: Runtime, op: Op): Promise<HandpointClient> {
-  op.client ??= await rt.directory.clientFor(rt.stored(op.id).record.merchantId)
-  return op.client
-}
-
+/** One transaction-result poll; returns the delay before the next question. */
 async function pollResult(
-  rt: Runtime,
-  op: Op,
+  op: PaymentOperation,
   client: HandpointClient,
-  gate: Gate,
-  attempt: number,
-): Promise<Step> {
-  const resultId = rt.stored(op.id).record.transactionResultId!
-  const outcome = await gate(() => client.getTransactionResult(resultId))
-  if (!rt.ops.has(op.id)) return { delayMs: 0 }
-  const { record } = rt.stored(op.id)
+  nextDelay: () => number,
+): Promise<number> {
+  const resultId = op.record.transactionResultId!
+  const outcome = await op.gate(() => client.getTransactionResult(resultId))
+  if (!op.live) return 0
   if (outcome.kind === 'in-progress') {
-    if (record.state === 'accepted' || record.state === 'unknown' || record.state === 'resolving') {
-      rt.transition(op.id, 'in-progress')
+    const state = op.record.state
+    if (state === 'accepted' || state === 'unknown' || state === 'resolving') {
+      op.transition('in-progress')
     }
-    return { delayMs: nextPollDelay(rt, op, attempt + 1) }
+    return nextDelay()
   }
   if (outcome.kind === 'not-found') {
     op.resultGone = true
-    rt.transition(op.id, 'resolving', {}, { evidence: msg('evidence_result_id_gone') })
-    return { delayMs: 0 }
+    op.transition('resolving', {}, { evidence: msg('evidence_result_id_gone') })
+    return 0
   }
-  const applied = rt.applyResult(op.id, outcome.result, 'poll')
+  const applied = op.applyResult(outcome.result, 'poll')
   if (applied === 'pending' || applied === 'rejected') {
     // The terminal itself could not learn the outcome (UNDEFINED): the gateway decides.
     op.resultGone = true
-    rt.transition(op.id, 'unknown', {}, { evidence: msg('evidence_no_clear_outcome') })
-    return { delayMs: 0 }
+    op.transition('unknown', {}, { evidence: msg('evidence_no_clear_outcome') })
   }
-  return { delayMs: 0 }
+  return 0
 }
 
-async function askStatus(rt: Runtime, op: Op, client: HandpointClient, gate: Gate): Promise<Step> {
-  const { record, meta } = rt.stored(op.id)
-  if (record.state === 'unknown') rt.transition(op.id, 'resolving')
-  // The 90-second rule is judged at the moment the question leaves, never after the answer.
-  let askedAt = rt.settings.clock.now()
-  const result = await gate(() => {
-    askedAt = rt.settings.clock.now()
+/** One question to the status host by reference; returns the delay before the next one. */
+async function askStatus(op: PaymentOperation, client: HandpointClient): Promise<number> {
+  const { record } = op
+  if (record.state === 'unknown') op.transition('resolving')
+  let askedAt = op.settings.clock.now()
+  const result = await op.gate(() => {
+    askedAt = op.settings.clock.now()
     return client.getStatusByReference(record.transactionReference)
   })
-  if (!rt.ops.has(op.id)) return { delayMs: 0 }
-  const applied = rt.applyResult(op.id, result, 'status')
-  if (applied !== 'pending' && applied !== 'rejected') return { delayMs: 0 }
-  const sinceSent = askedAt - (meta.postEndedAt ?? meta.sentAt ?? record.createdAt)
+  if (!op.live) return 0
+  const applied = op.applyResult(result, 'status')
+  if (applied !== 'pending' && applied !== 'rejected') return 0
+  if (String(result.finStatus) !== 'UNDEFINED') return op.jitter(5000)
   // While transaction-result still answers for this operation the terminal is known to be
   // working on it (a slow card, a MOTO form): the status host's UNDEFINED then proves nothing.
   const terminalAlive = record.flow === 'poll' && !!record.transactionResultId && !op.resultGone
-  if (
-    String(result.finStatus) === 'UNDEFINED' &&
-    !terminalAlive &&
-    sinceSent >= rt.settings.notChargedAfterMs
-  ) {
-    const seconds = Math.round(rt.settings.notChargedAfterMs / 1000)
-    rt.transition(
-      op.id,
-      'failed',
-      { lastError: msg('not_charged', { seconds }) },
-      { evidence: msg('evidence_not_charged', { seconds }) },
-    )
-    return { delayMs: 0 }
-  }
-  const waitMs =
-    String(result.finStatus) === 'UNDEFINED'
-      ? Math.min(5000, Math.max(500, rt.settings.notChargedAfterMs - sinceSent))
-      : 5000
-  return { delayMs: rt.jitter(waitMs) }
-}
-
-/** A linked operation with no result id cannot be looked up by reference (§2.6). */
-function giveUp(rt: Runtime, op: Op): void {
-  const { record } = rt.stored(op.id)
-  rt.save(
-    op.id,
-    { lastError: msg('needs_manual_check', { original: record.originalTransactionId ?? '' }) },
-    { evidence: msg('evidence_manual_check') },
-  )
-  // The terminal is free again: repeating a linked operation cannot charge twice.
-  rt.terminals.delete(op.terminalKey)
-  rt.ops.delete(op.id)
-  const current = rt.stored(op.id).record
-  for (const waiter of op.finalWaiters.splice(0)) waiter(current)
+  const rule = applyNotChargedRule(op, askedAt, 'status', !terminalAlive)
+  return rule === true ? 0 : op.jitter(rule.waitMs)
 }

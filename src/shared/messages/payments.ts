@@ -94,7 +94,9 @@ export const paymentMessages = {
   /** A note written by an older version in words; shown as it was written. */
   legacy_note: '{text}',
 
-  // --- the payment store (src/main/payments/store) ---
+  // --- the payment store (src/main/payments/store) and the till link's keys ---
+  idempotency_key_reused:
+    'This idempotency key was already used for a different request. Use a new key for a new payment.',
   payments_store_damaged:
     'The payment store was damaged ({problem}). It was moved aside as {copy}; {kept} payments were read back from it and {lost} could not be. Check recent payments against the Handpoint portal.',
   payments_store_newer:

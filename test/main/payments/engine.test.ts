@@ -1,53 +1,12 @@
-import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { AppError, type PaymentRecord, type PaymentStatusEvent } from '@shared/contract'
 import { HandpointError } from '../../../src/main/handpoint'
-import type {
-  HandpointClient,
-  PollOutcome,
-  TransactionInput,
-  TransactionResult,
-} from '../../../src/main/handpoint/types'
+import type { TransactionResult } from '../../../src/main/handpoint/types'
 import { createPaymentEngine, type PaymentEngine } from '../../../src/main/payments/engine'
-import { Journal } from '../../../src/main/payments/journal'
+import { openPaymentStore } from '../../../src/main/payments/store/open-store'
 import { createStaticDirectory } from '../../../src/main/payments/static-directory'
+import { FakeHandpoint } from './fake-handpoint'
 import { ManualClock, settle, tempDataDir } from './support'
-
-/** A scripted Handpoint: the test decides every answer; every call is recorded. */
-class FakeHandpoint implements HandpointClient {
-  posts: TransactionInput[] = []
-  polls = 0
-  statusCalls = 0
-  postAnswer: () => Promise<{ transactionResultId?: string; statusMessage: string }> =
-    async () => ({
-      transactionResultId: 'T1-1',
-      statusMessage: 'Operation Accepted',
-    })
-  cancelAnswer: () => Promise<{ statusMessage: string }> = async () => ({ statusMessage: 'ok' })
-  poll: () => PollOutcome = () => ({ kind: 'in-progress' })
-  status: () => TransactionResult = () => ({ finStatus: 'UNDEFINED' })
-
-  async listDevices() {
-    return [{ serialNumber: 'T1', terminalType: 'PAXA920' }]
-  }
-  async startTransaction(input: TransactionInput) {
-    if (input.operation === 'stopCurrentTransaction') return this.cancelAnswer()
-    this.posts.push(input)
-    return this.postAnswer()
-  }
-  async getTransactionResult(): Promise<PollOutcome> {
-    this.polls += 1
-    return this.poll()
-  }
-  async getStatusByReference(): Promise<TransactionResult> {
-    this.statusCalls += 1
-    return this.status()
-  }
-  async getStatusChain(): Promise<TransactionResult[]> {
-    return []
-  }
-  async adjustTip(): Promise<void> {}
-}
 
 const approved = (ref: string): TransactionResult => ({
   finStatus: 'AUTHORISED',
@@ -131,8 +90,8 @@ describe('payment engine', () => {
     expect(events.at(-1)?.cancelAllowed).toBe(false)
   })
 
-  it('has the operation journalled as sent, in one write, by the time the POST leaves', async () => {
-    const { client, engine: own, events, dataDir } = await setup()
+  it('has the operation stored as sent, in one write, by the time the POST leaves', async () => {
+    const { client, engine: own, events } = await setup()
     let atPost: string[] = []
     client.postAnswer = async () => {
       atPost = own.active().map((e) => e.record.state)
@@ -141,12 +100,8 @@ describe('payment engine', () => {
     const started = await own.start(sale)
     expect(atPost).toEqual(['sent'])
     expect(events.map((e) => e.record.state)).toEqual(['sent', 'accepted'])
-    await own.dispose()
-    engine = undefined
-    const journal = Journal.open(path.join(dataDir, 'payments'))
-    // Revision 1 was `sent`, revision 2 `accepted`: no separate `created` write before them.
-    expect(journal.get(started.id)).toMatchObject({ rev: 2, record: { state: 'accepted' } })
-    journal.close()
+    // Change 0 was `sent`, change 1 `accepted`: no separate `created` write before them.
+    expect(own.store.history(started.id).map((c) => c.state)).toEqual(['sent', 'accepted'])
   })
 
   it('never re-POSTs after an ambiguous failure and resolves by reference', async () => {
@@ -248,7 +203,7 @@ describe('payment engine', () => {
     expect(engine.get(started.id)).toMatchObject({ cancelRequested: true })
   })
 
-  it('keeps the first final outcome: a later contradicting callback is evidence only', async () => {
+  it('keeps the first final outcome: a later contradicting callback is evidence only, once', async () => {
     const { clock, client, engine, finals } = await setup({ callback: true })
     const started = await engine.start({ ...sale, flow: 'callback' })
     const token = client.posts[0]!.callback!.token
@@ -264,6 +219,10 @@ describe('payment engine', () => {
       transactionReference: started.transactionReference,
     })
     expect(late.status).toBe(200)
+    expect(
+      (await deliver({ finStatus: 'DECLINED', transactionReference: started.transactionReference }))
+        .status,
+    ).toBe(200)
     await clock.advance(1_000)
     const final = engine.get(started.id)
     expect(final.state).toBe('approved')
@@ -271,7 +230,9 @@ describe('payment engine', () => {
       code: 'evidence_later_reply',
       params: { finStatus: 'DECLINED' },
     })
+    expect(final.evidence.filter((e) => e.code === 'evidence_later_reply')).toHaveLength(1)
     expect(finals).toHaveLength(1)
+    expect(engine.callbackStats()).toMatchObject({ repeats: 2 })
   })
 
   it('marks an operation slow after the threshold', async () => {
@@ -284,7 +245,7 @@ describe('payment engine', () => {
 
   it('recovers on start: a saved-but-unsent entry ends not charged, a sent one is resolved', async () => {
     const dataDir = tempDataDir('recover-')
-    const journal = Journal.open(`${dataDir}/payments`)
+    const { store } = openPaymentStore({ dir: `${dataDir}/payments`, check: 'now' })
     const base = {
       merchantId: 'm1',
       terminalType: 'PAXA920',
@@ -296,12 +257,18 @@ describe('payment engine', () => {
       updatedAt: 1_800_000_000_000,
       evidence: [],
     }
-    journal.write(
-      { ...base, id: 'a', terminalSerial: 'T1', transactionReference: 'ref-a', state: 'created' },
-      { referenceSent: true },
-    )
-    journal.write(
-      {
+    store.insert({
+      record: {
+        ...base,
+        id: 'a',
+        terminalSerial: 'T1',
+        transactionReference: 'ref-a',
+        state: 'created',
+      },
+      meta: { referenceSent: true },
+    })
+    store.insert({
+      record: {
         ...base,
         id: 'b',
         terminalSerial: 'T2',
@@ -309,9 +276,9 @@ describe('payment engine', () => {
         state: 'accepted',
         transactionResultId: 'T2-1',
       },
-      { referenceSent: true, sentAt: base.createdAt },
-    )
-    journal.close()
+      meta: { referenceSent: true, sentAt: base.createdAt },
+    })
+    store.close()
     const { clock, client, engine, finals } = await setup({ dataDir })
     await settle()
     expect([...engine.recovered].sort()).toEqual(['a', 'b'])

@@ -9,9 +9,8 @@ import { createServices, type Services } from '../../../src/main/services'
 import { DEMO_API_KEY } from '../../../src/main/simulator'
 import { testFakes } from '../../support/test-fakes'
 
-// 0600 files and 0700 folders everywhere the app or the CLI writes. `payments/` is left out of the
-// walk: the payments store (being rebuilt on SQLite) sets its own modes and is checked there.
-const NOT_OURS = new Set(['payments'])
+// 0600 files and 0700 folders everywhere the app or the CLI writes, the payment store included.
+const NOT_OURS = new Set<string>()
 
 /** Every file and folder under `root` with its permission bits, as paths relative to it. */
 async function walk(root: string, dir = root, out = new Map<string, number>()) {
@@ -96,6 +95,8 @@ describe('file modes in the data folder', () => {
       `receipts/${sale.id}/`,
       `receipts/${sale.id}/meta.json`,
       `receipts/${sale.id}/customer.html`,
+      'payments/',
+      'payments/payments.db',
     ]) {
       expect(seen).toContain(expected)
     }

@@ -6,7 +6,7 @@ import type {
   PaymentRecord,
   PaymentState,
 } from '@shared/contract/payments.contract'
-import type { MessageParams } from '@shared/messages'
+import type { Message } from '@shared/messages'
 
 /**
  * The PaymentStore port: everything the payment engine and its neighbours (till link, day close,
@@ -273,7 +273,4 @@ export interface BatchCloseQuery {
 }
 
 /** A problem the store found, as a message code of src/shared/messages/payments.ts. */
-export interface StoreProblem {
-  code: string
-  params: MessageParams
-}
+export type StoreProblem = Required<Message>

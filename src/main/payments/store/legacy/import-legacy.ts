@@ -62,6 +62,8 @@ export function importLegacyJournal(
   for (const name of present) {
     const copy = `${name}.migrated-${stamp}`
     fs.renameSync(path.join(dir, name), path.join(dir, copy))
+    // Older versions wrote these readable by others; what is kept stays owner-only.
+    fs.chmodSync(path.join(dir, copy), 0o600)
     moved.push(copy)
     const bad = unreadable.get(name)
     if (bad)

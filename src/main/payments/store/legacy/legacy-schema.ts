@@ -64,7 +64,7 @@ const evidenceItem = z.union([
     .transform(({ at, what }) => ({ at, ...fromStored('legacy_note', { text: what }) })),
 ])
 
-const paymentRecordSchema = z.object({
+export const legacyRecordSchema = z.object({
   id: z.string().min(1),
   merchantId: z.string().min(1),
   terminalSerial: z.string().min(1),
@@ -109,7 +109,7 @@ const paymentMetaSchema = z.object({
 /** One journal line: the full record after a change, with a revision that only grows. */
 export const legacyLineSchema = z.object({
   rev: z.number().int().min(1),
-  record: paymentRecordSchema,
+  record: legacyRecordSchema,
   meta: paymentMetaSchema,
 })
 export type LegacyLine = z.infer<typeof legacyLineSchema>

@@ -108,7 +108,9 @@ const de: CodeMessages = {
     evidence_cancel_not_sent: 'Abbruch konnte nicht gesendet werden ({cause}).',
     legacy_note: '{text}',
 
-    // The payment store.
+    // The payment store and the till link's keys.
+    idempotency_key_reused:
+      'Dieser Idempotenzschlüssel wurde schon für eine andere Anfrage verwendet. Für eine neue Zahlung einen neuen Schlüssel verwenden.',
     payments_store_damaged:
       'Der Zahlungsspeicher war beschädigt ({problem}). Er wurde als {copy} beiseitegelegt; {kept} Zahlungen wurden daraus übernommen, {lost} nicht. Bitte die letzten Zahlungen im Handpoint-Portal prüfen.',
     payments_store_newer:
