@@ -1,29 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite'
 import type { HistoryPage, HistoryQuery, PaymentRecord } from '@shared/contract/payments.contract'
-import {
-  FIRST_FINAL_CODE,
-  StoreDamage,
-  checksum,
-  idFromDb,
-  idToDb,
-  refHash,
-  stateCode,
-} from './codec'
+import { StoreDamage, idFromDb, stateCode } from './codec'
 import { Names } from './names'
-import {
-  CHANGE_COLUMNS,
-  HEAD_COLUMNS,
-  PaymentReader,
-  changeBody,
-  changeNo,
-  changeValues,
-  creationBody,
-  headColumnsOf,
-  headValues,
-  referencesOf,
-  step,
-  type HeadRow,
-} from './payment-rows'
+import { PaymentReader, type HeadRow } from './payment-rows'
 import type {
   BatchClosePatch,
   BatchCloseQuery,
@@ -45,8 +24,8 @@ import type {
 } from './port'
 import { Queries } from './queries'
 import { SideTables } from './side-tables'
+import { PaymentWriter } from './payment-writer'
 import { Statements } from './statements'
-import { SEQ_SPAN } from './tables'
 
 /** Payments kept decoded (the ones being worked on, and the last pages read). */
 const RECENT = 500
@@ -72,6 +51,7 @@ export class SqlitePaymentStore implements PaymentStore {
   private reader!: PaymentReader
   private queries!: Queries
   private side!: SideTables
+  private writer!: PaymentWriter
   private readonly reported = new Set<string>()
   private readonly recent = new Map<string, { no: number; stored: StoredPayment }>()
   private closed = false
@@ -120,6 +100,7 @@ export class SqlitePaymentStore implements PaymentStore {
       idOf: (no) => this.guard(String(no), () => idFromDb(this.reader.head(no)?.id ?? '')),
       noOf: (id) => this.noOf(id),
     })
+    this.writer = new PaymentWriter(statements, names, this.side)
   }
 
   insert(payment: NewPayment, once?: IdempotencyClaim): InsertOutcome {
@@ -136,73 +117,24 @@ export class SqlitePaymentStore implements PaymentStore {
     return { created: true, payment: stored }
   }
 
-  /** Writes a new payment's rows inside the caller's transaction; returns its row number. */
-  insertRows(payment: NewPayment, once?: IdempotencyClaim): number {
-    const { record, meta } = payment
-    if (this.noOf(record.id) !== undefined)
-      throw new Error(`Payment ${record.id} is already stored.`)
-    const { merchantNo, terminalNo } = this.names.numbersFor(
-      record.merchantId,
-      record.terminalSerial,
-    )
-    const paymentNo = this.statements.nextNo('payments')
-    const columns = headColumnsOf(record, meta)
-    this.writeChange({
-      no: changeNo(paymentNo, 0),
-      after: 0,
-      state: columns.state,
-      body: creationBody(record, meta, columns.amount),
-    })
-    const head = {
-      no: paymentNo,
-      id: idToDb(record.id),
-      created_at: record.createdAt,
-      merchant_no: merchantNo,
-      terminal_no: terminalNo,
-      ...columns,
-      changes: 1,
-    }
-    this.insertHead(head)
-    this.addReferences(paymentNo, referencesOf(record))
-    if (once) this.side.insertIdempotencyKey({ ...once, createdAt: record.createdAt }, paymentNo)
-    return paymentNo
-  }
-
   change(id: string, change: PaymentChange): StoredPayment {
     return this.transaction(() => {
       const current = this.current(id)
       if (!current) throw new Error(`No payment ${id} in the payment store.`)
-      const { no, head, stored } = current
-      const state = change.patch?.state ?? stored.record.state
-      if (head.state >= FIRST_FINAL_CODE && stateCode(state) !== head.state) {
-        throw new Error(
-          `Payment ${id} is final (${stored.record.state}); its state cannot change to ${state}.`,
-        )
-      }
-      if (stored.version >= SEQ_SPAN) throw new Error(`Payment ${id} has too many changes.`)
-      const next = step(stored, {
-        seq: stored.version,
-        at: change.at,
-        state,
-        patch: change.patch ?? {},
-        meta: change.meta,
-        evidence: change.evidence,
-      } as PaymentStateChange)
-      this.writeChange({
-        no: changeNo(no, stored.version),
-        after: change.at - stored.record.createdAt,
-        state: stateCode(state),
-        body: changeBody(change),
-      })
-      this.updateHead({ ...head, ...headColumnsOf(next.record, next.meta), changes: next.version })
-      const known = new Set(referencesOf(stored.record))
-      this.addReferences(
-        no,
-        referencesOf(next.record).filter((r) => !known.has(r)),
-      )
-      this.remember(id, no, next)
+      const next = this.writer.append(current, change)
+      this.remember(id, current.no, next)
       return next
     })
+  }
+
+  /** Writes a new payment's rows inside the caller's transaction; returns its row number. */
+  insertRows(payment: NewPayment, once?: IdempotencyClaim): number {
+    return this.writer.insert(payment, once)
+  }
+
+  /** The row number of a payment by id. */
+  noOf(id: string): number | undefined {
+    return this.writer.noOf(id)
   }
 
   get(id: string): StoredPayment | undefined {
@@ -325,24 +257,6 @@ export class SqlitePaymentStore implements PaymentStore {
     }
   }
 
-  /** The row number of a payment by id; a hash hit is confirmed on the stored id. */
-  noOf(id: string): number | undefined {
-    const key = idToDb(id)
-    for (const row of this.statements
-      .sql(
-        'SELECT p.no, p.id FROM payment_refs r JOIN payments p ON p.no = r.payment_no WHERE r.ref = ?',
-      )
-      .all(refHash(id))) {
-      const stored = row.id
-      const same =
-        typeof key === 'string'
-          ? stored === key
-          : stored instanceof Uint8Array && Buffer.from(stored).equals(key)
-      if (same) return Number(row.no)
-    }
-    return undefined
-  }
-
   private mustRead(no: number, id: string): StoredPayment {
     const stored = this.guard(id, () => this.reader.read(no))
     if (!stored) throw new StoreDamage(`payment ${id} could not be read back`)
@@ -359,44 +273,6 @@ export class SqlitePaymentStore implements PaymentStore {
       this.hooks.onDamage?.()
       return undefined
     }
-  }
-
-  private writeChange(row: Parameters<typeof changeValues>[0]): void {
-    const values = changeValues(row)
-    this.statements
-      .sql(`INSERT INTO payment_changes (${CHANGE_COLUMNS}, checksum) VALUES (?, ?, ?, ?, ?)`)
-      .run(...values, checksum('payment_changes', values))
-  }
-
-  private insertHead(row: Omit<HeadRow, 'checksum'>): void {
-    const values = headValues(row)
-    this.statements
-      .sql(`INSERT INTO payments (${HEAD_COLUMNS}, checksum) VALUES (${'?, '.repeat(12)}?)`)
-      .run(...values, checksum('payments', values))
-  }
-
-  /** Sets only the columns a change can move, so the indexes of the others stay untouched. */
-  private updateHead(row: Omit<HeadRow, 'checksum'>): void {
-    this.statements
-      .sql(
-        'UPDATE payments SET state = ?, total = ?, last_four = ?, callback_token = ?, changes = ?, checksum = ? WHERE no = ?',
-      )
-      .run(
-        row.state,
-        row.total,
-        row.last_four,
-        row.callback_token,
-        row.changes,
-        checksum('payments', headValues(row)),
-        row.no,
-      )
-  }
-
-  private addReferences(paymentNo: number, references: string[]): void {
-    const insert = this.statements.sql(
-      'INSERT OR IGNORE INTO payment_refs (ref, payment_no) VALUES (?, ?)',
-    )
-    for (const reference of new Set(references)) insert.run(refHash(reference), paymentNo)
   }
 
   /**
