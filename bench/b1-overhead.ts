@@ -57,7 +57,7 @@ async function compare(
 export const b1: Benchmark = {
   id: 'B1',
   measures:
-    'one sale through the engine (journal, budget, polling, result mapping) vs the bare POST + GETs with plain fetch, same simulator and poll schedule',
+    'one sale through the engine (store, budget, polling, result mapping) vs the bare POST + GETs with plain fetch, same simulator and poll schedule',
   async run() {
     const merchants = benchMerchants(1, 1)
     // Budget and simulator rate limit out of the way: at 20 ms polls they would otherwise space
@@ -96,7 +96,7 @@ export const b1: Benchmark = {
         name: 'zero-time added median',
         value: round(median(zero.engine) - median(zero.bare)),
         unit: 'ms',
-        target: '<= 5 ms per operation, journal writes included',
+        target: '<= 5 ms per operation, store writes included',
       },
       { name: 'zero-time engine sale p99', value: round(p99(zero.engine)), unit: 'ms' },
       { name: 'zero-time bare sale p99', value: round(p99(zero.bare)), unit: 'ms' },
@@ -122,7 +122,7 @@ export const b1: Benchmark = {
       notes: [
         `zero terminal time: timeScale ${ZERO_TIME_SCALE}, polls every ${ZERO_SCHEDULE[0]} ms, ${ZERO_RUNS} pairs after ${ZERO_WARMUP} warm-up pairs, engine budget and simulator rate limit off`,
         `3 s terminal time: ${REAL_RUNS} pairs, GETs at +${REAL_SCHEDULE[0]} ms then every ${REAL_SCHEDULE[1]} ms (no jitter), default engine budget and simulator rate limit (2/s)`,
-        'each engine sale fsyncs its journal 3 to 4 times (sent, accepted, [in-progress,] final)',
+        'each engine sale commits (fsync) 3 to 4 changes to the store (sent, accepted, [in-progress,] final)',
       ],
     }
   },

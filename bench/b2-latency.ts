@@ -113,7 +113,7 @@ export const b2: Benchmark = {
       metrics,
       notes: [
         `polling: ${POLL_KEYS} keys x 1 terminal side by side, ${POLL_ROUNDS} rounds (${POLL_KEYS * POLL_ROUNDS} sales), 3.5 s terminal time, engine defaults (adaptive polling: as often as the key budget allows, ~550 ms alone, ±10 % jitter; budget 2 per 1.1 s)`,
-        `callback: ${CALLBACK_RUNS} sales after ${CALLBACK_WARMUP} warm-up, timeScale ${CALLBACK_TIME_SCALE}, budget off; latency includes the simulator's callback POST over loopback and the journal fsync of the result`,
+        `callback: ${CALLBACK_RUNS} sales after ${CALLBACK_WARMUP} warm-up, timeScale ${CALLBACK_TIME_SCALE}, budget off; latency includes the simulator's callback POST over loopback and the store's fsync of the result`,
       ],
     }
   },

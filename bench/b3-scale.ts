@@ -36,7 +36,7 @@ export const b3: Benchmark = {
       peak = Math.max(peak, usage.rss)
       peakHeap = Math.max(peakHeap, usage.heapUsed)
     }, 100)
-    // The journal fsyncs synchronously, on the loop every sale and the callback server share.
+    // The store commits (fsync) synchronously, on the loop every sale and the callback server share.
     const loopDelay = monitorEventLoopDelay({ resolution: 10 })
     const sales: { id: string; reference: string }[] = []
     const failures: string[] = []
@@ -125,7 +125,7 @@ export const b3: Benchmark = {
     ]
     const notes = [
       `wall time ${round(elapsed / 1000, 1)} s; engine-added latency = engine final event minus the simulated terminal posting its result`,
-      'the simulator runs in a child process; rss is the benchmark process alone (tsx, zod, axios, engine, journal index), "rss before" is that process idle before B3',
+      'the simulator runs in a child process; rss is the benchmark process alone (tsx, zod, axios, engine, payment store), "rss before" is that process idle before B3',
     ]
     if (failures.length > 0) {
       notes.push(

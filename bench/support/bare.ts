@@ -1,6 +1,6 @@
 /**
  * The floor for B1: the least a client can do to run one sale against the simulator — one POST,
- * then GETs on a fixed schedule with plain `fetch`, no journal, no validation, no mapping.
+ * then GETs on a fixed schedule with plain `fetch`, no store, no validation, no mapping.
  */
 import { randomUUID } from 'node:crypto'
 import type { SimHandle } from './remote-sim'

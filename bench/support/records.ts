@@ -1,5 +1,5 @@
 /**
- * Realistic journal contents for B4: a year of final sales, refunds and reversals across
+ * Realistic payment history for B4: a year of final sales, refunds and reversals across
  * merchants and terminals, with masked cards, result views and evidence like the engine writes.
  * Deterministic (seeded) so every run writes the same file.
  */
@@ -8,7 +8,7 @@ import type {
   PaymentRecord,
   PaymentState,
 } from '../../src/shared/contract/payments.contract'
-import type { PaymentMeta } from '../../src/main/payments/journal-schema'
+import type { PaymentMeta } from '../../src/main/payments/store/port'
 
 const DAY = 24 * 3600_000
 

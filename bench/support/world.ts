@@ -1,6 +1,6 @@
 /**
  * Shared set-up for the engine benchmarks: a simulator on loopback, merchants with terminals,
- * an engine over them with a journal in a temporary directory, and clean-up of all of it.
+ * an engine over them with its payment store in a temporary directory, and clean-up of all of it.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

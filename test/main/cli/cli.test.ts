@@ -83,7 +83,7 @@ describe('CLI process', () => {
   }, 30_000)
 
   it('exits 1 with one line on stderr for a usage error', async () => {
-    const run = await cli(['sale', '--terminal', '0821032398'])
+    const run = await cli(['sale', '--terminal', '0821032398', '--data-dir', tempDataDir('cli-')])
     expect(run.code).toBe(1)
     expect(run.stdout).toBe('')
     expect(run.stderr.trim().split('\n')).toHaveLength(1)

@@ -249,7 +249,7 @@ describe('moving an old journal into the store', () => {
     expect(crashed.signal).toBe('SIGKILL')
     const history = await cli(IMPORT, dataDir, ['history', '--limit', '50'])
     expect(history.code, history.stderr).toBe(0)
-    expect(history.stderr).toMatch(/^Warning: 12 payments were moved from the old payment journal/)
+    expect(history.stderr).toMatch(/^Note: 12 payments were moved from the old payment journal/)
     const listed = JSON.parse(history.stdout) as { items: { id: string }[]; total: number }
     expect(listed.total).toBe(12)
     expect(listed.items.map((r) => r.id).sort()).toEqual(lines.map((l) => l.record.id).sort())

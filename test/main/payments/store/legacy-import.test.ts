@@ -166,3 +166,13 @@ describe('moving the old journal into the store', () => {
     expect(existsSync(path.join(dir, 'journal.jsonl'))).toBe(false)
   })
 })
+
+describe('an empty old journal', () => {
+  it('is moved aside without telling anyone about zero payments', () => {
+    const dir = tempDataDir('legacy-')
+    writeJournal(path.join(dir, 'journal.jsonl'), [])
+    const store = openStore(dir)
+    expect(store.problems).toEqual([])
+    expect(files(dir)).toEqual(['journal.jsonl.migrated-2026-11-30T12-00-00-000Z'])
+  })
+})

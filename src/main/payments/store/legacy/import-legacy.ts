@@ -70,10 +70,13 @@ export function importLegacyJournal(
       problems.push({ code: 'payments_legacy_damaged', params: { file: name, count: bad, copy } })
   }
   syncDir(dir)
-  problems.unshift({
-    code: 'payments_legacy_imported',
-    params: { count: total, files: moved.join(', ') },
-  })
+  // An old journal the app created but never wrote a payment to is moved aside quietly.
+  if (total > 0) {
+    problems.unshift({
+      code: 'payments_legacy_imported',
+      params: { count: total, files: moved.join(', ') },
+    })
+  }
   store.imported = {
     payments: total,
     problems: [...unreadable.values()].reduce((a, b) => a + b, 0),
