@@ -4,6 +4,7 @@ import type {
   PaymentStatusEvent,
 } from '@shared/contract/payments.contract'
 import { msg, type Message } from '@shared/messages'
+import { maskCardNumbers } from '@shared/text/mask-pan'
 import type { HandpointClient, TransactionResult } from '../handpoint/types'
 import type { MerchantDirectory } from './ports'
 import type { Gate, RateBudget } from './rate-budget'
@@ -29,6 +30,18 @@ export interface OperationContext {
   ended(op: PaymentOperation, record: PaymentRecord, final: boolean): void
   /** Operations of this API key being followed by polling (the poll schedule shares the budget). */
   pollersOn(key: string): number
+}
+
+/** A message whose text parameters carry no card number. */
+function withoutCardNumbers(message: Message): Message {
+  if (!message.params) return message
+  const params = Object.fromEntries(
+    Object.entries(message.params).map(([k, v]) => [
+      k,
+      typeof v === 'string' ? maskCardNumbers(v) : v,
+    ]),
+  )
+  return { ...message, params }
 }
 
 /** A record as the screen shows it: the phase follows from the state (it is not stored). */
@@ -106,7 +119,10 @@ export class PaymentOperation {
     options: { meta?: Partial<PaymentMeta>; evidence?: Message; quiet?: boolean } = {},
   ): PaymentRecord {
     const at = this.ctx.settings.clock.now()
-    const evidence = options.evidence ? { at, ...options.evidence } : undefined
+    // Evidence and errors may quote Handpoint or the network in a parameter: no card number
+    // is ever stored (the history is kept for years).
+    const evidence = options.evidence ? { at, ...withoutCardNumbers(options.evidence) } : undefined
+    if (patch.lastError) patch = { ...patch, lastError: withoutCardNumbers(patch.lastError) }
     this.current = this.ctx.store.change(this.id, { at, patch, meta: options.meta, evidence })
     if (!options.quiet) this.ctx.announce(this.event())
     return this.record
