@@ -128,7 +128,7 @@ async function operation(ctx: Context, options: CliOptions, io: Io): Promise<num
       currency = options.currency ?? known.currency
     }
     if (!typed && !amountMinor)
-      throw new UsageError('Give the AMOUNT to reverse: the original is not in this journal.')
+      throw new UsageError('Give the AMOUNT to reverse: the original is not in this payment store.')
   } else if (!typed) {
     throw new UsageError(`Give the AMOUNT, for example: ${options.command} 12.34 --terminal SERIAL`)
   }

@@ -18,8 +18,8 @@ Commands:
   reverse [AMOUNT] --original TRANSACTION_ID --terminal SERIAL
   cancel --terminal SERIAL                   Ask the terminal to stop its current operation.
   status TRANSACTION_REFERENCE               Ask Handpoint's status service.
-  recover                                    Resolve every unfinished operation of the journal.
-  history [--limit N]                        Latest operations of the journal.
+  recover                                    Resolve every unfinished payment of the store.
+  history [--limit N]                        Latest payments of the store.
   version | help
 
 Options:
@@ -27,7 +27,7 @@ Options:
                                              simulator runs in this process with its demo key).
   --api-url URL --status-url URL             Cloud host and status host (instead of --env).
   --api-key KEY                              Or the POS_API_KEY environment variable.
-  --data-dir DIR                             Journal location (default ~/.pos-companion-cli).
+  --data-dir DIR                             Data folder (default ~/.pos-companion-cli).
   --json                                     Exactly one JSON object on stdout.
   --timeout SECONDS                          Stop waiting for a result after this (default 600).
   --callback-host H --callback-port P --callback-url URL   Callback flow receiver.

@@ -26,7 +26,7 @@ export const paymentMessages = {
     '{currency} is not a currency Handpoint accepts. Choose another currency, for example EUR.',
   terminal_in_use:
     'Terminal {serial} is still busy with another operation. Wait for it to finish or cancel it, then try again.',
-  payment_not_found: "No payment with that id is in this checkout's journal.",
+  payment_not_found: "No payment with that id is in this checkout's payment store.",
 
   // Refusals by Handpoint: nothing was charged.
   terminal_busy:

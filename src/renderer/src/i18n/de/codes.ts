@@ -39,7 +39,7 @@ const de: CodeMessages = {
       '{currency} ist keine Währung, die Handpoint annimmt. Eine andere Währung wählen, zum Beispiel EUR.',
     terminal_in_use:
       'Terminal {serial} ist noch mit einem anderen Vorgang beschäftigt. Warten, bis er fertig ist, oder ihn abbrechen, dann erneut versuchen.',
-    payment_not_found: 'Im Journal dieser Kasse gibt es keine Zahlung mit dieser ID.',
+    payment_not_found: 'Im Zahlungsspeicher dieser Kasse gibt es keine Zahlung mit dieser ID.',
 
     terminal_busy:
       'Terminal {serial} ist mit einem anderen Vorgang beschäftigt. Es wurde nichts abgebucht; warten, bis es frei ist, dann erneut versuchen.',
