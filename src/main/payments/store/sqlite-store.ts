@@ -27,8 +27,8 @@ import { SideTables } from './side-tables'
 import { PaymentWriter } from './payment-writer'
 import { Statements } from './statements'
 
-/** Payments kept decoded (the ones being worked on, and the last pages read). */
-const RECENT = 500
+/** Payments kept decoded (the ones being worked on, and the last twenty pages read). */
+const RECENT = 1_000
 
 export interface SqliteStoreHooks {
   /** Told once per problem, as soon as it is found (the engine turns it into a notice). */
@@ -53,7 +53,9 @@ export class SqlitePaymentStore implements PaymentStore {
   private side!: SideTables
   private writer!: PaymentWriter
   private readonly reported = new Set<string>()
-  private readonly recent = new Map<string, { no: number; stored: StoredPayment }>()
+  /** Payments decoded last, by row number, and the row numbers of their ids. */
+  private readonly recent = new Map<number, StoredPayment>()
+  private readonly recentIds = new Map<string, number>()
   private closed = false
 
   /** Throws StoreDamage when the merchants or terminals do not match their checksums. */
@@ -87,6 +89,7 @@ export class SqlitePaymentStore implements PaymentStore {
 
   private use(db: DatabaseSync): void {
     this.recent.clear()
+    this.recentIds.clear()
     const statements = new Statements(db)
     const names = new Names(statements)
     this.db = db
@@ -94,7 +97,7 @@ export class SqlitePaymentStore implements PaymentStore {
     this.names = names
     this.reader = new PaymentReader(statements, names)
     this.queries = new Queries(statements, names, (no) =>
-      this.guard(String(no), () => this.reader.read(no)),
+      this.guard(String(no), () => this.atRow(no)?.stored),
     )
     this.side = new SideTables(statements, names, {
       idOf: (no) => this.guard(String(no), () => idFromDb(this.reader.head(no)?.id ?? '')),
@@ -113,7 +116,7 @@ export class SqlitePaymentStore implements PaymentStore {
     })
     if (typeof outcome !== 'number') return outcome
     const stored = this.mustRead(outcome, payment.record.id)
-    this.remember(payment.record.id, outcome, stored)
+    this.remember(outcome, stored)
     return { created: true, payment: stored }
   }
 
@@ -122,7 +125,7 @@ export class SqlitePaymentStore implements PaymentStore {
       const current = this.current(id)
       if (!current) throw new Error(`No payment ${id} in the payment store.`)
       const next = this.writer.append(current, change)
-      this.remember(id, current.no, next)
+      this.remember(current.no, next)
       return next
     })
   }
@@ -275,34 +278,46 @@ export class SqlitePaymentStore implements PaymentStore {
     }
   }
 
-  /**
-   * A payment as it now is, with its row: its payments row is read and checked every time (it
-   * says how many changes there are), the changes only when this store has not just written or
-   * read them. Throws StoreDamage.
-   */
+  /** A payment as it now is, with its row (see `atRow`). Throws StoreDamage. */
   private current(id: string): { no: number; head: HeadRow; stored: StoredPayment } | undefined {
-    const cached = this.recent.get(id)
-    const no = cached?.no ?? this.noOf(id)
-    if (no === undefined) return undefined
+    const no = this.recentIds.get(id) ?? this.noOf(id)
+    return no === undefined ? undefined : this.atRow(no)
+  }
+
+  /**
+   * The payment of a row as it now is: the payments row is read and checked every time (it says
+   * how many changes there are), the changes only when this store has not just written or read
+   * them. Throws StoreDamage.
+   */
+  private atRow(no: number): { no: number; head: HeadRow; stored: StoredPayment } | undefined {
     const head = this.reader.head(no)
     if (!head) return undefined
-    if (cached && cached.stored.version === head.changes) {
-      this.recent.delete(id)
-      this.recent.set(id, cached)
-      return { no, head, stored: cached.stored }
+    const cached = this.recent.get(no)
+    if (cached && cached.version === head.changes) {
+      this.remember(no, cached)
+      return { no, head, stored: cached }
     }
     const stored = this.reader.foldRows(head)
     if (stateCode(stored.record.state) !== head.state) {
       throw new StoreDamage(`payment row ${no} disagrees with its history`)
     }
-    this.remember(id, no, stored)
+    this.remember(no, stored)
     return { no, head, stored }
   }
 
-  /** Keeps the payments used last, so a change does not decode the history it just wrote. */
-  private remember(id: string, no: number, stored: StoredPayment): void {
-    this.recent.delete(id)
-    this.recent.set(id, { no, stored })
-    if (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value!)
+  /**
+   * Keeps the payments used last decoded (the ones being worked on, the pages of history shown
+   * last), so a change does not decode the history it just wrote and a page shown again is not
+   * decoded again. Callers treat what they get as read-only.
+   */
+  private remember(no: number, stored: StoredPayment): void {
+    this.recent.delete(no)
+    this.recent.set(no, stored)
+    this.recentIds.set(stored.record.id, no)
+    if (this.recent.size > RECENT) {
+      const [oldest, gone] = this.recent.entries().next().value!
+      this.recent.delete(oldest)
+      this.recentIds.delete(gone.record.id)
+    }
   }
 }
