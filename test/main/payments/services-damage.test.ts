@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { AppNotice } from '@shared/contract'
 import { openPaymentStore } from '../../../src/main/payments/store/open-store'
 import { createServices, type Services } from '../../../src/main/services'
+import { testFakes } from '../../support/test-fakes'
 import { newSale } from './store/fixtures'
 import { tempDataDir } from './support'
 
@@ -47,9 +48,18 @@ describe('the app with a damaged payment store', () => {
     bytes[at + 3] = bytes[at + 3]! ^ 0x01
     writeFileSync(file, bytes)
 
-    services = await createServices({ dataDir, appName: 'a', appVersion: '1', shell: 'browser' })
+    services = await createServices({
+      ...testFakes(),
+      dataDir,
+      appName: 'a',
+      appVersion: '1',
+      shell: 'browser',
+    })
     const notice = await nextNotice(services, (n) => n.code === 'payments_store_damaged')
-    expect(notice).toMatchObject({ level: 'error', params: { kept: 1, lost: 1 } })
+    expect(notice).toMatchObject({ level: 'warning', params: { kept: 1, lost: 1 } })
+    // Kept for a window that opens later, too.
+    const listed = await services.handlers.listNotices(undefined, ctx)
+    expect(listed.map((n) => n.code)).toContain('payments_store_damaged')
     expect(
       readdirSync(path.join(dataDir, 'payments')).some((f) => f.startsWith('payments.db.corrupt-')),
     ).toBe(true)
