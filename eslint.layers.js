@@ -14,6 +14,8 @@ const messages = {
   electronAdapters:
     'src/main/app holds the Electron adapters; a service or the CLI gets what it needs as a port from the composition root (src/main/index.ts, services.ts).',
   cliAdapters: 'The CLI runs without Electron: it may not import src/main/app.',
+  paymentsFace:
+    'Outside src/main/payments, the payments folder is used through its one public face: import from src/main/payments (index.ts), not the files behind it.',
   handpointLowest:
     'handpoint is the lowest layer of main (HTTP and the Handpoint API): it may not import the services built on it.',
   servicesNoUi: 'Main and the CLI do not know the UI (renderer, vue, pinia).',
@@ -50,6 +52,7 @@ const ban = {
   // src/main/app, reached as ./app (services.ts), ../app (a domain) or ../main/app (cli, deeper).
   mainApp: pattern('^(\\.{1,2}/)+(main/)?app(/|$)', messages.electronAdapters),
   mainAppFromCli: pattern('^(\\.{1,2}/)+main/app(/|$)', messages.cliAdapters),
+  paymentsInsides: pattern('^(\\.{1,2}/)+main/payments/', messages.paymentsFace),
   aboveHandpoint: pattern(
     '^(\\.{1,2}/)+(main/)?(payments|merchants|receipts|simulator|till|day|terminals|ipc|services)(/|$)',
     messages.handpointLowest,
@@ -137,7 +140,7 @@ export const layers = [
   }),
   zone(['src/cli/**/*.ts'], {
     paths: [ban.electron],
-    patterns: [ban.mainAppFromCli, ban.ui],
+    patterns: [ban.mainAppFromCli, ban.paymentsInsides, ban.ui],
   }),
 
   // --- tests keep the same process boundaries as the code they test ---

@@ -40,6 +40,15 @@ const probes: Record<string, Probe> = {
     imports: "import { createMainWindow } from '../main/app/window'",
     fires: 'The CLI runs without Electron',
   },
+  'the CLI reaching behind the public face of the payments folder': {
+    dir: 'src/cli',
+    imports: "import { createPaymentEngine } from '../main/payments/engine'",
+    fires: 'the payments folder is used through its one public face',
+  },
+  'the CLI using the public face of the payments folder': {
+    dir: 'src/cli',
+    imports: "import { createPaymentEngine } from '../main/payments'",
+  },
   'handpoint importing the payment engine': {
     dir: 'src/main/handpoint',
     imports: "import { createPaymentEngine } from '../payments/engine'",
