@@ -230,6 +230,8 @@ export class SqlitePaymentStore implements PaymentStore {
   close(): void {
     if (this.closed) return
     this.closed = true
+    this.recent.clear()
+    this.recentIds.clear()
     this.db.close()
   }
 
