@@ -1,0 +1,79 @@
+import type { TerminalCommandName, TerminalHealthState } from './terminals.values'
+
+export * from './terminals.values'
+
+/**
+ * Terminals over the contract: each terminal's health as this checkout knows it (checks, results,
+ * refusals), its history for the day, and the device commands. Handpoint has no device-status
+ * endpoint, so every field here comes from something the terminal itself answered.
+ */
+
+/** What a terminal last said about itself (a result's `deviceStatus` or a check's device info). */
+export interface TerminalDeviceInfo {
+  /** 0-100. */
+  batteryPercent?: number
+  charging?: boolean
+  batteryFull?: boolean
+  /** "USB", "AC", "NONE" ... as the terminal sent it. */
+  externalPower?: string
+  /** True on USB or AC, false on battery alone; absent when the terminal did not say. */
+  onExternalPower?: boolean
+  appName?: string
+  appVersion?: string
+  sdkVersion?: string
+  firmwareVersion?: string
+  /** When the terminal reported these (epoch ms) and what carried them. */
+  reportedAt: number
+  source: 'check' | 'result'
+}
+
+/** A message as main sends it: a code from src/shared/messages and its parameters. */
+export interface HealthMessage {
+  code: string
+  params?: Record<string, string | number>
+}
+
+export interface TerminalHealthView {
+  merchantId: string
+  serialNumber: string
+  terminalType: string
+  state: TerminalHealthState
+  /** When the state last changed (epoch ms); absent while unchecked. */
+  since?: number
+  /** The last time the terminal itself answered (a check, an operation, a refusal as busy). */
+  lastSeenAt?: number
+  /** The last check that got an answer from Handpoint, whatever it said. */
+  lastCheckedAt?: number
+  /** A check is under way. */
+  checking: boolean
+  /** When the next scheduled check is due (absent while busy here, or for the virtual terminal). */
+  nextCheckAt?: number
+  device?: TerminalDeviceInfo
+  /** The last check could not get through to Handpoint (network, key, ...): the state is older. */
+  checkProblem?: HealthMessage & { at: number }
+}
+
+/** One line of a terminal's day, in words. Repeats of the same line are folded into one. */
+export interface TerminalHistoryEntry extends HealthMessage {
+  at: number
+  /** How many times in a row it happened; `lastAt` is the latest. */
+  count: number
+  lastAt: number
+}
+
+/** A command as journalled: who asked, when, what, and what Handpoint answered. */
+export interface TerminalCommandEntry {
+  id: string
+  merchantId: string
+  serialNumber: string
+  command: TerminalCommandName
+  /** The body as sent (`{"hour":3}`); empty when refused before sending. */
+  body: Record<string, unknown>
+  /** Who asked: the window, the CLI, a till. */
+  by: string
+  at: number
+  /** `sent`: Handpoint accepted it (202); never "applied", there is no read-back. */
+  outcome: 'sent' | 'refused' | 'failed'
+  /** Why it was refused or failed, or what to do next. */
+  answer?: HealthMessage
+}
