@@ -1,4 +1,9 @@
-import type { TerminalCommandName, TerminalHealthState } from './terminals.values'
+import { z } from 'zod'
+import {
+  TERMINAL_LOCALES,
+  type TerminalCommandName,
+  type TerminalHealthState,
+} from './terminals.values'
 
 export * from './terminals.values'
 
@@ -67,13 +72,45 @@ export interface TerminalCommandEntry {
   merchantId: string
   serialNumber: string
   command: TerminalCommandName
-  /** The body as sent (`{"hour":3}`); empty when refused before sending. */
+  /** The body as Handpoint takes it (`{"hour":3}`), also when it was refused before sending. */
   body: Record<string, unknown>
   /** Who asked: the window, the CLI, a till. */
   by: string
   at: number
-  /** `sent`: Handpoint accepted it (202); never "applied", there is no read-back. */
-  outcome: 'sent' | 'refused' | 'failed'
-  /** Why it was refused or failed, or what to do next. */
-  answer?: HealthMessage
+  /**
+   * - `sent`: Handpoint accepted it (202). Never "applied": there is no read-back, and a terminal
+   *   outside Integrated Mode takes the 202 and ignores the command.
+   * - `refused`: by this app or by Handpoint; nothing reached the terminal.
+   * - `unknown`: no clear answer (timeout, reset, 5xx); it may have reached the terminal.
+   * - `failed`: it never left (no connection, unusable key).
+   */
+  outcome: 'sent' | 'refused' | 'unknown' | 'failed'
+  /** What happened, in a message code: what to do next. */
+  answer: HealthMessage
 }
+
+const level = z.number().int().min(0).max(100)
+
+/**
+ * A device command as people ask for it (the service maps it to Handpoint's body). Ranges are
+ * Handpoint's: brightness 0-100 with minimum <= maximum, the daily reboot hour 0-23, a locale
+ * of the terminal app. `force` reboots even in the middle of a payment and needs `confirmed`.
+ */
+export const terminalCommandSchema = z.discriminatedUnion('command', [
+  z.strictObject({ command: z.literal('set-unattended-mode'), on: z.boolean() }),
+  z.strictObject({ command: z.literal('set-locale'), locale: z.enum(TERMINAL_LOCALES) }),
+  z.strictObject({ command: z.literal('set-password-protected'), on: z.boolean() }),
+  z.strictObject({
+    command: z.literal('reboot'),
+    force: z.boolean(),
+    confirmed: z.boolean().optional(),
+  }),
+  z
+    .strictObject({ command: z.literal('set-screen-brightness'), minimum: level, maximum: level })
+    .refine((b) => b.minimum <= b.maximum, {
+      message: 'The minimum brightness must not be above the maximum.',
+      path: ['minimum'],
+    }),
+  z.strictObject({ command: z.literal('set-reboot-time'), hour: z.number().int().min(0).max(23) }),
+])
+export type TerminalCommandRequest = z.infer<typeof terminalCommandSchema>

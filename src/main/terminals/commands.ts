@@ -1,0 +1,223 @@
+import type {
+  HealthMessage,
+  TerminalCommandEntry,
+  TerminalCommandRequest,
+} from '@shared/contract/terminals.contract'
+import { isVirtualTerminal } from '@shared/contract/terminals.values'
+import { HandpointError } from '../handpoint/errors'
+import type { Clock } from '../payments/ports'
+import type { CommandAnswer, HealthSignal } from './health-machine'
+import { causeOfKind } from './ping'
+
+/** Handpoint's body for each command (`POST /devices/{type}/{serial}/{command}`). */
+export type WireCommand =
+  | { command: 'set-unattended-mode'; status: boolean }
+  | { command: 'set-locale'; locale: string }
+  | { command: 'set-password-protected'; status: boolean }
+  | { command: 'reboot'; force: boolean }
+  | {
+      command: 'set-screen-brightness'
+      minimumBrightnessLevel: number
+      maximumBrightnessLevel: number
+    }
+  | { command: 'set-reboot-time'; hour: number }
+
+export interface CommandClient {
+  /** Resolves on Handpoint's 202; throws HandpointError otherwise. Never retried. */
+  sendTerminalCommand(
+    terminal: { serialNumber: string; terminalType: string },
+    command: WireCommand,
+  ): Promise<unknown>
+}
+
+/** Where commands are journalled: append-only, read per terminal. */
+export interface CommandJournal {
+  append(entry: TerminalCommandEntry): void
+  /** The terminal's commands, newest first. */
+  list(merchantId: string, serialNumber: string, limit: number): TerminalCommandEntry[]
+}
+
+export interface TerminalCommandsOptions {
+  clock: Clock
+  journal: CommandJournal
+  /** The merchant's client (one attempt per call); throws AppError when the key is unusable. */
+  clientFor: (merchantId: string) => Promise<CommandClient>
+  /** The terminal as last listed by this merchant's key; undefined when it is not theirs. */
+  terminalOf: (
+    merchantId: string,
+    serial: string,
+  ) => Promise<{ serialNumber: string; terminalType: string } | undefined>
+  /** Whether this checkout runs an operation on the terminal (the engine's lock). */
+  busyHere: (merchantId: string, serial: string) => boolean
+  /** Sends through the key's request budget, like every other request of that key. */
+  budget: { send<T>(key: string, owner: string, request: () => Promise<T>): Promise<T> }
+  /** What the answer says about the terminal's health. */
+  observe?: (merchantId: string, serial: string, signal: HealthSignal) => void
+  newId: () => string
+}
+
+export function toWireCommand(request: TerminalCommandRequest): WireCommand {
+  switch (request.command) {
+    case 'set-unattended-mode':
+    case 'set-password-protected':
+      return { command: request.command, status: request.on }
+    case 'set-locale':
+      return { command: 'set-locale', locale: request.locale }
+    case 'reboot':
+      return { command: 'reboot', force: request.force }
+    case 'set-screen-brightness':
+      return {
+        command: 'set-screen-brightness',
+        minimumBrightnessLevel: request.minimum,
+        maximumBrightnessLevel: request.maximum,
+      }
+    case 'set-reboot-time':
+      return { command: 'set-reboot-time', hour: request.hour }
+  }
+}
+
+/** The AppError shape without importing the class (its constructor differs between versions). */
+function appErrorOf(err: unknown): HealthMessage | undefined {
+  if (!(err instanceof Error) || err.name !== 'AppError') return undefined
+  const { code, params } = err as Error & { code?: unknown; params?: HealthMessage['params'] }
+  if (typeof code !== 'string') return undefined
+  return params ? { code, params } : { code }
+}
+
+/**
+ * The terminal commands (Handpoint 2.20+): unattended mode, locale, password protection, reboot,
+ * screen brightness, daily reboot hour. Refused while this checkout runs an operation on the
+ * terminal, except a confirmed forced reboot. Every request is journalled with who asked, when,
+ * what and the answer. A 202 is "sent to the terminal", never "applied".
+ */
+export class TerminalCommands {
+  constructor(private readonly options: TerminalCommandsOptions) {}
+
+  /**
+   * Sends one command and returns its journal entry (also for refusals: the entry says why).
+   * Throws AppError `terminal_not_found` for a terminal that is not the merchant's.
+   */
+  async send(
+    merchantId: string,
+    serial: string,
+    request: TerminalCommandRequest,
+    by: string,
+  ): Promise<TerminalCommandEntry> {
+    const terminal = await this.options.terminalOf(merchantId, serial)
+    if (!terminal) {
+      throw Object.assign(new Error(`Terminal ${serial} is not in this merchant's list.`), {
+        name: 'AppError',
+        code: 'terminal_not_found',
+        params: { serial },
+      })
+    }
+    const wire = toWireCommand(request)
+    const entry = (
+      outcome: TerminalCommandEntry['outcome'],
+      answer: HealthMessage,
+    ): TerminalCommandEntry => {
+      const made: TerminalCommandEntry = {
+        id: this.options.newId(),
+        merchantId,
+        serialNumber: serial,
+        command: request.command,
+        body: bodyOf(wire),
+        by,
+        at: this.options.clock.now(),
+        outcome,
+        answer,
+      }
+      this.options.journal.append(made)
+      return made
+    }
+
+    if (isVirtualTerminal(terminal.terminalType)) {
+      return entry('refused', { code: 'command_virtual_terminal' })
+    }
+    const forced = request.command === 'reboot' && request.force
+    if (forced && request.confirmed !== true) {
+      return entry('refused', { code: 'command_force_unconfirmed', params: { serial } })
+    }
+    if (this.options.busyHere(merchantId, serial) && !forced) {
+      return entry('refused', { code: 'command_refused_running', params: { serial } })
+    }
+
+    const observe = (answer: CommandAnswer) =>
+      this.options.observe?.(merchantId, serial, {
+        kind: 'command',
+        command: request.command,
+        answer,
+      })
+    let client: CommandClient
+    try {
+      client = await this.options.clientFor(merchantId)
+    } catch (err) {
+      const problem = appErrorOf(err) ?? { code: 'command_failed', params: { cause: 'unknown' } }
+      return entry('failed', problem)
+    }
+    try {
+      await this.options.budget.send(merchantId, `command:${serial}`, () =>
+        client.sendTerminalCommand(terminal, wire),
+      )
+    } catch (err) {
+      const { outcome, answer, health } = readFailure(err, serial)
+      if (health) observe(health)
+      return entry(outcome, answer)
+    }
+    observe({ kind: 'sent' })
+    return entry('sent', { code: 'command_sent', params: { serial } })
+  }
+
+  /** The terminal's journalled commands, newest first. */
+  journal(merchantId: string, serial: string, limit = 50): TerminalCommandEntry[] {
+    return this.options.journal.list(merchantId, serial, limit)
+  }
+}
+
+function bodyOf(wire: WireCommand): Record<string, unknown> {
+  const { command: _, ...body } = wire
+  return body
+}
+
+function readFailure(
+  err: unknown,
+  serial: string,
+): { outcome: TerminalCommandEntry['outcome']; answer: HealthMessage; health?: CommandAnswer } {
+  if (!(err instanceof HandpointError)) {
+    const app = appErrorOf(err)
+    return {
+      outcome: 'failed',
+      answer: app ?? { code: 'command_failed', params: { cause: 'unknown' } },
+    }
+  }
+  const cause = causeOfKind(err.kind)
+  if (err.kind === 'terminal-busy') {
+    return {
+      outcome: 'refused',
+      answer: { code: 'command_terminal_busy', params: { serial } },
+      health: { kind: 'busy' },
+    }
+  }
+  if (err.kind === 'terminal-offline') {
+    return {
+      outcome: 'refused',
+      answer: { code: 'command_not_listening', params: { serial } },
+      health: { kind: 'not-listening' },
+    }
+  }
+  if (err.ambiguous) {
+    // A timeout on a reboot may still reboot: never resend blindly, check the terminal first.
+    return {
+      outcome: 'unknown',
+      answer: { code: 'command_unclear', params: { cause } },
+      health: { kind: 'failed', problem: { code: 'command_unclear', params: { cause } } },
+    }
+  }
+  if (err.kind === 'network' || err.kind === 'timeout') {
+    return { outcome: 'failed', answer: { code: 'command_failed', params: { cause } } }
+  }
+  if (err.kind === 'bad-request' || err.kind === 'validation' || err.kind === 'invalid-input') {
+    return { outcome: 'refused', answer: { code: 'command_value_refused', params: { cause } } }
+  }
+  return { outcome: 'refused', answer: { code: 'command_refused', params: { cause } } }
+}
