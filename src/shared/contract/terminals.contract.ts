@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { event, operation } from './define'
 import {
   TERMINAL_LOCALES,
   type TerminalCommandName,
@@ -114,3 +115,36 @@ export const terminalCommandSchema = z.discriminatedUnion('command', [
   z.strictObject({ command: z.literal('set-reboot-time'), hour: z.number().int().min(0).max(23) }),
 ])
 export type TerminalCommandRequest = z.infer<typeof terminalCommandSchema>
+
+/** A terminal's detail panel: its health, its day in words, its journalled commands. */
+export interface TerminalDetail {
+  health: TerminalHealthView
+  history: TerminalHistoryEntry[]
+  commands: TerminalCommandEntry[]
+}
+
+/** Pushed whenever anything on a merchant's board changed (the whole board, it is short). */
+export interface TerminalBoardEvent {
+  merchantId: string
+  terminals: TerminalHealthView[]
+}
+
+const merchantRef = z.strictObject({ merchantId: z.string().min(1).max(64) })
+const terminalRef = z.strictObject({
+  merchantId: z.string().min(1).max(64),
+  serialNumber: z.string().min(1).max(64),
+})
+
+export const terminalOperations = {
+  listTerminalHealth: operation<TerminalHealthView[]>()(merchantRef),
+  refreshTerminalHealth: operation<TerminalHealthView[]>()(merchantRef),
+  checkTerminal: operation<TerminalHealthView>()(terminalRef),
+  getTerminalDetail: operation<TerminalDetail>()(terminalRef),
+  sendTerminalCommand: operation<TerminalCommandEntry>()(
+    terminalRef.extend({ command: terminalCommandSchema }),
+  ),
+}
+
+export const terminalEvents = {
+  onTerminalBoard: event<TerminalBoardEvent>(),
+}
