@@ -1,13 +1,13 @@
+import { AppError } from '@shared/contract/result'
 import type {
-  HealthMessage,
   TerminalCommandEntry,
   TerminalCommandRequest,
 } from '@shared/contract/terminals.contract'
+import { causeOf, msg, type Message } from '@shared/messages'
 import { isVirtualTerminal } from '@shared/contract/terminals.values'
 import { HandpointError } from '../handpoint/errors'
 import type { Clock } from '../payments/ports'
 import type { CommandAnswer, HealthSignal } from './health-machine'
-import { causeOfKind } from './ping'
 
 /** Handpoint's body for each command (`POST /devices/{type}/{serial}/{command}`). */
 export type WireCommand =
@@ -76,14 +76,6 @@ export function toWireCommand(request: TerminalCommandRequest): WireCommand {
   }
 }
 
-/** The AppError shape without importing the class (its constructor differs between versions). */
-function appErrorOf(err: unknown): HealthMessage | undefined {
-  if (!(err instanceof Error) || err.name !== 'AppError') return undefined
-  const { code, params } = err as Error & { code?: unknown; params?: HealthMessage['params'] }
-  if (typeof code !== 'string') return undefined
-  return params ? { code, params } : { code }
-}
-
 /**
  * The terminal commands (Handpoint 2.20+): unattended mode, locale, password protection, reboot,
  * screen brightness, daily reboot hour. Refused while this checkout runs an operation on the
@@ -105,16 +97,12 @@ export class TerminalCommands {
   ): Promise<TerminalCommandEntry> {
     const terminal = await this.options.terminalOf(merchantId, serial)
     if (!terminal) {
-      throw Object.assign(new Error(`Terminal ${serial} is not in this merchant's list.`), {
-        name: 'AppError',
-        code: 'terminal_not_found',
-        params: { serial },
-      })
+      throw new AppError(msg('terminal_not_found', { serial }))
     }
     const wire = toWireCommand(request)
     const entry = (
       outcome: TerminalCommandEntry['outcome'],
-      answer: HealthMessage,
+      answer: Message,
     ): TerminalCommandEntry => {
       const made: TerminalCommandEntry = {
         id: this.options.newId(),
@@ -132,14 +120,14 @@ export class TerminalCommands {
     }
 
     if (isVirtualTerminal(terminal.terminalType)) {
-      return entry('refused', { code: 'command_virtual_terminal' })
+      return entry('refused', msg('command_virtual_terminal'))
     }
     const forced = request.command === 'reboot' && request.force
     if (forced && request.confirmed !== true) {
-      return entry('refused', { code: 'command_force_unconfirmed', params: { serial } })
+      return entry('refused', msg('command_force_unconfirmed', { serial }))
     }
     if (this.options.busyHere(merchantId, serial) && !forced) {
-      return entry('refused', { code: 'command_refused_running', params: { serial } })
+      return entry('refused', msg('command_refused_running', { serial }))
     }
 
     const observe = (answer: CommandAnswer) =>
@@ -152,7 +140,7 @@ export class TerminalCommands {
     try {
       client = await this.options.clientFor(merchantId)
     } catch (err) {
-      const problem = appErrorOf(err) ?? { code: 'command_failed', params: { cause: 'unknown' } }
+      const problem = messageOf(err) ?? msg('command_failed', { cause: 'unknown' })
       return entry('failed', problem)
     }
     try {
@@ -165,13 +153,18 @@ export class TerminalCommands {
       return entry(outcome, answer)
     }
     observe({ kind: 'sent' })
-    return entry('sent', { code: 'command_sent', params: { serial } })
+    return entry('sent', msg('command_sent', { serial }))
   }
 
   /** The terminal's journalled commands, newest first. */
   journal(merchantId: string, serial: string, limit = 50): TerminalCommandEntry[] {
     return this.options.journal.list(merchantId, serial, limit)
   }
+}
+
+function messageOf(err: unknown): Message | undefined {
+  if (!(err instanceof AppError)) return undefined
+  return err.params ? { code: err.code, params: err.params } : { code: err.code }
 }
 
 function bodyOf(wire: WireCommand): Record<string, unknown> {
@@ -182,26 +175,26 @@ function bodyOf(wire: WireCommand): Record<string, unknown> {
 function readFailure(
   err: unknown,
   serial: string,
-): { outcome: TerminalCommandEntry['outcome']; answer: HealthMessage; health?: CommandAnswer } {
+): { outcome: TerminalCommandEntry['outcome']; answer: Message; health?: CommandAnswer } {
   if (!(err instanceof HandpointError)) {
-    const app = appErrorOf(err)
+    const app = messageOf(err)
     return {
       outcome: 'failed',
-      answer: app ?? { code: 'command_failed', params: { cause: 'unknown' } },
+      answer: app ?? msg('command_failed', { cause: 'unknown' }),
     }
   }
-  const cause = causeOfKind(err.kind)
+  const cause = causeOf(err.kind)
   if (err.kind === 'terminal-busy') {
     return {
       outcome: 'refused',
-      answer: { code: 'command_terminal_busy', params: { serial } },
+      answer: msg('command_terminal_busy', { serial }),
       health: { kind: 'busy' },
     }
   }
   if (err.kind === 'terminal-offline') {
     return {
       outcome: 'refused',
-      answer: { code: 'command_not_listening', params: { serial } },
+      answer: msg('command_not_listening', { serial }),
       health: { kind: 'not-listening' },
     }
   }
@@ -209,15 +202,15 @@ function readFailure(
     // A timeout on a reboot may still reboot: never resend blindly, check the terminal first.
     return {
       outcome: 'unknown',
-      answer: { code: 'command_unclear', params: { cause } },
-      health: { kind: 'failed', problem: { code: 'command_unclear', params: { cause } } },
+      answer: msg('command_unclear', { cause }),
+      health: { kind: 'failed', problem: msg('command_unclear', { cause }) },
     }
   }
   if (err.kind === 'network' || err.kind === 'timeout') {
-    return { outcome: 'failed', answer: { code: 'command_failed', params: { cause } } }
+    return { outcome: 'failed', answer: msg('command_failed', { cause }) }
   }
   if (err.kind === 'bad-request' || err.kind === 'validation' || err.kind === 'invalid-input') {
-    return { outcome: 'refused', answer: { code: 'command_value_refused', params: { cause } } }
+    return { outcome: 'refused', answer: msg('command_value_refused', { cause }) }
   }
-  return { outcome: 'refused', answer: { code: 'command_refused', params: { cause } } }
+  return { outcome: 'refused', answer: msg('command_refused', { cause }) }
 }

@@ -1,4 +1,5 @@
-import type { HealthMessage, TerminalHistoryEntry } from '@shared/contract/terminals.contract'
+import type { TerminalHistoryEntry } from '@shared/contract/terminals.contract'
+import type { Message } from '@shared/messages'
 
 /**
  * Each terminal's day in lines of words (codes): checks, results, refusals, commands. Kept in
@@ -14,7 +15,7 @@ export class HealthHistory {
     private readonly dayOf: (at: number) => string = localDay,
   ) {}
 
-  add(key: string, message: HealthMessage, at: number): void {
+  add(key: string, message: Message, at: number): void {
     const day = this.dayOf(at)
     let book = this.days.get(key)
     if (!book || book.day !== day) {
@@ -48,7 +49,7 @@ function localDay(at: number): string {
   return `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`
 }
 
-function sameMessage(a: HealthMessage, b: HealthMessage): boolean {
+function sameMessage(a: Message, b: Message): boolean {
   if (a.code !== b.code) return false
   const pa = a.params ?? {}
   const pb = b.params ?? {}

@@ -1,5 +1,5 @@
+import { msg, type Message } from '@shared/messages'
 import type {
-  HealthMessage,
   TerminalDeviceInfo,
   TerminalHealthState,
   TerminalHealthView,
@@ -30,7 +30,7 @@ export type PingAnswer =
   | { kind: 'busy' }
   | { kind: 'not-listening' }
   /** The check did not get through to the terminal; `problem` says why (a message code). */
-  | { kind: 'failed'; problem: HealthMessage }
+  | { kind: 'failed'; problem: Message }
 
 /** How one of this checkout's operations on the terminal ended, as far as health is concerned. */
 export type OperationOutcome =
@@ -47,7 +47,7 @@ export type CommandAnswer =
   | { kind: 'sent' }
   | { kind: 'busy' }
   | { kind: 'not-listening' }
-  | { kind: 'failed'; problem: HealthMessage }
+  | { kind: 'failed'; problem: Message }
 
 export type HealthSignal =
   | { kind: 'check-started' }
@@ -117,9 +117,6 @@ function moveTo(
   return { ...record, view: { ...view, state, since }, resume: state }
 }
 
-const line = (code: string, params?: HealthMessage['params']): HealthMessage =>
-  params ? { code, params } : { code }
-
 /**
  * Applies one signal. Returns the new record and, when it is worth a line in the terminal's day,
  * that line.
@@ -128,7 +125,7 @@ export function applySignal(
   record: HealthRecord,
   signal: HealthSignal,
   now: number,
-): { record: HealthRecord; entry?: HealthMessage } {
+): { record: HealthRecord; entry?: Message } {
   if (record.view.state === 'virtual') return { record }
   switch (signal.kind) {
     case 'check-started':
@@ -166,7 +163,7 @@ function applyCheck(
   record: HealthRecord,
   answer: PingAnswer,
   now: number,
-): { record: HealthRecord; entry?: HealthMessage } {
+): { record: HealthRecord; entry?: Message } {
   const base: HealthRecord = {
     ...record,
     view: { ...record.view, checking: false },
@@ -187,23 +184,23 @@ function applyCheck(
     const next = moveTo(heard, 'online', now, { lastSeenAt: now })
     return {
       record: { ...next, view: withDevice(next.view, answer.device, 'check', now) },
-      entry: line('health_check_online'),
+      entry: msg('health_check_online'),
     }
   }
   if (answer.kind === 'busy') {
     return {
       record: moveTo(heard, 'busy-elsewhere', now, { lastSeenAt: now }),
-      entry: line('health_check_busy'),
+      entry: msg('health_check_busy'),
     }
   }
-  return { record: moveTo(heard, 'offline', now), entry: line('health_check_not_listening') }
+  return { record: moveTo(heard, 'offline', now), entry: msg('health_check_not_listening') }
 }
 
 function applyEnd(
   record: HealthRecord,
   outcome: OperationOutcome,
   now: number,
-): { record: HealthRecord; entry?: HealthMessage } {
+): { record: HealthRecord; entry?: Message } {
   const free: HealthRecord = { ...record, busyHere: false }
   switch (outcome.kind) {
     case 'answered': {
@@ -211,18 +208,18 @@ function applyEnd(
       const next = moveTo({ ...free, lastNewsAt: now, view }, 'online', now, { lastSeenAt: now })
       return {
         record: { ...next, view: withDevice(next.view, outcome.device, 'result', now) },
-        entry: line('health_result', { operation: outcome.operation }),
+        entry: msg('health_result', { operation: outcome.operation }),
       }
     }
     case 'busy':
       return {
         record: moveTo({ ...free, lastNewsAt: now }, 'busy-elsewhere', now, { lastSeenAt: now }),
-        entry: line('health_refused_busy'),
+        entry: msg('health_refused_busy'),
       }
     case 'not-listening':
       return {
         record: moveTo({ ...free, lastNewsAt: now }, 'offline', now),
-        entry: line('health_refused_not_listening'),
+        entry: msg('health_refused_not_listening'),
       }
     case 'no-answer':
       return { record: moveTo(free, record.resume, now) }
@@ -234,20 +231,20 @@ function applyCommand(
   command: string,
   answer: CommandAnswer,
   now: number,
-): { record: HealthRecord; entry?: HealthMessage } {
+): { record: HealthRecord; entry?: Message } {
   switch (answer.kind) {
     // Before Handpoint 2.26 a 202 came even with nobody listening: it does not clear "offline".
     case 'sent':
-      return { record, entry: line('health_command_sent', { command }) }
+      return { record, entry: msg('health_command_sent', { command }) }
     case 'busy':
       return {
         record: moveTo({ ...record, lastNewsAt: now }, 'busy-elsewhere', now, { lastSeenAt: now }),
-        entry: line('health_command_refused_busy', { command }),
+        entry: msg('health_command_refused_busy', { command }),
       }
     case 'not-listening':
       return {
         record: moveTo({ ...record, lastNewsAt: now }, 'offline', now),
-        entry: line('health_command_refused_not_listening', { command }),
+        entry: msg('health_command_refused_not_listening', { command }),
       }
     case 'failed':
       return { record, entry: answer.problem }

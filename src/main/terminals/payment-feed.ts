@@ -2,8 +2,8 @@ import { FINAL_STATES, type PaymentStatusEvent } from '@shared/contract/payments
 import type { DeviceReport, HealthSignal, OperationOutcome } from './health-machine'
 
 /** Codes of a start refused by the terminal: 1001 busy, 1002 not listening. */
-const BUSY = new Set(['terminal_busy', 'terminal-busy'])
-const NOT_LISTENING = new Set(['terminal_not_listening', 'terminal-offline'])
+const BUSY = 'terminal_busy'
+const NOT_LISTENING = 'terminal_not_listening'
 const HEARD = new Set(['accepted', 'in-progress'])
 
 /**
@@ -49,8 +49,8 @@ function outcomeOf(
       ? { kind: 'answered', operation: record.operation, device }
       : { kind: 'answered', operation: record.operation }
   }
-  const code = record.lastError?.code ?? ''
-  if (BUSY.has(code)) return { kind: 'busy' }
-  if (NOT_LISTENING.has(code)) return { kind: 'not-listening' }
+  const code = record.lastError?.code
+  if (code === BUSY) return { kind: 'busy' }
+  if (code === NOT_LISTENING) return { kind: 'not-listening' }
   return { kind: 'no-answer' }
 }

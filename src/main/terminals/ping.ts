@@ -1,3 +1,5 @@
+import { AppError } from '@shared/contract/result'
+import { causeOf, msg } from '@shared/messages'
 import { HandpointError } from '../handpoint/errors'
 import type { Accepted, PollOutcome, TransactionResult } from '../handpoint/types'
 import type { Clock } from '../payments/ports'
@@ -22,9 +24,6 @@ export interface PingOptions {
   /** When to read the ping's result for the device info, after its 202; default 1, 2, 4 s. */
   resultDelaysMs?: number[]
 }
-
-/** A message code's parameter for a Handpoint failure kind ("rate-limited" -> "rate_limited"). */
-export const causeOfKind = (kind: string): string => kind.replace(/-/g, '_')
 
 /**
  * A check of one terminal: `pingDevice` with `returnDeviceInfo`. Its 202 means the terminal is
@@ -58,7 +57,7 @@ export function createPing(options: PingOptions): PingFunction {
         if (err.kind === 'terminal-offline') return { kind: 'not-listening' }
         return failed(err)
       }
-      if (isAppError(err)) return failed(err)
+      if (err instanceof AppError) return failed(err)
       throw err // called off, or the budget closed: not an answer about the terminal
     }
     const id = accepted.transactionResultId
@@ -81,28 +80,15 @@ export function createPing(options: PingOptions): PingFunction {
   }
 }
 
-function isAppError(
-  err: unknown,
-): err is { code: string; params?: Record<string, string | number> } {
-  return (
-    err instanceof Error &&
-    err.name === 'AppError' &&
-    typeof (err as { code?: unknown }).code === 'string'
-  )
-}
-
 function failed(err: unknown): PingAnswer {
   if (err instanceof HandpointError) {
-    return {
-      kind: 'failed',
-      problem: { code: 'health_check_failed', params: { cause: causeOfKind(err.kind) } },
-    }
+    return { kind: 'failed', problem: msg('health_check_failed', { cause: causeOf(err.kind) }) }
   }
-  if (isAppError(err)) {
+  if (err instanceof AppError) {
     return {
       kind: 'failed',
       problem: err.params ? { code: err.code, params: err.params } : { code: err.code },
     }
   }
-  return { kind: 'failed', problem: { code: 'health_check_failed', params: { cause: 'unknown' } } }
+  return { kind: 'failed', problem: msg('health_check_failed', { cause: 'unknown' }) }
 }

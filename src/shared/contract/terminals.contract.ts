@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Message } from '../messages'
 import { event, operation } from './define'
 import {
   TERMINAL_LOCALES,
@@ -33,12 +34,6 @@ export interface TerminalDeviceInfo {
   source: 'check' | 'result'
 }
 
-/** A message as main sends it: a code from src/shared/messages and its parameters. */
-export interface HealthMessage {
-  code: string
-  params?: Record<string, string | number>
-}
-
 export interface TerminalHealthView {
   merchantId: string
   serialNumber: string
@@ -56,11 +51,11 @@ export interface TerminalHealthView {
   nextCheckAt?: number
   device?: TerminalDeviceInfo
   /** The last check could not get through to Handpoint (network, key, ...): the state is older. */
-  checkProblem?: HealthMessage & { at: number }
+  checkProblem?: Message & { at: number }
 }
 
 /** One line of a terminal's day, in words. Repeats of the same line are folded into one. */
-export interface TerminalHistoryEntry extends HealthMessage {
+export interface TerminalHistoryEntry extends Message {
   at: number
   /** How many times in a row it happened; `lastAt` is the latest. */
   count: number
@@ -87,7 +82,7 @@ export interface TerminalCommandEntry {
    */
   outcome: 'sent' | 'refused' | 'unknown' | 'failed'
   /** What happened, in a message code: what to do next. */
-  answer: HealthMessage
+  answer: Message
 }
 
 const level = z.number().int().min(0).max(100)

@@ -14,6 +14,7 @@ import { CAUSE_WORDS } from './causes'
 import { merchantMessages } from './merchants'
 import { paymentMessages } from './payments'
 import { receiptMessages } from './receipts'
+import { terminalMessages } from './terminals'
 
 export { CAUSE_WORDS, causeOf, type FailureCause } from './causes'
 
@@ -23,6 +24,7 @@ export const ENGLISH_MESSAGES = {
   ...paymentMessages,
   ...merchantMessages,
   ...receiptMessages,
+  ...terminalMessages,
 } as const
 
 export type MessageCode = keyof typeof ENGLISH_MESSAGES

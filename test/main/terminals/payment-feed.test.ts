@@ -4,6 +4,7 @@ import type {
   PaymentState,
   PaymentStatusEvent,
 } from '../../../src/shared/contract/payments.contract'
+import { msg } from '../../../src/shared/messages'
 import type { HealthSignal } from '../../../src/main/terminals/health-machine'
 import { paymentHealthFeed } from '../../../src/main/terminals/payment-feed'
 
@@ -57,12 +58,12 @@ describe('payment events as terminal health signals', () => {
   })
 
   it.each([
-    ['terminal_busy', { kind: 'busy' }],
-    ['terminal_not_listening', { kind: 'not-listening' }],
-    ['no_clear_answer', { kind: 'no-answer' }],
-  ])('a start refused with %s', (code, outcome) => {
+    [msg('terminal_busy', { serial: 'T1' }), { kind: 'busy' }],
+    [msg('terminal_not_listening', { serial: 'T1' }), { kind: 'not-listening' }],
+    [msg('no_clear_answer', { cause: 'timeout' }), { kind: 'no-answer' }],
+  ])('a start refused with %j', (lastError, outcome) => {
     const f = feed()
-    f.push(eventOf('p1', 'failed', { lastError: { code, message: '' } }))
+    f.push(eventOf('p1', 'failed', { lastError }))
     expect(f.signals).toEqual([{ kind: 'operation-started' }, { kind: 'operation-ended', outcome }])
   })
 
@@ -71,7 +72,7 @@ describe('payment events as terminal health signals', () => {
     f.push(eventOf('p1', 'sent'))
     f.push(eventOf('p1', 'unknown'))
     f.push(eventOf('p1', 'resolving'))
-    f.push(eventOf('p1', 'failed', { lastError: { code: 'not_charged', message: '' } }))
+    f.push(eventOf('p1', 'failed', { lastError: msg('not_charged', { seconds: 90 }) }))
     expect(f.kinds()).toEqual(['operation-started', 'operation-ended'])
     expect(f.signals.at(-1)).toEqual({ kind: 'operation-ended', outcome: { kind: 'no-answer' } })
   })

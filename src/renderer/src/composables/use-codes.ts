@@ -8,6 +8,7 @@ const WORDED_PARAMS: Record<string, string> = {
   environment: 'banner.env',
   suggested: 'banner.env',
   operation: 'checkout.operations',
+  command: 'terminals.commands',
 }
 
 /**

@@ -209,6 +209,40 @@ const de: CodeMessages = {
     receipt_invalid: 'Der Beleg im Ergebnis ist zu groß zum Aufbewahren.',
     signature_invalid: 'Die Unterschrift im Ergebnis ist kein verwendbares Bild.',
 
+    // terminals
+    health_check_online: 'Hat auf eine Prüfung geantwortet: bereit für Zahlungen.',
+    health_check_busy:
+      'Hat eine Prüfung mit „beschäftigt“ beantwortet: eine andere Kasse, ein Kassensystem oder jemand am Terminal verwendet es.',
+    health_check_not_listening:
+      'Hat auf eine Prüfung nicht geantwortet: ausgeschaltet, ohne Netz oder nicht in der Payments-App.',
+    health_check_failed: 'Konnte nicht geprüft werden ({cause}); die Anzeige stammt von vorher.',
+    health_result: 'Ergebnis erhalten: {operation}.',
+    health_refused_busy: 'Hat einen Vorgang dieser Kasse abgelehnt: mit etwas anderem beschäftigt.',
+    health_refused_not_listening: 'Hat einen Vorgang dieser Kasse abgelehnt: nicht erreichbar.',
+    health_command_sent: 'Befehl an das Terminal gesendet: {command}.',
+    health_command_refused_busy:
+      'Befehl nicht angenommen, das Terminal war beschäftigt: {command}.',
+    health_command_refused_not_listening:
+      'Befehl nicht angenommen, das Terminal war nicht erreichbar: {command}.',
+    command_sent:
+      'An Terminal {serial} gesendet. Handpoint meldet nicht, ob das Terminal ihn übernommen hat: am Terminal nachsehen oder „Prüfen“ drücken.',
+    command_refused_running:
+      'Nicht gesendet: Auf Terminal {serial} läuft eine Zahlung. Warten, bis sie endet; nur ein bestätigter erzwungener Neustart unterbricht sie.',
+    command_force_unconfirmed:
+      'Nicht gesendet: Ein erzwungener Neustart von Terminal {serial} unterbricht jede laufende Zahlung. Zuerst bestätigen.',
+    command_virtual_terminal:
+      'Hinter dem virtuellen Terminal steht kein Gerät, daher nimmt es keine Befehle an.',
+    command_terminal_busy:
+      'Nicht gesendet: Terminal {serial} ist mit einem anderen Vorgang beschäftigt. Erneut versuchen, wenn es frei ist.',
+    command_not_listening:
+      'Nicht gesendet: Terminal {serial} ist nicht erreichbar. Prüfen, ob es eingeschaltet und online ist und die Payments-App zeigt.',
+    command_value_refused:
+      'Handpoint hat den Wert abgelehnt ({cause}). Den Wert prüfen und erneut senden.',
+    command_refused: 'Handpoint hat den Befehl abgelehnt ({cause}).',
+    command_unclear:
+      'Keine eindeutige Antwort von Handpoint ({cause}): Der Befehl hat das Terminal vielleicht erreicht. Das Terminal prüfen, bevor er erneut gesendet wird.',
+    command_failed: 'Der Befehl wurde nicht gesendet ({cause}). Erneut versuchen.',
+
     cause: {
       terminal_busy: 'das Terminal ist beschäftigt',
       terminal_offline: 'das Terminal antwortet nicht',
