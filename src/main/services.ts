@@ -22,6 +22,9 @@ import { createNoticeHandlers } from './notices/handlers'
 import { NoticeBoard, type Notices } from './notices/notices'
 import { ReceiptService } from './receipts/service'
 import { ensureDataDir, tightenModes } from './storage/modes'
+import { RateBudget } from './payments/rate-budget'
+import { createTerminalCare, type TerminalCare } from './terminals/compose'
+import { createMemoryCommandJournal } from './terminals/memory-journal'
 
 export interface ServicesOptions {
   /** Where this checkout keeps its data (journals, receipts, settings). */
@@ -75,6 +78,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
   await ensureDataDir(options.dataDir)
   // Files and folders an earlier version wrote readable by others become owner-only.
   await tightenModes(options.dataDir)
+  // Built after the engine; the merchants and engine callbacks reach it through this.
+  const careRef: { care?: TerminalCare } = {}
 
   // --- domain services (construction order matters: later ones use earlier ones) ---
   // The demo merchant's simulator starts on first use, so real-only checkouts open no ports.
@@ -89,7 +94,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
     createClient: (config) => createHandpointClient({ ...config, retry: { maxAttempts: 1 } }),
     simulatorEndpoints: () => demoSimulator.endpoints(),
     demoApiKey: DEMO_API_KEY,
-    onChange: (snapshot) => emit('onMerchantsChanged', snapshot),
+    onChange: (snapshot) => {
+      emit('onMerchantsChanged', snapshot)
+      void careRef.care?.health.sync() // terminal care follows the merchants' terminal lists
+    },
   })
   const receipts = new ReceiptService({
     dataDir: options.dataDir,
@@ -127,7 +135,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const engineOptions = {
     dataDir: options.dataDir,
     directory: options.merchantDirectory ?? merchants,
-    emit: (event: PaymentStatusEvent) => emit('onPaymentStatus', event),
+    emit: (event: PaymentStatusEvent) => {
+      emit('onPaymentStatus', event)
+      careRef.care?.feed(event)
+    },
     notices,
   }
   // Callback flow: one listener for this checkout, bound where the first merchant set to
@@ -150,6 +161,26 @@ export async function createServices(options: ServicesOptions): Promise<Services
   // Receipts are collected for every final result; collecting never throws into the engine.
   disposers.push(payments.onFinal((record) => void receipts.collect(record)))
 
+  // Terminal care: health from checks, results and refusals; the device commands.
+  const terminalBudget = new RateBudget()
+  const care = createTerminalCare({
+    merchants,
+    busyHere: (merchantId, serial) =>
+      payments
+        .active()
+        .some((e) => e.record.merchantId === merchantId && e.record.terminalSerial === serial),
+    budget: {
+      background: { send: (key, owner, request) => terminalBudget.send(key, owner, request) },
+      normal: { send: (key, owner, request) => terminalBudget.send(key, owner, request) },
+    },
+    journal: createMemoryCommandJournal(),
+    onBoard: (event) => emit('onTerminalBoard', event),
+    log: console.error,
+  })
+  disposers.push(() => (care.dispose(), terminalBudget.close()))
+  careRef.care = care
+  void care.start()
+
   // --- handler table ---
   const handlers: HandlerTable = {
     getAppInfo: () => ({
@@ -162,6 +193,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     ...createPaymentHandlers(payments),
     ...createMerchantHandlers(merchants),
     ...createReceiptHandlers(receipts),
+    ...care.handlers,
   }
 
   return {

@@ -1,5 +1,7 @@
 import { AppError } from '@shared/contract'
 import { msg } from '@shared/messages'
+import type { TerminalRef } from '../handpoint/batch-types'
+import type { DeviceApi } from '../handpoint/device-types'
 import type { Device, HandpointClient } from '../handpoint/types'
 
 /**
@@ -32,5 +34,41 @@ export function bindClientToTerminals(
     getStatusByReference: (ref) => client.getStatusByReference(ref),
     getStatusChain: (ref, selector) => client.getStatusChain(ref, selector),
     adjustTip: (id, amount) => client.adjustTip(id, amount),
+  }
+}
+
+/** The device calls a merchant's key makes: checks (pingDevice and its result) and commands. */
+export type TerminalDeviceClient = Pick<
+  DeviceApi & HandpointClient,
+  'pingDevice' | 'sendTerminalCommand' | 'getTransactionResult'
+>
+
+const hasDeviceCalls = (client: HandpointClient): client is HandpointClient & DeviceApi =>
+  typeof (client as Partial<DeviceApi>).pingDevice === 'function' &&
+  typeof (client as Partial<DeviceApi>).sendTerminalCommand === 'function'
+
+/**
+ * The device calls of a merchant's client, bound like `startTransaction` to the terminals this
+ * merchant's key listed: a check or a command never reaches another merchant's terminal.
+ * Undefined when the client has no device calls (a test double).
+ */
+export function bindDeviceCalls(
+  client: HandpointClient,
+  merchantName: string,
+  terminals: () => readonly Device[],
+): TerminalDeviceClient | undefined {
+  if (!hasDeviceCalls(client)) return undefined
+  const refused = (t: TerminalRef): Promise<never> | undefined =>
+    terminals().some((d) => d.serialNumber === t.serialNumber && d.terminalType === t.terminalType)
+      ? undefined
+      : Promise.reject(
+          new AppError(
+            msg('terminal_not_bound', { serial: t.serialNumber, merchant: merchantName }),
+          ),
+        )
+  return {
+    pingDevice: (t, options) => refused(t) ?? client.pingDevice(t, options),
+    sendTerminalCommand: (t, command) => refused(t) ?? client.sendTerminalCommand(t, command),
+    getTransactionResult: (id) => client.getTransactionResult(id),
   }
 }

@@ -12,7 +12,7 @@ import {
 import { msg } from '@shared/messages'
 import type { Device, HandpointClient } from '../handpoint/types'
 import type { MerchantDirectory } from '../payments/ports'
-import { bindClientToTerminals } from './bound-client'
+import { bindClientToTerminals, bindDeviceCalls, type TerminalDeviceClient } from './bound-client'
 import {
   createEndpointResolver,
   isOnThisComputer,
@@ -60,6 +60,7 @@ export class MerchantService implements MerchantDirectory {
   private file!: ProfileFile
   private queue: Promise<unknown> = Promise.resolve()
   private readonly clients = new Map<string, HandpointClient>()
+  private readonly deviceClients = new Map<string, TerminalDeviceClient>()
   private readonly resolve: EndpointResolver
   private readonly now: () => number
 
@@ -279,6 +280,29 @@ export class MerchantService implements MerchantDirectory {
     return bound
   }
 
+  /**
+   * The merchant's device calls (terminal checks and commands), bound to its listed terminals and
+   * made with the same key and one attempt per call. Throws AppError when the key is unusable.
+   */
+  async deviceClientFor(merchantId: string): Promise<TerminalDeviceClient> {
+    const cached = this.deviceClients.get(merchantId)
+    if (cached) return cached
+    const m = this.profile(merchantId)
+    const client = this.options.createClient({
+      ...(await this.resolve(m.environment, m.customUrls)),
+      apiKey: await this.apiKeyOf(m),
+      timeoutMs: this.options.requestTimeoutMs ?? 15_000,
+    })
+    const bound = bindDeviceCalls(
+      client,
+      m.name,
+      () => this.findProfile(merchantId)?.terminals ?? [],
+    )
+    if (!bound) throw new Error('This Handpoint client has no device calls.')
+    this.deviceClients.set(merchantId, bound)
+    return bound
+  }
+
   async terminalOf(merchantId: string, serialNumber: string): Promise<Device | undefined> {
     const m = this.findProfile(merchantId)
     // Never listed (first start of the demo, an imported configuration): list once, quietly.
@@ -324,6 +348,7 @@ export class MerchantService implements MerchantDirectory {
         const result = change(draft)
         await this.options.store.save(draft)
         this.clients.clear()
+        this.deviceClients.clear()
         this.options.onChange?.(this.snapshot())
         return result
       } catch (err) {

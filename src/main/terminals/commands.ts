@@ -51,6 +51,8 @@ export interface TerminalCommandsOptions {
   busyHere: (merchantId: string, serial: string) => boolean
   /** Sends through the key's request budget, like every other request of that key. */
   budget: { send<T>(key: string, owner: string, request: () => Promise<T>): Promise<T> }
+  /** Resolves once no health check of ours is at the terminal (so it is not refused as busy). */
+  whenQuiet?: (merchantId: string, serial: string) => Promise<void>
   /** What the answer says about the terminal's health. */
   observe?: (merchantId: string, serial: string, signal: HealthSignal) => void
   newId: () => string
@@ -143,9 +145,13 @@ export class TerminalCommands {
       const problem = messageOf(err) ?? msg('command_failed', { cause: 'unknown' })
       return entry('failed', problem)
     }
+    await this.options.whenQuiet?.(merchantId, serial)
     try {
       await this.options.budget.send(merchantId, `command:${serial}`, () =>
-        client.sendTerminalCommand(terminal, wire),
+        client.sendTerminalCommand(
+          { serialNumber: terminal.serialNumber, terminalType: terminal.terminalType },
+          wire,
+        ),
       )
     } catch (err) {
       const { outcome, answer, health } = readFailure(err, serial)

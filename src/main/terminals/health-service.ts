@@ -199,7 +199,7 @@ export class HealthService {
   private dueAt(record: HealthRecord): number | undefined {
     if (record.view.state === 'virtual' || this.busy(record)) return undefined
     const last = Math.max(record.lastCheckStartedAt ?? -Infinity, record.lastNewsAt ?? -Infinity)
-    return last === -Infinity ? this.options.clock.now() : last + this.periodMs
+    return last === -Infinity ? 0 : last + this.periodMs // never checked: due since forever
   }
 
   private apply(key: string, signal: HealthSignal): void {

@@ -35,6 +35,12 @@ export const operationChannels = {
   listPrinters: 'receipts:list-printers',
   getPrintSettings: 'receipts:get-settings',
   setPrintSettings: 'receipts:set-settings',
+  // terminals
+  listTerminalHealth: 'terminals:list-health',
+  refreshTerminalHealth: 'terminals:refresh-health',
+  checkTerminal: 'terminals:check',
+  getTerminalDetail: 'terminals:get-detail',
+  sendTerminalCommand: 'terminals:send-command',
 } as const
 
 export const eventChannels = {
@@ -42,6 +48,7 @@ export const eventChannels = {
   onPaymentStatus: 'payments:status-changed',
   onMerchantsChanged: 'merchants:changed',
   onReceiptsChanged: 'receipts:changed',
+  onTerminalBoard: 'terminals:board-changed',
 } as const
 
 export type OperationName = keyof typeof operationChannels

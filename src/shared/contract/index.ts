@@ -3,6 +3,7 @@ import { appEvents, appOperations } from './app.contract'
 import { merchantEvents, merchantOperations } from './merchants.contract'
 import { paymentEvents, paymentOperations } from './payments.contract'
 import { receiptEvents, receiptOperations } from './receipts.contract'
+import { terminalEvents, terminalOperations } from './terminals.contract'
 import type { EventName, OperationName } from './channels'
 import type { EventDef, OperationDef } from './define'
 import type { Result } from './result'
@@ -14,6 +15,7 @@ export type { Message, MessageCode, MessageParams } from '../messages'
 export * from './payments.contract'
 export * from './merchants.contract'
 export * from './receipts.contract'
+export * from './terminals.contract'
 
 /** Every operation of the contract. Each domain adds its `*.contract.ts` here. */
 export const operations = {
@@ -21,6 +23,7 @@ export const operations = {
   ...paymentOperations,
   ...merchantOperations,
   ...receiptOperations,
+  ...terminalOperations,
 } satisfies Record<OperationName, OperationDef<z.ZodType, unknown>>
 
 /** Every event of the contract. */
@@ -29,6 +32,7 @@ export const events = {
   ...paymentEvents,
   ...merchantEvents,
   ...receiptEvents,
+  ...terminalEvents,
 } satisfies Record<EventName, EventDef<unknown>>
 
 type Ops = typeof operations
