@@ -1,6 +1,6 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { installCheckoutApi, mountApp, record } from './support'
+import { health, installCheckoutApi, mountApp, record } from './support'
 
 beforeEach(() => localStorage.clear())
 afterEach(() => {
@@ -86,8 +86,8 @@ describe('taking a sale', () => {
     wrapper.unmount()
   })
 
-  it('shows the refusal in words when the terminal is offline and marks it on the board', async () => {
-    installCheckoutApi({
+  it('shows the refusal in words when the terminal is offline; the board shows what main reports', async () => {
+    const api = installCheckoutApi({
       startFails: {
         code: 'terminal_not_listening',
         params: { serial: '0821032398' },
@@ -101,6 +101,8 @@ describe('taking a sale', () => {
     expect(wrapper.get('[data-testid=start-error]').text()).toBe(
       'Terminal 0821032398 is not responding. Nothing was charged; check that it is on, online and showing the Payments app, then try again.',
     )
+    // Main's terminal health hears the refusal and reports the terminal offline.
+    await api.emitBoard([health('0821032398', { state: 'offline', since: Date.now() })])
     expect(
       wrapper.get('[data-testid=terminal-0821032398] [data-testid=terminal-state]').text(),
     ).toBe('Offline')

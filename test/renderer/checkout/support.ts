@@ -10,6 +10,10 @@ import type {
   PaymentRecord,
   PaymentStatusEvent,
   StartPaymentRequest,
+  TerminalBoardEvent,
+  TerminalCommandRequest,
+  TerminalDetail,
+  TerminalHealthView,
 } from '@shared/contract'
 import App from '@renderer/App.vue'
 import { createAppI18n } from '@renderer/i18n'
@@ -76,6 +80,25 @@ export interface FakeCheckout {
   emit(event: Partial<PaymentStatusEvent> & { record: PaymentRecord }): Promise<void>
   /** Pushes an app:notice event as main would. */
   notify(notice: AppNotice): Promise<void>
+  /** Pushes a terminals:board-changed event as main would. */
+  emitBoard(terminals: TerminalHealthView[], merchantId?: string): Promise<void>
+  checks: string[]
+  commands: { serialNumber: string; command: TerminalCommandRequest }[]
+}
+
+/** A terminal's health as main reports it; `unchecked` unless told otherwise. */
+export function health(
+  serialNumber: string,
+  over: Partial<TerminalHealthView> = {},
+): TerminalHealthView {
+  return {
+    merchantId: MERCHANT.id,
+    serialNumber,
+    terminalType: 'PAXA920PRO',
+    state: 'unchecked',
+    checking: false,
+    ...over,
+  }
 }
 
 interface Options {
@@ -87,16 +110,35 @@ interface Options {
   second?: boolean
   /** Notices main raised before the window opened (listNotices). */
   notices?: AppNotice[]
+  /** The merchant's terminals as its key listed them. */
+  terminals?: MerchantView['terminals']
+  /** What main reports of the terminals' health at start. */
+  board?: TerminalHealthView[]
+  /** The terminal detail main answers with. */
+  detail?: Omit<TerminalDetail, 'health'>
   /** Replaces individual window.api functions. */
   overrides?: Partial<BridgeApi>
 }
 
 /** A window.api with one demo merchant and payments handlers that record what they were asked. */
 export function installCheckoutApi(options: Options = {}): FakeCheckout {
-  const merchant = { ...MERCHANT, currency: options.currency ?? 'EUR' }
+  const merchant = {
+    ...MERCHANT,
+    currency: options.currency ?? 'EUR',
+    ...(options.terminals ? { terminals: options.terminals } : {}),
+  }
   let listener: ((e: PaymentStatusEvent) => void) | undefined
   let noticeListener: ((n: AppNotice) => void) | undefined
+  let boardListener: ((e: TerminalBoardEvent) => void) | undefined
+  let board = options.board ?? []
   const fake: FakeCheckout = {
+    checks: [],
+    commands: [],
+    async emitBoard(terminals, merchantId = merchant.id) {
+      board = terminals
+      boardListener?.({ merchantId, terminals })
+      await flushPromises()
+    },
     started: [],
     cancels: [],
     resolves: [],
@@ -181,6 +223,41 @@ export function installCheckoutApi(options: Options = {}): FakeCheckout {
       fake.defaults.push(req.serialNumber)
       merchant.defaultTerminalSerial = req.serialNumber ?? undefined
       return { ok: true, data: { ...merchant } }
+    },
+    listTerminalHealth: async () => ({ ok: true, data: board }),
+    refreshTerminalHealth: async () => ({ ok: true, data: board }),
+    onTerminalBoard: (l: (e: TerminalBoardEvent) => void) => {
+      boardListener = l
+      return () => (boardListener = undefined)
+    },
+    checkTerminal: async ({ serialNumber }: { serialNumber: string }) => {
+      fake.checks.push(serialNumber)
+      return { ok: true, data: board.find((h) => h.serialNumber === serialNumber)! }
+    },
+    getTerminalDetail: async ({ serialNumber }: { serialNumber: string }) => ({
+      ok: true,
+      data: {
+        health: board.find((h) => h.serialNumber === serialNumber) ?? health(serialNumber),
+        history: options.detail?.history ?? [],
+        commands: options.detail?.commands ?? [],
+      },
+    }),
+    sendTerminalCommand: async (req: { serialNumber: string; command: TerminalCommandRequest }) => {
+      fake.commands.push({ serialNumber: req.serialNumber, command: req.command })
+      return {
+        ok: true,
+        data: {
+          id: `c${fake.commands.length}`,
+          merchantId: merchant.id,
+          serialNumber: req.serialNumber,
+          command: req.command.command,
+          body: {},
+          by: 'checkout',
+          at: Date.now(),
+          outcome: 'sent' as const,
+          answer: { code: 'command_sent' as const, params: { serial: req.serialNumber } },
+        },
+      }
     },
     // The receipts panel (receipts work) sits under outcomes and in the history detail.
     onReceiptsChanged: () => () => undefined,

@@ -9,6 +9,7 @@ import type {
 import { FINAL_STATES } from '@shared/contract/payments.values'
 import { toMessage } from '../lib/errors'
 import { paymentsClient } from '../api/payments-client'
+import { outcomeOf, type OutcomeKind } from '../lib/outcome'
 
 export interface TrackedPayment extends PaymentStatusEvent {
   /** Local time the last event arrived, so the elapsed clock can keep ticking between events. */
@@ -16,6 +17,13 @@ export interface TrackedPayment extends PaymentStatusEvent {
 }
 
 const isFinal = (r: PaymentRecord): boolean => FINAL_STATES.includes(r.state)
+
+/** The outcome of a payment that is not on screen, announced without taking the focus. */
+export interface Announcement {
+  paymentId: string
+  kind: Exclude<OutcomeKind, 'running'>
+  record: PaymentRecord
+}
 
 /** What main said (a code); the screen words it with `useCodes`. */
 const asError = toMessage
@@ -35,6 +43,10 @@ export const usePaymentsStore = defineStore('payments', () => {
   const actionError = ref<Message | null>(null)
   /** A payment that collects what a partial approval left due -> that partial payment's id. */
   const restOf = ref<Record<string, string>>({})
+  /** Outcomes of payments in flight that were not the one on screen, newest last. */
+  const announcements = ref<Announcement[]>([])
+  /** What main answered to a cancel asked from a payment's card on the board. */
+  const cardReplies = ref<Record<string, Message>>({})
   let unsubscribe: (() => void) | null = null
 
   const current = computed(() => (currentId.value ? byId.value[currentId.value] : undefined))
@@ -48,6 +60,16 @@ export const usePaymentsStore = defineStore('payments', () => {
       if (prev.record.updatedAt > event.record.updatedAt) return
     }
     byId.value = { ...byId.value, [event.record.id]: { ...event, receivedAt: Date.now() } }
+    const kind = outcomeOf(event.record)
+    if (prev && outcomeOf(prev.record) === 'running' && kind !== 'running') {
+      if (event.record.id !== currentId.value) {
+        const others = announcements.value.filter((a) => a.paymentId !== event.record.id)
+        announcements.value = [
+          ...others,
+          { paymentId: event.record.id, kind, record: event.record },
+        ]
+      }
+    }
   }
 
   /**
@@ -146,6 +168,48 @@ export const usePaymentsStore = defineStore('payments', () => {
     currentId.value = record.id
   }
 
+  /** Puts a payment on screen (from its card on the board or its announcement). */
+  function focus(id: string): void {
+    if (!byId.value[id]) return
+    currentId.value = id
+    announcements.value = announcements.value.filter((a) => a.paymentId !== id)
+    actionMessage.value = null
+    actionError.value = null
+  }
+
+  /**
+   * Back to the form while the current payment keeps running: it stays on the board as a card,
+   * so a payment on another terminal can start. Refused for an unknown outcome (it stays on
+   * screen until resolved) and for a finished one (`dismiss` is for that).
+   */
+  function park(): boolean {
+    const p = current.value
+    if (!p || outcomeOf(p.record) !== 'running') return false
+    currentId.value = null
+    actionMessage.value = null
+    startError.value = null
+    return true
+  }
+
+  /** Cancel asked from a payment's card on the board (not necessarily the one on screen). */
+  async function cancelById(id: string): Promise<void> {
+    const p = byId.value[id]
+    if (!p) return
+    try {
+      const { requested: _requested, ...told } = await paymentsClient.cancel(
+        p.record.merchantId,
+        p.record.terminalSerial,
+      )
+      cardReplies.value = { ...cardReplies.value, [id]: told }
+    } catch (err) {
+      cardReplies.value = { ...cardReplies.value, [id]: asError(err) }
+    }
+  }
+
+  function dismissAnnouncement(id: string): void {
+    announcements.value = announcements.value.filter((a) => a.paymentId !== id)
+  }
+
   /** Back to an empty checkout. Refused while the current operation is running or unknown. */
   function dismiss(): boolean {
     const p = current.value
@@ -169,16 +233,6 @@ export const usePaymentsStore = defineStore('payments', () => {
     return parts
   }
 
-  /** The most recent result seen per terminal, for battery and app version on the board. */
-  const lastByTerminal = computed(() => {
-    const out: Record<string, PaymentRecord> = {}
-    for (const { record } of Object.values(byId.value)) {
-      const prev = out[record.terminalSerial]
-      if (!prev || prev.updatedAt < record.updatedAt) out[record.terminalSerial] = record
-    }
-    return out
-  })
-
   return {
     byId,
     currentId,
@@ -188,10 +242,15 @@ export const usePaymentsStore = defineStore('payments', () => {
     startError,
     actionMessage,
     actionError,
-    lastByTerminal,
     restOf,
     partsOf,
+    announcements,
+    cardReplies,
     apply,
+    focus,
+    park,
+    cancelById,
+    dismissAnnouncement,
     init,
     stop,
     start,
