@@ -17,13 +17,15 @@ import { writtenNotices } from '../main/notices/notices'
 import { ensureDataDir } from '../main/storage/modes'
 import { UsageError, type CliOptions } from './options'
 import { describe, exitCodeFor, flatten, historyLine } from './output'
+import { COMMANDS } from './registry'
+import { terminalHealth } from './terminal-health'
 
 export interface Io {
   out(text: string): void
   err(text: string): void
 }
 
-interface Context {
+export interface Context {
   client: HandpointClient
   engine: PaymentEngine
   close(): Promise<void>
@@ -96,6 +98,9 @@ export async function run(options: CliOptions, io: Io, env: NodeJS.ProcessEnv): 
       case 'history':
         return history(ctx, options, io)
       default:
+        if (Object.hasOwn(COMMANDS, options.command)) {
+          return await COMMANDS[options.command]!.run(ctx, options, io)
+        }
         throw new UsageError(
           `Unknown command "${options.command}". Run with --help to see the commands.`,
         )
@@ -106,6 +111,7 @@ export async function run(options: CliOptions, io: Io, env: NodeJS.ProcessEnv): 
 }
 
 async function terminals(ctx: Context, options: CliOptions, io: Io): Promise<number> {
+  if (options.health) return terminalHealth(ctx, options, io)
   const devices = await ctx.client.listDevices()
   if (options.json) io.out(`${JSON.stringify({ terminals: devices })}\n`)
   else for (const d of devices) io.out(`${d.serialNumber}  ${d.terminalType}\n`)

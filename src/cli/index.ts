@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises'
 import { AppError } from '@shared/contract/result'
 import { run } from './commands'
+import { COMMANDS } from './registry'
 import { UsageError, parseCli } from './options'
 
 const HELP = `POS Companion CLI
@@ -12,7 +13,8 @@ const HELP = `POS Companion CLI
 Usage: npm run cli -- <command> [options]
 
 Commands:
-  terminals                                  List the terminals of the API key.
+  terminals [--health]                       List the terminals of the API key; --health checks
+                                             each one now (online, busy, offline, battery).
   sale AMOUNT --terminal SERIAL [--currency EUR] [--flow poll|callback]
   refund AMOUNT --terminal SERIAL [--original TRANSACTION_ID]
   reverse [AMOUNT] --original TRANSACTION_ID --terminal SERIAL
@@ -20,7 +22,9 @@ Commands:
   status TRANSACTION_REFERENCE               Ask Handpoint's status service.
   recover                                    Resolve every unfinished payment of the store.
   history [--limit N]                        Latest payments of the store.
-  version | help
+${Object.values(COMMANDS)
+  .map((c) => `  ${c.usage.padEnd(43)}${c.summary}\n`)
+  .join('')}  version | help
 
 Options:
   --env production|development|simulator     Sets both URLs. Default: simulator (the built-in

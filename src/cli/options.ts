@@ -16,6 +16,8 @@ export const OPTIONS = {
   'data-dir': { type: 'string' },
   json: { type: 'boolean', default: false },
   terminal: { type: 'string' },
+  health: { type: 'boolean', default: false },
+  force: { type: 'boolean', default: false },
   currency: { type: 'string' },
   flow: { type: 'string' },
   original: { type: 'string' },
@@ -39,6 +41,10 @@ export interface CliOptions {
   merchantId: string
   dataDir: string
   terminal?: string
+  /** `terminals --health`: check each terminal and print what it answered. */
+  health: boolean
+  /** `terminal SERIAL reboot --force`: the confirmation that it interrupts a payment. */
+  force: boolean
   currency?: string
   flow?: 'poll' | 'callback'
   original?: string
@@ -97,6 +103,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
       v['data-dir'] ?? env.POS_DATA_DIR ?? path.join(os.homedir(), '.pos-companion-cli'),
     ),
     terminal: v.terminal,
+    health: v.health,
+    force: v.force,
     currency: v.currency?.toUpperCase(),
     flow,
     original: v.original,

@@ -2,6 +2,7 @@ import {
   startPaymentRequest,
   type EventName,
   type PayloadOf,
+  type PaymentRecord,
   type PaymentStatusEvent,
 } from '@shared/contract'
 import { describe } from '@shared/messages'
@@ -12,7 +13,7 @@ import { createJsonProfileStore } from './merchants/profile-store'
 import type { SecretBox } from './merchants/secret-box'
 import { MerchantService } from './merchants/service'
 import { lazySimulator } from './merchants/lazy-simulator'
-import { createHandpointClient } from './handpoint'
+import { createHandpointClient, type TransactionResult } from './handpoint'
 import { DEMO_API_KEY, startSimulator } from './simulator'
 import type { FetchPolicy } from './receipts/fetcher'
 import { createReceiptHandlers } from './receipts/handlers'
@@ -132,9 +133,17 @@ export async function createServices(options: ServicesOptions): Promise<Services
   disposers.push(() => receipts.dispose())
   // Resumes every unfinished payment of the store on start (no user action needed); what the
   // store finds (damage, an old journal moved in) reaches the cashier as app notices.
+  // One request budget per key for everything the key sends: payments, terminal checks (at the
+  // lowest priority) and commands.
+  const budget = new RateBudget()
   const engineOptions = {
     dataDir: options.dataDir,
     directory: options.merchantDirectory ?? merchants,
+    budget,
+    beforeSend: (merchantId: string, serial: string) =>
+      careRef.care?.health.whenQuiet(merchantId, serial) ?? Promise.resolve(),
+    onResult: (record: PaymentRecord, result: TransactionResult) =>
+      careRef.care?.noteResult(record, result),
     emit: (event: PaymentStatusEvent) => {
       emit('onPaymentStatus', event)
       careRef.care?.feed(event)
@@ -162,22 +171,18 @@ export async function createServices(options: ServicesOptions): Promise<Services
   disposers.push(payments.onFinal((record) => void receipts.collect(record)))
 
   // Terminal care: health from checks, results and refusals; the device commands.
-  const terminalBudget = new RateBudget()
   const care = createTerminalCare({
     merchants,
-    busyHere: (merchantId, serial) =>
-      payments
-        .active()
-        .some((e) => e.record.merchantId === merchantId && e.record.terminalSerial === serial),
+    busyHere: (merchantId, serial) => payments.terminalBusy(merchantId, serial),
     budget: {
-      background: { send: (key, owner, request) => terminalBudget.send(key, owner, request) },
-      normal: { send: (key, owner, request) => terminalBudget.send(key, owner, request) },
+      background: { send: (key, owner, request) => budget.send(key, owner, request, 'background') },
+      normal: { send: (key, owner, request) => budget.send(key, owner, request) },
     },
     journal: createMemoryCommandJournal(),
     onBoard: (event) => emit('onTerminalBoard', event),
     log: console.error,
   })
-  disposers.push(() => (care.dispose(), terminalBudget.close()))
+  disposers.push(() => care.dispose())
   careRef.care = care
   void care.start()
 

@@ -9,6 +9,7 @@ import type {
   PaymentStatusEvent,
   StartPaymentRequest,
 } from '@shared/contract/payments.contract'
+import type { TransactionResult } from '../handpoint/types'
 import { deliverCallback, repeatCallback } from './callback-flow'
 import { startCallbackServer, type CallbackServerOptions } from './callback-server'
 import { cancelOperation } from './cancel'
@@ -44,8 +45,15 @@ export interface PaymentEngineOptions {
   storeCheck?: 'now' | 'beside'
   clock?: Clock
   random?: () => number
-  /** Per-API-key budget; default 2 requests per 1.1 s window (the documented 2/s plus margin). */
-  budget?: RateBudgetOptions
+  /**
+   * Per-API-key budget; default 2 requests per 1.1 s window (the documented 2/s plus margin).
+   * Pass a RateBudget to share it with the key's other requests (terminal checks, commands).
+   */
+  budget?: RateBudgetOptions | RateBudget
+  /** Awaited once a payment is saved, before it is sent (terminal care). */
+  beforeSend?: (merchantId: string, terminalSerial: string) => Promise<void>
+  /** A final result about to be applied, as received, before its status event (terminal care). */
+  onResult?: (record: PaymentRecord, result: TransactionResult) => void
   /** Enables the callback flow; the server binds where these options say. */
   callback?: CallbackServerOptions
   notChargedAfterMs?: number
@@ -82,6 +90,8 @@ export interface PaymentEngine {
   cancel(merchantId: string, terminalSerial: string): Promise<CancelAnswer>
   /** One record by our id. Throws AppError when unknown. */
   get(id: string): PaymentRecord
+  /** This checkout runs (or is starting) an operation on the terminal: it is taken. */
+  terminalBusy(merchantId: string, terminalSerial: string): boolean
   /** Every operation being followed, as status events. */
   active(): PaymentStatusEvent[]
   search(query: HistoryQuery): HistoryPage
@@ -127,6 +137,8 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
     callbackGraceMs: options.callbackGraceMs ?? 20_000,
     maxBackoffMs: options.maxBackoffMs ?? 30_000,
     crashPoint,
+    ...(options.beforeSend ? { beforeSend: options.beforeSend } : {}),
+    ...(options.onResult ? { onResult: options.onResult } : {}),
   }
   const { store, checked } = openPaymentStore({
     dir: path.join(options.dataDir, 'payments'),
@@ -135,7 +147,8 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
     onProblem: (problem) => tell(options.notices, problem),
     crashPoint,
   })
-  const budget = new RateBudget(options.budget)
+  const budget =
+    options.budget instanceof RateBudget ? options.budget : new RateBudget(options.budget)
   const locks = new TerminalLocks()
   const tracker = new OperationTracker({
     store,
@@ -193,6 +206,7 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
     },
     list: (query) => store.list(query).map(withPhase),
     cancel: (merchantId, serial) => cancelOperation({ locks, tracker, budget }, merchantId, serial),
+    terminalBusy: (merchantId, serial) => locks.holder(merchantId, serial) !== undefined,
     get: (id) => withPhase(stored(id).record),
     active: () => tracker.active(),
     search: (query) => {

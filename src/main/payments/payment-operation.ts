@@ -183,6 +183,7 @@ export class PaymentOperation {
       return 'duplicate'
     }
     if (state === undefined) return 'pending'
+    this.ctx.settings.onResult?.(record, result)
     this.ctx.settings.crashPoint('after-result-before-record')
     const finStatus = String(result.finStatus)
     const what =

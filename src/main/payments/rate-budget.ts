@@ -15,6 +15,13 @@
 /** Sends one request through a key's budget on behalf of one owner (see RateBudget.send). */
 export type Gate = <T>(request: () => Promise<T>) => Promise<T>
 
+/**
+ * `background` requests (terminal health checks) go only when no normal request of the key is
+ * waiting, and only while at least one slot of the window stays free, so a payment's next
+ * request never waits for them.
+ */
+export type Priority = 'normal' | 'background'
+
 export interface RateBudgetOptions {
   /** Requests per window per key; default 2. */
   perWindow?: number
@@ -39,6 +46,11 @@ interface Waiter {
   reject: (err: Error) => void
 }
 
+interface Queue {
+  ring: string[]
+  waiting: Map<string, Waiter[]>
+}
+
 interface KeyState {
   /** Requests granted and not answered yet. */
   inFlight: number
@@ -48,7 +60,10 @@ interface KeyState {
   cautiousUntil: number
   ring: string[]
   waiting: Map<string, Waiter[]>
+  background: Queue
   timer?: ReturnType<typeof setTimeout>
+  /** The timer waits for a background slot: a normal request does not wait for it. */
+  timerForBackground?: boolean
 }
 
 export class RateBudget {
@@ -76,9 +91,15 @@ export class RateBudget {
    * called synchronously at the grant, so it must start the network call at once and must not
    * write to disk or wait on anything first. Owners waiting on one key are served round robin.
    */
-  send<T>(key: string, owner: string, request: () => Promise<T>): Promise<T> {
+  send<T>(
+    key: string,
+    owner: string,
+    request: () => Promise<T>,
+    priority: Priority = 'normal',
+  ): Promise<T> {
     if (this.closed) return Promise.reject(new BudgetClosedError())
     const state = this.state(key)
+    const queue: Queue = priority === 'background' ? state.background : state
     return new Promise<T>((resolve, reject) => {
       const start = (): void => {
         state.inFlight += 1
@@ -98,12 +119,13 @@ export class RateBudget {
           (err: unknown) => (settled(), reject(err)),
         )
       }
-      const list = state.waiting.get(owner)
+      const list = queue.waiting.get(owner)
       if (list) list.push({ start, reject })
       else {
-        state.waiting.set(owner, [{ start, reject }])
-        state.ring.push(owner)
+        queue.waiting.set(owner, [{ start, reject }])
+        queue.ring.push(owner)
       }
+      if (priority === 'normal' && state.timerForBackground) this.stopTimer(state)
       this.pump(key, state)
     })
   }
@@ -114,12 +136,12 @@ export class RateBudget {
     const now = this.now()
     state.pausedUntil = Math.max(state.pausedUntil, now + ms)
     state.cautiousUntil = Math.max(state.cautiousUntil, now + ms + this.cautiousMs)
-    if (state.timer) clearTimeout(state.timer)
-    state.timer = undefined
+    this.stopTimer(state)
     this.pump(key, state)
   }
 
-  /** How many owners are waiting for this key right now (for fair-share schedules). */
+  /** How many owners are waiting for this key right now (for fair-share schedules; background
+   * requests do not count: they never take a payment's turn). */
   waiting(key: string): number {
     return this.keys.get(key)?.ring.length ?? 0
   }
@@ -128,13 +150,14 @@ export class RateBudget {
   close(): void {
     this.closed = true
     for (const state of this.keys.values()) {
-      if (state.timer) clearTimeout(state.timer)
-      state.timer = undefined
-      for (const list of state.waiting.values()) {
-        for (const w of list) w.reject(new BudgetClosedError())
+      this.stopTimer(state)
+      for (const queue of [state, state.background]) {
+        for (const list of queue.waiting.values()) {
+          for (const w of list) w.reject(new BudgetClosedError())
+        }
+        queue.waiting.clear()
+        queue.ring.length = 0
       }
-      state.waiting.clear()
-      state.ring.length = 0
     }
   }
 
@@ -148,42 +171,57 @@ export class RateBudget {
         cautiousUntil: 0,
         ring: [],
         waiting: new Map(),
+        background: { ring: [], waiting: new Map() },
       }
       this.keys.set(key, state)
     }
     return state
   }
 
+  private stopTimer(state: KeyState): void {
+    if (state.timer) clearTimeout(state.timer)
+    state.timer = undefined
+    state.timerForBackground = false
+  }
+
   private pump(key: string, state: KeyState): void {
     if (state.timer || this.closed) return
-    while (state.ring.length > 0) {
+    while (state.ring.length > 0 || state.background.ring.length > 0) {
       const now = this.now()
       while (state.answered.length > 0 && state.answered[0]! <= now - this.windowMs) {
         state.answered.shift()
       }
       const limit = now < state.cautiousUntil ? 1 : this.perWindow
+      const background = state.ring.length === 0
+      // A background request leaves one slot of the window free for a payment's next request
+      // (with one slot per window: the whole window), and waits out a 429's cautious period.
+      const cap = background ? Math.max(1, this.perWindow - 1) : limit
       let at = now
-      if (state.inFlight + state.answered.length >= limit) {
+      if (background && now < state.cautiousUntil) at = state.cautiousUntil
+      else if (state.inFlight + state.answered.length >= cap) {
         // Full: an answer in flight will pump again; otherwise the oldest answer ages out.
-        if (state.inFlight >= limit) return
-        at = state.answered[state.inFlight + state.answered.length - limit]! + this.windowMs
+        if (state.inFlight >= cap) return
+        at = state.answered[state.inFlight + state.answered.length - cap]! + this.windowMs
       }
       at = Math.max(at, state.pausedUntil)
       if (at > now) {
+        state.timerForBackground = background
         state.timer = setTimeout(
           () => {
             state.timer = undefined
+            state.timerForBackground = false
             this.pump(key, state)
           },
           Math.ceil(at - now) + 1,
         )
         return
       }
-      const owner = state.ring.shift()!
-      const list = state.waiting.get(owner)!
+      const queue: Queue = background ? state.background : state
+      const owner = queue.ring.shift()!
+      const list = queue.waiting.get(owner)!
       const waiter = list.shift()!
-      if (list.length > 0) state.ring.push(owner)
-      else state.waiting.delete(owner)
+      if (list.length > 0) queue.ring.push(owner)
+      else queue.waiting.delete(owner)
       waiter.start()
     }
   }

@@ -1,3 +1,5 @@
+import type { PaymentRecord } from '@shared/contract/payments.contract'
+import type { TransactionResult } from '../handpoint/types'
 import type { Clock } from './ports'
 
 /** Named points where the crash tests stop the process (SIGKILL), as a power cut would. */
@@ -29,6 +31,11 @@ export interface Settings {
   readonly callbackGraceMs: number
   readonly maxBackoffMs: number
   readonly crashPoint: (name: CrashPoint) => void
+  /** Awaited once the payment is saved, before it is sent (terminal care: our own check at the
+   * terminal finishes first, so the terminal does not refuse the payment as busy). */
+  readonly beforeSend?: (merchantId: string, terminalSerial: string) => Promise<void>
+  /** A final result about to be applied, as received (terminal care reads `deviceStatus`). */
+  readonly onResult?: (record: PaymentRecord, result: TransactionResult) => void
 }
 
 /** `base` jittered to 50-100 % (never 0), as Stripe's clients do. */

@@ -122,6 +122,7 @@ export async function startOperation(
       { referenceSent, receipt: request.receipt, tipPercentages: request.tipPercentages },
       callback,
     )
+    await deps.settings.beforeSend?.(merchantId, terminalSerial)
     return { record: await send(deps, op, input), replayed: false }
   } finally {
     if (!op) deps.locks.release(merchantId, terminalSerial, id)

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import type { PaymentStatusEvent } from '@shared/contract/payments.contract'
+import type { PaymentRecord, PaymentStatusEvent } from '@shared/contract/payments.contract'
 import type { TerminalBoardEvent } from '@shared/contract/terminals.contract'
 import { readDeviceHealth } from '../handpoint/device-status'
 import type { DeviceHealth } from '../handpoint/device-types'
-import type { Device } from '../handpoint/types'
+import type { Device, TransactionResult } from '../handpoint/types'
 import type { TerminalDeviceClient } from '../merchants/bound-client'
 import type { Clock } from '../payments/ports'
 import { systemClock } from '../payments/system-clock'
@@ -29,10 +29,10 @@ export interface TerminalCareOptions {
   budget: { background: BackgroundBudget; normal: BackgroundBudget }
   journal: CommandJournal
   onBoard: (event: TerminalBoardEvent) => void
-  /** A result's device status, typed (the engine's result view carries it). */
-  deviceOfResult?: (event: PaymentStatusEvent) => DeviceReport | undefined
   clock?: Clock
   periodMs?: number
+  /** Checks on the schedule (default true); the CLI checks only when asked. */
+  scheduled?: boolean
   log?: (line: string) => void
 }
 
@@ -60,6 +60,7 @@ export function createTerminalCare(options: TerminalCareOptions) {
       readDevice: (result) => deviceReportOf(readDeviceHealth(result)),
     }),
     ...(options.periodMs !== undefined ? { periodMs: options.periodMs } : {}),
+    ...(options.scheduled !== undefined ? { scheduled: options.scheduled } : {}),
     onChange: (merchantId, terminals) => options.onBoard({ merchantId, terminals }),
     ...(options.log ? { log: options.log } : {}),
   })
@@ -74,14 +75,26 @@ export function createTerminalCare(options: TerminalCareOptions) {
     whenQuiet: (merchantId, serial) => health.whenQuiet(merchantId, serial),
     newId: randomUUID,
   })
+  // The engine hands over a final result just before its status event: what the terminal said
+  // about itself waits here for that event.
+  const reported = new Map<string, DeviceReport>()
   const feed = paymentHealthFeed(
     (merchantId, serial, signal) => health.observe(merchantId, serial, signal),
-    options.deviceOfResult ?? (() => undefined),
+    (event: PaymentStatusEvent) => {
+      const device = reported.get(event.record.id)
+      reported.delete(event.record.id)
+      return device
+    },
   )
+  function noteResult(record: PaymentRecord, result: TransactionResult): void {
+    const device = deviceReportOf(readDeviceHealth(result))
+    if (device) reported.set(record.id, device)
+  }
   return {
     health,
     commands,
     feed,
+    noteResult,
     handlers: createTerminalHandlers(health, commands),
     start: () => health.start(),
     dispose: () => health.dispose(),

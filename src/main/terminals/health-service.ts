@@ -44,6 +44,8 @@ export interface HealthServiceOptions {
   askedGapMs?: number
   /** How long an operation waits for a check that already reached the terminal; default 4 s. */
   quietWaitMs?: number
+  /** Checks on the schedule (default true); the CLI checks only when asked. */
+  scheduled?: boolean
   /** A merchant's board changed (any terminal's health, or the list itself). */
   onChange?: (merchantId: string, board: TerminalHealthView[]) => void
   log?: (line: string) => void
@@ -183,7 +185,7 @@ export class HealthService {
   }
 
   private viewOf(record: HealthRecord): TerminalHealthView {
-    const due = this.dueAt(record)
+    const due = this.options.scheduled === false ? undefined : this.dueAt(record)
     return due === undefined || record.view.checking
       ? { ...record.view }
       : { ...record.view, nextCheckAt: Math.max(due, this.options.clock.now()) }
@@ -278,7 +280,7 @@ export class HealthService {
   private arm(): void {
     this.timer?.cancel()
     this.timer = undefined
-    if (this.disposed) return
+    if (this.disposed || this.options.scheduled === false) return
     let next = Infinity
     for (const [key, record] of this.records) {
       if (this.flights.has(key)) continue
