@@ -81,6 +81,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
   await tightenModes(options.dataDir)
   // Built after the engine; the merchants and engine callbacks reach it through this.
   const careRef: { care?: TerminalCare } = {}
+  // One request budget per key for everything the key sends: payments, terminal lists, terminal
+  // checks (at the lowest priority) and commands.
+  const budget = new RateBudget()
 
   // --- domain services (construction order matters: later ones use earlier ones) ---
   // The demo merchant's simulator starts on first use, so real-only checkouts open no ports.
@@ -95,6 +98,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     createClient: (config) => createHandpointClient({ ...config, retry: { maxAttempts: 1 } }),
     simulatorEndpoints: () => demoSimulator.endpoints(),
     demoApiKey: DEMO_API_KEY,
+    budget: (merchantId, request) => budget.send(merchantId, 'terminal-list', request),
     onChange: (snapshot) => {
       emit('onMerchantsChanged', snapshot)
       void careRef.care?.health.sync() // terminal care follows the merchants' terminal lists
@@ -133,9 +137,6 @@ export async function createServices(options: ServicesOptions): Promise<Services
   disposers.push(() => receipts.dispose())
   // Resumes every unfinished payment of the store on start (no user action needed); what the
   // store finds (damage, an old journal moved in) reaches the cashier as app notices.
-  // One request budget per key for everything the key sends: payments, terminal checks (at the
-  // lowest priority) and commands.
-  const budget = new RateBudget()
   const engineOptions = {
     dataDir: options.dataDir,
     directory: options.merchantDirectory ?? merchants,

@@ -87,9 +87,15 @@ describe('checkout when things go wrong', () => {
     const error = page.getByTestId('start-error')
     await error.waitFor({ timeout: 20_000 })
     expect(await error.textContent()).toMatch(/is not responding. Nothing was charged/)
-    await expect(
-      page.getByTestId(`terminal-${DEFAULT_TERMINAL}`).getByTestId('terminal-state').textContent(),
-    ).resolves.toBe('Offline')
+    // Main's terminal health hears the 1002 and reports the terminal offline.
+    await expect
+      .poll(() =>
+        page
+          .getByTestId(`terminal-${DEFAULT_TERMINAL}`)
+          .getByTestId('terminal-state')
+          .textContent(),
+      )
+      .toBe('Offline')
     await page.screenshot({ path: join(SHOTS, 'terminal-offline-1280.png') })
   })
 
@@ -97,7 +103,10 @@ describe('checkout when things go wrong', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'pos-e2e-restart-'))
     dirs.push(dataDir)
     const first = await open(dataDir)
-    await first.getByTestId(`terminal-${PIN_TERMINAL}`).getByRole('button').click()
+    await first
+      .getByTestId(`terminal-${PIN_TERMINAL}`)
+      .getByRole('button', { name: /^Use this one/ })
+      .click()
     await typeAndEnter(first, '9.99')
     await first.getByTestId('payment-progress').waitFor()
     await apps.pop()!.close()

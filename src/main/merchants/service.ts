@@ -48,6 +48,9 @@ export interface MerchantServiceOptions {
   /** Pushed after every change (the `onMerchantsChanged` event). */
   onChange?: (snapshot: MerchantsSnapshot) => void
   requestTimeoutMs?: number
+  /** Sends a request of the merchant's key through the key's request budget (shared with the
+   * payment engine and terminal care); sent at once when absent. */
+  budget?: <T>(merchantId: string, request: () => Promise<T>) => Promise<T>
 }
 
 /**
@@ -223,7 +226,8 @@ export class MerchantService implements MerchantDirectory {
     const client = await this.clientFor(merchantId)
     let devices: Device[]
     try {
-      devices = await client.listDevices()
+      const list = () => client.listDevices()
+      devices = await (this.options.budget ? this.options.budget(merchantId, list) : list())
     } catch (err) {
       if (isOffline(err)) return terminalList(m, true)
       throw refreshError(err, m.name)

@@ -137,7 +137,13 @@ export function applySignal(
     case 'check':
       return applyCheck(record, signal.answer, now)
     case 'operation-started': {
-      const view: TerminalHealthView = { ...record.view, state: 'busy-here', since: now }
+      // A check still waiting for the budget is called off at its grant: none is under way.
+      const view: TerminalHealthView = {
+        ...record.view,
+        state: 'busy-here',
+        since: now,
+        checking: false,
+      }
       const resume = record.busyHere ? record.resume : record.view.state
       return { record: { ...record, busyHere: true, resume, view } }
     }

@@ -26,6 +26,7 @@ describe('several payments at once', () => {
     await flushPromises()
     const amount = wrapper.get('[data-testid=amount-input]')
     expect(document.activeElement).toBe(amount.element)
+    expect((amount.element as HTMLInputElement).value).toBe('') // a fresh form
     expect(wrapper.find(`[data-testid=in-flight-${A}]`).exists()).toBe(true)
     // Second payment on terminal B.
     await wrapper.get(`[data-testid=terminal-${B}] button`).trigger('click')
