@@ -1,14 +1,14 @@
 import { bindDeviceCalls } from '../main/merchants/bound-client'
 import { RateBudget } from '../main/payments/rate-budget'
 import { createTerminalCare, type TerminalCare } from '../main/terminals/compose'
-import { createMemoryCommandJournal } from '../main/terminals/memory-journal'
+import { openFileCommandJournal } from '../main/terminals/file-journal'
 import type { Context } from './commands'
 import type { CliOptions } from './options'
 
 /**
  * Terminal care over the CLI's one key: the terminals it lists, checks and commands through the
- * same services as the app. The CLI runs one command and stops, so its command journal is the
- * line it prints (and the app's own journal keeps what the app sends).
+ * same services as the app. Commands are journalled in the CLI's data folder, like the app's in
+ * its own.
  */
 export async function terminalCareFor(
   ctx: Context,
@@ -29,7 +29,7 @@ export async function terminalCareFor(
       background: { send: (k, o, r) => budget.send(k, o, r, 'background') },
       normal: { send: (k, o, r) => budget.send(k, o, r) },
     },
-    journal: createMemoryCommandJournal(),
+    journal: openFileCommandJournal(options.dataDir),
     onBoard: () => undefined,
     scheduled: false,
   })

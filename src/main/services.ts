@@ -25,7 +25,7 @@ import { ReceiptService } from './receipts/service'
 import { ensureDataDir, tightenModes } from './storage/modes'
 import { RateBudget } from './payments/rate-budget'
 import { createTerminalCare, type TerminalCare } from './terminals/compose'
-import { createMemoryCommandJournal } from './terminals/memory-journal'
+import { openFileCommandJournal } from './terminals/file-journal'
 
 export interface ServicesOptions {
   /** Where this checkout keeps its data (journals, receipts, settings). */
@@ -179,7 +179,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       background: { send: (key, owner, request) => budget.send(key, owner, request, 'background') },
       normal: { send: (key, owner, request) => budget.send(key, owner, request) },
     },
-    journal: createMemoryCommandJournal(),
+    journal: openFileCommandJournal(options.dataDir),
     onBoard: (event) => emit('onTerminalBoard', event),
     log: console.error,
   })
