@@ -9,6 +9,7 @@ import {
   TerminalCommands,
   toWireCommand,
   type CommandJournal,
+  type TerminalCommandsOptions,
   type WireCommand,
 } from '../../../src/main/terminals/commands'
 import type { HealthSignal } from '../../../src/main/terminals/health-machine'
@@ -35,7 +36,7 @@ function commandsWorld(answer: () => Promise<unknown> = () => Promise.resolve(un
   const signals: HealthSignal[] = []
   const budget = recordingBudget()
   let n = 0
-  const commands = new TerminalCommands({
+  const options: TerminalCommandsOptions = {
     clock,
     journal,
     budget,
@@ -59,8 +60,9 @@ function commandsWorld(answer: () => Promise<unknown> = () => Promise.resolve(un
       }),
     observe: (_m, _s, signal) => signals.push(signal),
     newId: () => `c${++n}`,
-  })
-  return { clock, journal, busy, sent, signals, budget, commands }
+  }
+  const commands = new TerminalCommands(options)
+  return { clock, journal, busy, sent, signals, budget, commands, options }
 }
 
 const EVERY_COMMAND: [TerminalCommandRequest, WireCommand][] = [
@@ -237,6 +239,23 @@ describe('terminal commands: sending and the journal', () => {
     expect(w.signals).toEqual(
       health ? [{ kind: 'command', command: 'set-reboot-time', answer: health }] : [],
     )
+  })
+
+  it('waits for our own check to leave the terminal before sending', async () => {
+    let quiet!: () => void
+    const order: string[] = []
+    const w = commandsWorld(() => (order.push('sent'), Promise.resolve()))
+    const commands = new TerminalCommands({
+      ...w.options,
+      whenQuiet: () =>
+        new Promise<void>((resolve) => (quiet = () => (order.push('quiet'), resolve()))),
+    })
+    const sending = commands.send('m1', 'T1', { command: 'set-reboot-time', hour: 1 }, 'x')
+    await new Promise((r) => setTimeout(r, 0))
+    expect(order).toEqual([])
+    quiet()
+    await expect(sending).resolves.toMatchObject({ outcome: 'sent' })
+    expect(order).toEqual(['quiet', 'sent'])
   })
 
   it('lists a terminal’s commands newest first', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { RateBudget } from '../../../src/main/payments/rate-budget'
 import { A, B, VT, healthWorld, settle, terminalsOf } from './support'
 
 const MINUTE = 60_000
@@ -324,5 +325,32 @@ describe('terminal health: leaving the terminal free for payments', () => {
   it('does not wait when no check is at the terminal', async () => {
     const w = world()
     await expect(w.service.whenQuiet('m1', A)).resolves.toBeUndefined()
+  })
+})
+
+describe('terminal health: sharing the key’s budget with payments', () => {
+  it('a check waits while a payment’s requests keep the key busy, and goes once they stop', async () => {
+    const budget = new RateBudget({ perWindow: 2, windowMs: 30 })
+    const w = world({
+      budget: { send: (key, owner, request) => budget.send(key, owner, request, 'background') },
+    })
+    let polling = true
+    let polls = 0
+    const payment = (async () => {
+      while (polling) {
+        await budget.send('m1', 'payment-1', () => (polls++, Promise.resolve()))
+      }
+    })()
+    await new Promise((r) => setTimeout(r, 5))
+    await w.service.start() // the start-up checks queue behind the payment
+    await new Promise((r) => setTimeout(r, 100))
+    expect(polls).toBeGreaterThan(3)
+    expect(w.pings).toEqual([])
+    expect(w.service.view('m1', A)?.checking).toBe(true)
+    polling = false
+    await payment
+    await expect.poll(() => w.pings.length, { timeout: 2_000 }).toBe(2)
+    expect(w.stateOf(A)).toBe('online')
+    budget.close()
   })
 })
