@@ -4,7 +4,13 @@ import { createHandpointClient } from '../../../src/main/handpoint'
 import type { Device } from '../../../src/main/handpoint/types'
 import { bindDeviceCalls } from '../../../src/main/merchants/bound-client'
 import { RateBudget } from '../../../src/main/payments/rate-budget'
-import { DEMO_API_KEY, startSimulator, type Simulator } from '../../../src/main/simulator'
+import {
+  DEMO_API_KEY,
+  DEMO_MERCHANTS,
+  startSimulator,
+  type Simulator,
+  type SimulatorOptions,
+} from '../../../src/main/simulator'
 import { createTerminalCare, type TerminalCare } from '../../../src/main/terminals/compose'
 import { createMemoryCommandJournal } from '../../../src/main/terminals/memory-journal'
 import { scaledClock } from '../payments/support'
@@ -31,9 +37,14 @@ afterEach(async () => {
   care = sim = budget = undefined
 })
 
-async function world() {
+async function world(merchants?: SimulatorOptions['merchants']) {
   const clock = scaledClock(SCALE)
-  sim = await startSimulator({ timeScale: SCALE, now: () => clock.now(), rateLimitPerSecond: 0 })
+  sim = await startSimulator({
+    timeScale: SCALE,
+    now: () => clock.now(),
+    rateLimitPerSecond: 0,
+    ...(merchants ? { merchants } : {}),
+  })
   const client = createHandpointClient({
     apiBaseUrl: sim.apiBaseUrl,
     statusBaseUrl: sim.statusBaseUrl,
@@ -136,5 +147,15 @@ describe('terminal health against the simulator', () => {
     )
     expect(refused).toMatchObject({ outcome: 'refused', answer: { code: 'command_not_listening' } })
     expect(w.view(PIN)?.state).toBe('offline')
+  })
+
+  it('lists the merchant’s virtual terminal for MOTO as such, with no check planned', async () => {
+    const w = await world([
+      { ...DEMO_MERCHANTS[0]!, virtualTerminal: { serialNumber: 'VT000001' } },
+    ])
+    await w.until(NORMAL, (v) => v.state === 'online', PERIOD_MS)
+    expect(w.view('VT000001')).toMatchObject({ terminalType: 'VT', state: 'virtual' })
+    expect(w.view('VT000001')?.nextCheckAt).toBeUndefined()
+    // (That it is never pinged is the unit tests' to show: the health service never plans it.)
   })
 })
