@@ -19,6 +19,9 @@ const known = (view: TerminalHealthView | undefined, serial: string): TerminalHe
   return view
 }
 
+/** How long the window waits for a check's answer; later answers arrive as board events. */
+const ANSWER_WAIT_MS = 6_000
+
 /** The terminals slice of the IPC handler table; commands from the window are the checkout's. */
 export function createTerminalHandlers(
   health: HealthService,
@@ -26,9 +29,9 @@ export function createTerminalHandlers(
 ): TerminalHandlers {
   return {
     listTerminalHealth: ({ merchantId }) => health.board(merchantId),
-    refreshTerminalHealth: ({ merchantId }) => health.refresh(merchantId),
+    refreshTerminalHealth: ({ merchantId }) => health.refresh(merchantId, ANSWER_WAIT_MS),
     checkTerminal: async ({ merchantId, serialNumber }) =>
-      known(await health.check(merchantId, serialNumber), serialNumber),
+      known(await health.check(merchantId, serialNumber, ANSWER_WAIT_MS), serialNumber),
     getTerminalDetail: ({ merchantId, serialNumber }) => ({
       health: known(health.view(merchantId, serialNumber), serialNumber),
       history: health.historyOf(merchantId, serialNumber),

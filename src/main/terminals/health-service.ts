@@ -142,20 +142,36 @@ export class HealthService {
     return this.history.list(keyOf(merchantId, serial), this.options.clock.now())
   }
 
-  /** Refresh: re-reads the lists and checks each of the merchant's terminals now. */
-  async refresh(merchantId: string): Promise<TerminalHealthView[]> {
+  /**
+   * Refresh: re-reads the lists and checks each of the merchant's terminals now. Resolves when
+   * the checks answered, or after `waitMs` (the checks go on; the board event brings their
+   * answers): while a payment keeps the key busy, checks wait for it.
+   */
+  async refresh(merchantId: string, waitMs?: number): Promise<TerminalHealthView[]> {
     await this.sync()
     const keys = [...this.records.entries()]
       .filter(([, r]) => r.view.merchantId === merchantId)
       .map(([key]) => key)
-    await Promise.all(keys.map((key) => this.askedCheck(key)))
+    await this.atMost(Promise.all(keys.map((key) => this.askedCheck(key))), waitMs)
     return this.board(merchantId)
   }
 
   /** The "check" button: one terminal now, unless it was checked a moment ago or is busy here. */
-  async check(merchantId: string, serial: string): Promise<TerminalHealthView | undefined> {
-    await this.askedCheck(keyOf(merchantId, serial))
+  async check(
+    merchantId: string,
+    serial: string,
+    waitMs?: number,
+  ): Promise<TerminalHealthView | undefined> {
+    await this.atMost(this.askedCheck(keyOf(merchantId, serial)), waitMs)
     return this.view(merchantId, serial)
+  }
+
+  private atMost(pending: Promise<unknown>, waitMs: number | undefined): Promise<void> {
+    if (waitMs === undefined) return pending.then(() => undefined)
+    return new Promise<void>((resolve) => {
+      const timer = this.options.clock.setTimeout(resolve, waitMs)
+      void pending.then(() => (timer.cancel(), resolve()))
+    })
   }
 
   /** What an operation, a refusal or a command of this checkout says about the terminal. */

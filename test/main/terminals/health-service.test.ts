@@ -229,6 +229,18 @@ describe('terminal health: Refresh, "check", and the day in words', () => {
     expect(w.pingsOf(B)).toBe(2)
   })
 
+  it('Refresh answers within its wait while the checks queue behind a payment', async () => {
+    const w = world({ budget: { send: () => new Promise(() => {}) } }) // the key stays busy
+    await w.service.sync()
+    let answered = false
+    void w.service.refresh('m1', 6_000).then(() => (answered = true))
+    await w.clock.advance(5_999)
+    expect(answered).toBe(false)
+    await w.clock.advance(1)
+    expect(answered).toBe(true)
+    expect(w.service.view('m1', A)?.checking).toBe(true) // the check goes on
+  })
+
   it('"check" on a terminal busy here asks nothing: busy here is the truth', async () => {
     const w = world()
     await w.service.start()
