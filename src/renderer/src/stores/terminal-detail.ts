@@ -6,7 +6,7 @@ import type {
   TerminalCommandRequest,
   TerminalDetail,
 } from '@shared/contract'
-import { toMessage } from '../api/bridge'
+import { toMessage } from '../lib/errors'
 import { terminalsClient } from '../api/terminals-client'
 import { useTerminalsStore } from './terminals'
 
