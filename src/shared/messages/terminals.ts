@@ -22,7 +22,7 @@ export const terminalMessages = {
 
   // Answers to a device command.
   command_sent:
-    'Sent to terminal {serial}. Handpoint does not report whether the terminal applied it: look at the terminal, or press Check.',
+    'Sent to terminal {serial}. Handpoint does not report whether the terminal applied it: look at the terminal, or check it (Check now).',
   command_refused_running:
     'Not sent: terminal {serial} is running a payment. Wait until it ends; only a confirmed forced reboot interrupts it.',
   command_force_unconfirmed:

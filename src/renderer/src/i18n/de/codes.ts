@@ -225,7 +225,7 @@ const de: CodeMessages = {
     health_command_refused_not_listening:
       'Befehl nicht angenommen, das Terminal war nicht erreichbar: {command}.',
     command_sent:
-      'An Terminal {serial} gesendet. Handpoint meldet nicht, ob das Terminal ihn übernommen hat: am Terminal nachsehen oder „Prüfen“ drücken.',
+      'An Terminal {serial} gesendet. Handpoint meldet nicht, ob das Terminal ihn übernommen hat: am Terminal nachsehen oder es prüfen („Jetzt prüfen“).',
     command_refused_running:
       'Nicht gesendet: Auf Terminal {serial} läuft eine Zahlung. Warten, bis sie endet; nur ein bestätigter erzwungener Neustart unterbricht sie.',
     command_force_unconfirmed:

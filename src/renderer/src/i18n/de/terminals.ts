@@ -16,6 +16,7 @@ const de: typeof en = {
     neverSeen: 'Noch nichts gehört',
     checking: 'Wird geprüft…',
     battery: 'Akku {value} %',
+    percent: '{value} %',
     charging: 'lädt',
     full: 'voll',
     onPower: 'an {source}',

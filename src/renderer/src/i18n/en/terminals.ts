@@ -14,6 +14,7 @@ export default {
     neverSeen: 'Not heard from yet',
     checking: 'Checking…',
     battery: 'Battery {value}%',
+    percent: '{value}%',
     charging: 'charging',
     full: 'full',
     onPower: 'on {source}',
