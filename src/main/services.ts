@@ -172,6 +172,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
   disposers.push(payments.onFinal((record) => void receipts.collect(record)))
 
   // Terminal care: health from checks, results and refusals; the device commands.
+  const commandJournal = openFileCommandJournal(options.dataDir)
+  if (commandJournal.skipped > 0) {
+    notices.notify('terminal_journal_damaged', { count: commandJournal.skipped })
+  }
   const care = createTerminalCare({
     merchants,
     busyHere: (merchantId, serial) => payments.terminalBusy(merchantId, serial),
@@ -179,7 +183,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       background: { send: (key, owner, request) => budget.send(key, owner, request, 'background') },
       normal: { send: (key, owner, request) => budget.send(key, owner, request) },
     },
-    journal: openFileCommandJournal(options.dataDir),
+    journal: commandJournal,
     onBoard: (event) => emit('onTerminalBoard', event),
     log: console.error,
   })

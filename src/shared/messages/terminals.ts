@@ -20,6 +20,10 @@ export const terminalMessages = {
   health_command_refused_not_listening:
     'Command not taken, the terminal was not listening: {command}.',
 
+  // Found at start-up.
+  terminal_journal_damaged:
+    '{count} lines of the terminal commands journal could not be read and were skipped; the other commands are listed as before.',
+
   // Answers to a device command.
   command_sent:
     'Sent to terminal {serial}. Handpoint does not report whether the terminal applied it: look at the terminal, or check it (Check now).',

@@ -2,7 +2,9 @@ import { appendFileSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { TerminalCommandEntry } from '../../../src/shared/contract/terminals.contract'
+import { createServices } from '../../../src/main/services'
 import { openFileCommandJournal } from '../../../src/main/terminals/file-journal'
+import { testFakes } from '../../support/test-fakes'
 import { tempDataDir } from '../payments/support'
 
 const entry = (n: number, serial = 'T1'): TerminalCommandEntry => ({
@@ -46,5 +48,27 @@ describe('terminal commands journal file', () => {
     const last = openFileCommandJournal(dir)
     expect(last.skipped).toBe(1)
     expect(last.list('m1', 'T1', 10).map((e) => e.id)).toEqual(['c3', 'c1'])
+  })
+})
+
+describe('terminal commands journal in the services', () => {
+  it('unreadable lines found at start are a notice for the cashier, and the app starts', async () => {
+    const dir = tempDataDir('journal-services-')
+    const first = openFileCommandJournal(dir)
+    first.append(entry(1))
+    appendFileSync(path.join(dir, 'terminals', 'commands.jsonl'), 'not json\n')
+    const services = await createServices({
+      dataDir: dir,
+      appName: 'POS Companion',
+      appVersion: '0.0.0',
+      shell: 'browser',
+      ...testFakes(),
+    })
+    try {
+      const listed = await services.handlers.listNotices(undefined, { senderId: 'test' })
+      expect(listed).toMatchObject([{ code: 'terminal_journal_damaged', params: { count: 1 } }])
+    } finally {
+      await services.dispose()
+    }
   })
 })

@@ -224,6 +224,8 @@ const de: CodeMessages = {
       'Befehl nicht angenommen, das Terminal war beschäftigt: {command}.',
     health_command_refused_not_listening:
       'Befehl nicht angenommen, das Terminal war nicht erreichbar: {command}.',
+    terminal_journal_damaged:
+      '{count} Zeilen des Journals der Terminalbefehle waren unlesbar und wurden übersprungen; die übrigen Befehle werden wie bisher angezeigt.',
     command_sent:
       'An Terminal {serial} gesendet. Handpoint meldet nicht, ob das Terminal ihn übernommen hat: am Terminal nachsehen oder es prüfen („Jetzt prüfen“).',
     command_refused_running:
