@@ -4,14 +4,15 @@
  * cancelled, the other's outcome announced while the cashier works on), the board's health as
  * the checks found it, a terminal's detail with its day and a command, in English and German at
  * 1024 and 1280 px. Screenshots go to test-results/screens (or POS_SCREEN_SHOTS) for a person to
- * look at; the board is checked with axe (no serious or critical finding).
+ * look at; the board is checked with axe-core (no serious or critical finding) and, in German, for
+ * English left on screen.
  */
 import { mkdir, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { closeBrowser, launchApp, type LaunchedApp } from './harness'
+import { axeFindings, englishIn, englishPieces, shownTexts } from './support/screen-checks'
 
 const SHOTS =
   process.env['POS_SCREEN_SHOTS'] ?? resolve(import.meta.dirname, '../../test-results/screens')
@@ -62,13 +63,15 @@ async function shot(page: Page, name: string): Promise<void> {
   expect(overflow, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0)
 }
 
-/** axe on the terminal board (and the toasts): no serious or critical finding. */
+/** axe on the page with the board (and any toasts): no serious or critical finding. */
 async function axeBoard(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).include('[data-testid=terminal-board]').analyze()
-  const bad = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  const bad = (await axeFindings(page)).map((f) => `${f.rule} at ${f.targets.join(', ')}`)
   expect(bad).toEqual([])
+}
+
+/** In German, no text of the English message files on screen. */
+async function allGerman(page: Page): Promise<void> {
+  expect(englishIn(await shownTexts(page), englishPieces())).toEqual([])
 }
 
 async function typeAndEnter(page: Page, amount: string): Promise<void> {
@@ -159,11 +162,14 @@ describe('terminal care', () => {
         `An Terminal ${NORMAL} gesendet.`,
       )
       await shot(page, 'terminals-detail-de')
+      await allGerman(page)
+      await axeBoard(page)
       await page.getByRole('button', { name: /Zurück zu allen Terminals/ }).click()
       await expect(
         page.getByTestId(`terminal-${NORMAL}`).getByTestId('terminal-state').textContent(),
       ).resolves.toBe('Online')
       await shot(page, 'terminals-board-de')
+      await allGerman(page)
       await axeBoard(page)
       await closeApp()
     }
