@@ -103,10 +103,7 @@ describe('checkout when things go wrong', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'pos-e2e-restart-'))
     dirs.push(dataDir)
     const first = await open(dataDir)
-    await first
-      .getByTestId(`terminal-${PIN_TERMINAL}`)
-      .getByRole('button', { name: /^Use this one/ })
-      .click()
+    await first.getByTestId(`terminal-use-${PIN_TERMINAL}`).click()
     await typeAndEnter(first, '9.99')
     await first.getByTestId('payment-progress').waitFor()
     await apps.pop()!.close()

@@ -170,7 +170,7 @@ async function charge(amount: string): Promise<void> {
   await page.keyboard.press('Enter')
 }
 async function useTerminal(serial: string): Promise<void> {
-  const use = page.getByTestId(`terminal-${serial}`).getByRole('button')
+  const use = page.getByTestId(`terminal-use-${serial}`)
   if (await use.isVisible()) await use.click()
 }
 const outcome = (kind: string) => page.getByTestId(`outcome-${kind}`)

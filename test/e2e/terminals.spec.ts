@@ -94,10 +94,7 @@ describe('terminal care', () => {
       .toBe('amount-input')
     await page.getByTestId(`in-flight-${NORMAL}`).waitFor()
     // 2. A second sale on the PIN terminal, which waits for the card.
-    await page
-      .getByTestId(`terminal-${PIN}`)
-      .getByRole('button', { name: /^Use this one/ })
-      .click()
+    await page.getByTestId(`terminal-use-${PIN}`).click()
     await typeAndEnter(page, '20.00')
     await page.getByTestId('payment-progress').waitFor()
     await expect(page.locator('#progress-title').textContent()).resolves.toContain('€20.00')
