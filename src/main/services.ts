@@ -83,7 +83,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const careRef: { care?: TerminalCare } = {}
   // One request budget per key for everything the key sends: payments, terminal lists, terminal
   // checks (at the lowest priority) and commands.
-  const budget = new RateBudget()
+  // Merchants added with the same API key share its budget (keyOf reads the merchants service,
+  // built just below; requests only start once it is).
+  const budget = new RateBudget({
+    keyOf: (merchantId) => merchantsRef.at?.budgetKeyOf(merchantId) ?? merchantId,
+  })
+  const merchantsRef: { at?: MerchantService } = {}
 
   // --- domain services (construction order matters: later ones use earlier ones) ---
   // The demo merchant's simulator starts on first use, so real-only checkouts open no ports.
@@ -104,6 +109,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       void careRef.care?.health.sync() // terminal care follows the merchants' terminal lists
     },
   })
+  merchantsRef.at = merchants
   const receipts = new ReceiptService({
     dataDir: options.dataDir,
     printer: options.printer,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { randomUUID } from 'node:crypto'
 import {
   AppError,
@@ -58,12 +59,18 @@ export interface MerchantServiceOptions {
  * engine's MerchantDirectory: a client is only ever built with the key of the merchant asked for,
  * and only starts operations on that merchant's own terminals.
  */
+/** An id for an API key that says nothing about the key (for the per-key request budget). */
+const keyIdOf = (apiKey: string): string =>
+  `key:${createHash('sha256').update(apiKey).digest('hex').slice(0, 16)}`
+
 export class MerchantService implements MerchantDirectory {
   readonly vault: KeyVault
   private file!: ProfileFile
   private queue: Promise<unknown> = Promise.resolve()
   private readonly clients = new Map<string, HandpointClient>()
   private readonly deviceClients = new Map<string, TerminalDeviceClient>()
+  /** Merchant id -> an id of its API key (never the key), once the key was read. */
+  private readonly keyIds = new Map<string, string>()
   private readonly resolve: EndpointResolver
   private readonly now: () => number
 
@@ -327,15 +334,29 @@ export class MerchantService implements MerchantDirectory {
 
   // --- internals shared with configuration-transfer.ts ---
 
+  /**
+   * Which request budget a merchant's requests count against: one per API key, since Handpoint
+   * counts per key (two merchants added with the same key share it). The merchant id until the
+   * key was first read.
+   */
+  budgetKeyOf(merchantId: string): string {
+    return this.keyIds.get(merchantId) ?? merchantId
+  }
+
   /** Clear-text key for export or a client; updates keyState when the key cannot be read. */
   async apiKeyOf(m: MerchantProfile): Promise<string> {
     // The public demo key only ever goes to the simulator (the schema also enforces it).
-    if (m.demo && m.environment === 'simulator') return this.options.demoApiKey
+    if (m.demo && m.environment === 'simulator') return this.keyed(m, this.options.demoApiKey)
     const read = await this.vault.read(m.keyFile)
-    if (read.state === 'ok') return read.apiKey
+    if (read.state === 'ok') return this.keyed(m, read.apiKey)
     if (m.keyState !== read.state)
       await this.mutate(() => void (this.profile(m.id).keyState = read.state))
     throw keyProblem(read.state, m)
+  }
+
+  private keyed(m: MerchantProfile, apiKey: string): string {
+    this.keyIds.set(m.id, keyIdOf(apiKey))
+    return apiKey
   }
 
   profiles(): readonly MerchantProfile[] {
@@ -369,10 +390,22 @@ export class MerchantService implements MerchantDirectory {
     customUrls: Endpoints | undefined,
     apiKey: string,
   ) {
+    // The check counts against the key's budget too (the key may be one a merchant uses).
+    const budget = this.options.budget
+    const create = this.options.createClient
+    const createClient: ClientFactory = budget
+      ? (config) => {
+          const client = create(config)
+          return {
+            ...client,
+            listDevices: () => budget(keyIdOf(apiKey), () => client.listDevices()),
+          }
+        }
+      : create
     return verifyApiKey(
       { environment, ...(customUrls ? { customUrls } : {}), apiKey },
       this.resolve,
-      this.options.createClient,
+      createClient,
     )
   }
 

@@ -31,6 +31,11 @@ export interface RateBudgetOptions {
   cautiousMs?: number
   /** Monotonic time source; default performance.now. */
   now?: () => number
+  /**
+   * The API key behind a budget key (a merchant id): merchants that share one API key share one
+   * budget, since Handpoint counts per key. Default: each budget key is its own.
+   */
+  keyOf?: (key: string) => string
 }
 
 /** The engine is shutting down; the request was not sent. */
@@ -71,6 +76,7 @@ export class RateBudget {
   private readonly windowMs: number
   private readonly cautiousMs: number
   private readonly now: () => number
+  private readonly keyOf: (key: string) => string
   private readonly keys = new Map<string, KeyState>()
   private closed = false
 
@@ -79,6 +85,7 @@ export class RateBudget {
     this.windowMs = options.windowMs ?? 1100
     this.cautiousMs = options.cautiousMs ?? 30_000
     this.now = options.now ?? (() => performance.now())
+    this.keyOf = options.keyOf ?? ((key) => key)
   }
 
   /** The interval at which one owner alone could keep sending without waiting, in ms. */
@@ -98,6 +105,7 @@ export class RateBudget {
     priority: Priority = 'normal',
   ): Promise<T> {
     if (this.closed) return Promise.reject(new BudgetClosedError())
+    key = this.keyOf(key)
     const state = this.state(key)
     const queue: Queue = priority === 'background' ? state.background : state
     return new Promise<T>((resolve, reject) => {
@@ -132,6 +140,7 @@ export class RateBudget {
 
   /** Handpoint said 429: nobody of this key sends anything until `ms` from now, then slower. */
   pause(key: string, ms: number): void {
+    key = this.keyOf(key)
     const state = this.state(key)
     const now = this.now()
     state.pausedUntil = Math.max(state.pausedUntil, now + ms)
@@ -143,7 +152,7 @@ export class RateBudget {
   /** How many owners are waiting for this key right now (for fair-share schedules; background
    * requests do not count: they never take a payment's turn). */
   waiting(key: string): number {
-    return this.keys.get(key)?.ring.length ?? 0
+    return this.keys.get(this.keyOf(key))?.ring.length ?? 0
   }
 
   /** Rejects every waiter and stops all timers. */

@@ -85,3 +85,19 @@ describe('per-key request budget: background priority', () => {
     await expect(ping).rejects.toThrow(/closed/)
   })
 })
+
+describe('per-key request budget: merchants sharing one API key', () => {
+  it('counts two budget keys that name the same API key as one', async () => {
+    const budget = new RateBudget({
+      perWindow: 1,
+      windowMs: 60,
+      keyOf: (merchant) => (merchant === 'kiosk' ? 'demo' : merchant),
+    })
+    const at: number[] = []
+    const begin = performance.now()
+    const mark = () => (at.push(performance.now() - begin), Promise.resolve())
+    await Promise.all([budget.send('demo', 'a', mark), budget.send('kiosk', 'b', mark)])
+    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(55)
+    budget.close()
+  })
+})

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, watch } from 'vue'
 import type {
   Message,
   PaymentRecord,
@@ -167,6 +167,11 @@ export const usePaymentsStore = defineStore('payments', () => {
     track(record)
     currentId.value = record.id
   }
+
+  // A payment put on screen (started here, opened, focused) is no longer announced.
+  watch(currentId, (id) => {
+    if (id && announcements.value.some((a) => a.paymentId === id)) dismissAnnouncement(id)
+  })
 
   /** Puts a payment on screen (from its card on the board or its announcement). */
   function focus(id: string): void {
