@@ -1,5 +1,5 @@
 import { bindDeviceCalls } from '../main/merchants/bound-client'
-import { RateBudget } from '../main/payments/rate-budget'
+import { RateBudget } from '../main/payments'
 import { createTerminalCare, type TerminalCare } from '../main/terminals/compose'
 import { openFileCommandJournal } from '../main/terminals/file-journal'
 import type { Context } from './commands'
