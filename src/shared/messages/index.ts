@@ -15,6 +15,7 @@ import { merchantMessages } from './merchants'
 import { paymentMessages } from './payments'
 import { receiptMessages } from './receipts'
 import { terminalMessages } from './terminals'
+import { tillMessages } from './till'
 
 export { CAUSE_WORDS, causeOf, type FailureCause } from './causes'
 
@@ -25,6 +26,7 @@ export const ENGLISH_MESSAGES = {
   ...merchantMessages,
   ...receiptMessages,
   ...terminalMessages,
+  ...tillMessages,
 } as const
 
 export type MessageCode = keyof typeof ENGLISH_MESSAGES

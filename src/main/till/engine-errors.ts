@@ -1,0 +1,101 @@
+import { fromMinorUnits, isSupportedCurrency } from '@shared/money'
+import { TillError } from './errors'
+
+/**
+ * The engine refuses in codes (kebab-case before the codes work, snake_case after it); this maps
+ * each refusal a till can meet to the till link's own code. What is not listed here is not the
+ * till's fault: it becomes `unavailable` with the engine's sentence, never a silent success.
+ */
+const BY_ENGINE_CODE: Record<string, TillError['code']> = {
+  terminal_in_use: 'terminal_busy',
+  terminal_busy: 'terminal_busy',
+  device_busy: 'terminal_busy',
+  terminal_not_found: 'unknown_terminal',
+  unknown_terminal: 'unknown_terminal',
+  terminal_not_assigned: 'forbidden_terminal',
+  idempotency_key_reused: 'idempotency_key_reused',
+  amount_exceeds_remaining: 'amount_exceeds_remaining',
+  refund_exceeds_remaining: 'amount_exceeds_remaining',
+  cannot_reverse: 'cannot_reverse',
+  reversal_not_allowed: 'cannot_reverse',
+  cannot_refund: 'cannot_refund',
+  manager_approval_required: 'manager_approval_required',
+  payment_not_found: 'unknown_payment',
+  unknown_payment: 'unknown_payment',
+  invalid_amount: 'invalid_request',
+  invalid_currency: 'invalid_request',
+  missing_original: 'invalid_request',
+}
+
+interface CodedError {
+  code: string
+  message?: string
+  details?: Record<string, unknown>
+  params?: Record<string, unknown>
+}
+
+function coded(err: unknown): CodedError | undefined {
+  if (typeof err !== 'object' || err === null) return undefined
+  const e = err as Partial<CodedError> & { kind?: unknown }
+  // The Handpoint client's errors carry `kind`, the engine's AppErrors `code`.
+  const code = typeof e.code === 'string' ? e.code : typeof e.kind === 'string' ? e.kind : ''
+  return code ? { ...e, code } : undefined
+}
+
+export const snakeCase = (code: string): string => code.replace(/-/g, '_').toLowerCase()
+
+/** The till link's error for an engine refusal; `context` fills the sentence's parameters. */
+export function fromEngineError(
+  err: unknown,
+  context: { serial?: string; id?: string; currency?: string } = {},
+): TillError {
+  if (err instanceof TillError) return err
+  const e = coded(err)
+  const code = e ? BY_ENGINE_CODE[snakeCase(e.code)] : undefined
+  const facts = { ...e?.details, ...e?.params }
+  const paymentId = typeof facts['paymentId'] === 'string' ? facts['paymentId'] : undefined
+  const extra = paymentId ? { paymentId } : {}
+  const message = e?.message ?? (err instanceof Error ? err.message : String(err))
+  switch (code) {
+    case undefined:
+      return new TillError('unavailable', { why: stripStop(message) }, [], extra)
+    case 'invalid_request':
+      return new TillError(
+        'invalid_request',
+        { problems: stripStop(message) },
+        [{ field: e?.code === 'invalid-currency' ? 'currency' : 'amount', problem: message }],
+        extra,
+      )
+    case 'amount_exceeds_remaining': {
+      const raw = facts['remainingMinor'] ?? facts['remaining']
+      const remaining = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : undefined
+      const currency = context.currency ?? ''
+      const text =
+        remaining === undefined
+          ? 'less'
+          : isSupportedCurrency(currency)
+            ? fromMinorUnits(remaining, currency)
+            : remaining
+      return new TillError(
+        code,
+        { remaining: text, currency },
+        remaining === undefined
+          ? []
+          : [{ field: 'amount', problem: 'more than is left', remaining: Number(remaining) }],
+        extra,
+      )
+    }
+    case 'cannot_reverse':
+    case 'cannot_refund':
+      return new TillError(code, { id: context.id ?? '', why: stripStop(message) }, [], extra)
+    default:
+      return new TillError(
+        code,
+        { serial: context.serial ?? '', id: context.id ?? '', merchant: 'this merchant' },
+        [],
+        extra,
+      )
+  }
+}
+
+const stripStop = (text: string): string => text.replace(/\.\s*$/, '')
