@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { AppError } from '@shared/contract/result'
 import { CAFE_2, SHOP, sale, startFakeLink } from './support'
 
 describe('till link over HTTP: starting payments', () => {
