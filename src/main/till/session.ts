@@ -240,6 +240,11 @@ export class TillSession {
     return () => this.streams.delete(entry)
   }
 
+  /** Long-polls waiting right now (diagnostics and tests). */
+  get waiting(): number {
+    return this.waiters.size
+  }
+
   dispose(): void {
     this.unsubscribe()
     this.waiters.clear()

@@ -1,5 +1,6 @@
 import { afterEach } from 'vitest'
 import { TillHttpServer, type TillHttpOptions } from '../../../src/main/till/http/server'
+import type { TillClock } from '../../../src/main/till/ports'
 import { TillSession, type TillCaller } from '../../../src/main/till/session'
 import { FakeDirectory, FakeEngine, FakeReceipts } from './fakes'
 
@@ -37,10 +38,44 @@ afterEach(async () => {
   }
 })
 
+/** Time that moves only when the test says so. */
+export class ManualClock implements TillClock {
+  private current = 1_800_000_000_000
+  private timers: { at: number; fn: () => void }[] = []
+  now(): number {
+    return this.current
+  }
+  setTimeout(fn: () => void, ms: number): { cancel(): void } {
+    const timer = { at: this.current + ms, fn }
+    this.timers.push(timer)
+    return { cancel: () => (this.timers = this.timers.filter((t) => t !== timer)) }
+  }
+  advance(ms: number): void {
+    this.current += ms
+    const due = this.timers.filter((t) => t.at <= this.current)
+    this.timers = this.timers.filter((t) => t.at > this.current)
+    for (const t of due) t.fn()
+  }
+}
+
+/** Resolves once `condition` holds, checking between turns of the event loop (no sleeps). */
+export async function until(condition: () => boolean, turns = 5000): Promise<void> {
+  for (let i = 0; i < turns; i += 1) {
+    if (condition()) return
+    await new Promise((r) => setImmediate(r))
+  }
+  throw new Error('The condition never held.')
+}
+
 export async function startFakeLink(options: Partial<TillHttpOptions> = {}): Promise<FakeLink> {
   const engine = new FakeEngine()
   const receipts = new FakeReceipts()
-  const session = new TillSession({ engine, directory: new FakeDirectory(), receipts })
+  const session = new TillSession({
+    engine,
+    directory: new FakeDirectory(),
+    receipts,
+    ...(options.clock ? { clock: options.clock } : {}),
+  })
   const server = new TillHttpServer({
     session,
     authenticate: (token) => TOKENS[token],

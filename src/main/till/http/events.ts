@@ -23,7 +23,8 @@ export async function openEventStream(ctx: RouteContext): Promise<void> {
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-store',
-    Connection: 'keep-alive',
+    // A stream's connection is not reused: when it ends (revoked, shutdown) the socket goes too.
+    Connection: 'close',
     'X-Accel-Buffering': 'no',
     'X-Content-Type-Options': 'nosniff',
   })

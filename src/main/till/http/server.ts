@@ -84,7 +84,9 @@ export class TillHttpServer {
   private readonly budget: RequestBudget
   private readonly slots: StreamSlots
   private readonly open = new Map<string, Set<() => void>>()
-  private readonly sockets = new Set<Socket>()
+  /** Open connections with the number of requests each is serving. */
+  private readonly sockets = new Map<Socket, number>()
+  private closing = false
   private openapi: unknown
   private base = ''
 
@@ -92,7 +94,12 @@ export class TillHttpServer {
     const clock = options.clock ?? systemTillClock
     this.budget = new RequestBudget(clock, options.requestsPerSecond ?? 20)
     this.slots = new StreamSlots(options.streamsPerToken ?? 8)
-    const serverOptions = { maxHeaderSize: MAX_HEADER_BYTES }
+    const headersTimeout = options.headersTimeoutMs ?? 10_000
+    const serverOptions = {
+      maxHeaderSize: MAX_HEADER_BYTES,
+      // How often Node checks the header and request timeouts (its default is 30 s).
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, headersTimeout / 2)),
+    }
     const handler = (req: IncomingMessage, res: ServerResponse): void => void this.handle(req, res)
     this.server = options.tls
       ? createHttpsServer(
@@ -100,17 +107,36 @@ export class TillHttpServer {
           handler,
         )
       : createHttpServer(serverOptions, handler)
-    this.server.headersTimeout = options.headersTimeoutMs ?? 10_000
+    this.server.headersTimeout = headersTimeout
     this.server.requestTimeout = options.requestTimeoutMs ?? 15_000
     this.server.keepAliveTimeout = 5_000
     this.server.maxConnections = 256
     this.server.on('connection', (socket: Socket) => {
-      this.sockets.add(socket)
+      this.sockets.set(socket, 0)
       socket.on('close', () => this.sockets.delete(socket))
     })
-    // A client that sends garbage gets a 400 and its socket closed; the server goes on.
-    this.server.on('clientError', (_err, socket: Socket) => {
-      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+    // Counted per connection so that a shutdown can close idle keep-alive connections at once
+    // and the others as soon as their answer is out.
+    this.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      const socket = req.socket
+      this.sockets.set(socket, (this.sockets.get(socket) ?? 0) + 1)
+      res.on('close', () => {
+        const left = Math.max(0, (this.sockets.get(socket) ?? 1) - 1)
+        if (this.sockets.has(socket)) this.sockets.set(socket, left)
+        if (this.closing && left === 0) socket.destroySoon()
+      })
+    })
+    // A client that sends garbage, too much or too slowly gets its status and its socket
+    // closed; the server goes on.
+    this.server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+      const status =
+        err.code === 'HPE_HEADER_OVERFLOW'
+          ? '431 Request Header Fields Too Large'
+          : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+            ? '408 Request Timeout'
+            : '400 Bad Request'
+      if (socket.writable)
+        socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
       else socket.destroy()
     })
   }
@@ -147,12 +173,13 @@ export class TillHttpServer {
 
   /** Stops listening, ends streams and idle connections; in-flight requests finish first. */
   async close(): Promise<void> {
-    for (const set of [...this.open.values()]) for (const close of [...set]) close()
+    this.closing = true
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()))
-    this.server.closeIdleConnections()
+    for (const set of [...this.open.values()]) for (const close of [...set]) close()
+    for (const [socket, busy] of this.sockets) if (busy === 0) socket.destroySoon()
     const force = setTimeout(() => {
-      for (const socket of this.sockets) socket.destroy()
-    }, 2_000)
+      for (const socket of this.sockets.keys()) socket.destroy()
+    }, 5_000)
     force.unref()
     await closed
     clearTimeout(force)
