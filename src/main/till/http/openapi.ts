@@ -131,19 +131,19 @@ function responses(route: RouteDef): Json {
   for (const code of new Set(codes))
     byStatus.set(STATUS[code], [...(byStatus.get(STATUS[code]) ?? []), code])
   for (const [status, list] of [...byStatus].sort(([a], [b]) => a - b)) {
-    out[String(status)] = {
-      description: list.map((c) => `\`${c}\`: ${describe(`till_${c}`)}`).join('\n\n'),
-      ...(status === 429
-        ? {
-            headers: {
-              'Retry-After': { description: 'Seconds to wait.', schema: { type: 'string' } },
-            },
-          }
-        : {}),
-      content: { 'application/json': { schema: ref('Error') } },
-    }
+    out[String(status)] = errorResponse(list)
   }
   return out
+}
+
+function errorResponse(codes: TillErrorCode[]): Json {
+  const status = STATUS[codes[0]!]
+  const retry = { description: 'Seconds to wait.', schema: { type: 'string' } }
+  return {
+    description: codes.map((c) => `\`${c}\`: ${describe(`till_${c}`)}`).join('\n\n'),
+    ...(status === 429 ? { headers: { 'Retry-After': retry } } : {}),
+    content: { 'application/json': { schema: ref('Error') } },
+  }
 }
 
 function operation(route: RouteDef): Json {
@@ -198,6 +198,16 @@ export function buildOpenApi(version: string): Json {
     paths,
     components: {
       schemas,
+      // Any path or method, with or without a token.
+      responses: {
+        NotFound: errorResponse(['not_found']),
+        MethodNotAllowed: errorResponse(['method_not_allowed']),
+        TransportRefusal: {
+          description:
+            'Answered by the server before the API sees the request: 408 (headers or body too ' +
+            'slow), 431 (headers over 16 KiB) or 400 (not HTTP). The connection is closed.',
+        },
+      },
       securitySchemes: {
         tillToken: {
           type: 'http',

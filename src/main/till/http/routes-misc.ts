@@ -14,7 +14,11 @@ const receiptQuery = z.object({
     .number()
     .pipe(z.union(RECEIPT_WIDTHS.map((w) => z.literal(w))))
     .default(42)
-    .meta({ description: 'Characters per line for format=text: 32 (58 mm rolls), 42 or 48.' }),
+    .meta({
+      description: 'Characters per line for format=text: 32 (58 mm rolls), 42 or 48.',
+      type: 'integer',
+      enum: [...RECEIPT_WIDTHS],
+    }),
 })
 
 /**
