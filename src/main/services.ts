@@ -26,6 +26,10 @@ import { ensureDataDir, tightenModes } from './storage/modes'
 import { RateBudget } from './payments/rate-budget'
 import { createTerminalCare, type TerminalCare } from './terminals/compose'
 import { openFileCommandJournal } from './terminals/file-journal'
+import { createTillHandlers } from './till/handlers'
+import { TillLinkService } from './till/link'
+import { TillSession } from './till/session'
+import { directoryForTill, engineForTill, receiptsForTill } from './till/wiring'
 
 export interface ServicesOptions {
   /** Where this checkout keeps its data (journals, receipts, settings). */
@@ -197,6 +201,24 @@ export async function createServices(options: ServicesOptions): Promise<Services
   careRef.care = care
   void care.start()
 
+  // The till link: tills on this computer (or the LAN, when allowed) start payments over HTTP.
+  const tillSession = new TillSession({
+    engine: engineForTill(payments),
+    directory: directoryForTill(merchants),
+    receipts: receiptsForTill(receipts),
+  })
+  const till = await TillLinkService.open({
+    dataDir: options.dataDir,
+    version: options.appVersion,
+    session: tillSession,
+    merchants: () => merchants.profiles().map((m) => ({ id: m.id, name: m.name })),
+    logError: console.error,
+    onChange: (view) => emit('onTillLinkChanged', view),
+  })
+  // Stopped before the engine (disposers run in reverse): no till request outlives it.
+  disposers.push(() => tillSession.dispose())
+  disposers.push(() => till.dispose())
+
   // --- handler table ---
   const handlers: HandlerTable = {
     getAppInfo: () => ({
@@ -210,6 +232,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     ...createMerchantHandlers(merchants),
     ...createReceiptHandlers(receipts),
     ...care.handlers,
+    ...createTillHandlers(till),
   }
 
   return {

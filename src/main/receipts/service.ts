@@ -200,6 +200,31 @@ export class ReceiptService {
     }
   }
 
+  /**
+   * One copy as kept, for the till link: the stored HTML, or where it stands. Undefined when
+   * nothing is kept for the payment (yet).
+   */
+  async storedCopy(
+    paymentId: string,
+    copy: ReceiptCopy,
+  ): Promise<
+    | { status: 'stored'; html: string }
+    | { status: 'pending' | 'none' }
+    | { status: 'failed'; retrying: boolean }
+    | undefined
+  > {
+    const meta = await this.store.readMeta(paymentId).catch(() => undefined)
+    if (!meta) return undefined
+    const part = meta[copy]
+    if (part.status === 'stored') {
+      const html = await this.store.readPart(paymentId, copy)
+      return html === undefined ? { status: 'failed', retrying: false } : { status: 'stored', html }
+    }
+    if (part.status === 'failed')
+      return { status: 'failed', retrying: part.nextAttemptAt !== undefined }
+    return { status: part.status }
+  }
+
   listPrinters(): Promise<PrinterInfo[]> {
     return this.options.printer.listPrinters()
   }

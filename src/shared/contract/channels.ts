@@ -41,6 +41,11 @@ export const operationChannels = {
   checkTerminal: 'terminals:check',
   getTerminalDetail: 'terminals:get-detail',
   sendTerminalCommand: 'terminals:send-command',
+  // till link
+  getTillLink: 'till:get-link',
+  setTillLink: 'till:set-link',
+  createTillToken: 'till:create-token',
+  revokeTillToken: 'till:revoke-token',
 } as const
 
 export const eventChannels = {
@@ -49,6 +54,7 @@ export const eventChannels = {
   onMerchantsChanged: 'merchants:changed',
   onReceiptsChanged: 'receipts:changed',
   onTerminalBoard: 'terminals:board-changed',
+  onTillLinkChanged: 'till:changed',
 } as const
 
 export type OperationName = keyof typeof operationChannels

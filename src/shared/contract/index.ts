@@ -4,6 +4,7 @@ import { merchantEvents, merchantOperations } from './merchants.contract'
 import { paymentEvents, paymentOperations } from './payments.contract'
 import { receiptEvents, receiptOperations } from './receipts.contract'
 import { terminalEvents, terminalOperations } from './terminals.contract'
+import { tillEvents, tillOperations } from './till.contract'
 import type { EventName, OperationName } from './channels'
 import type { EventDef, OperationDef } from './define'
 import type { Result } from './result'
@@ -16,6 +17,7 @@ export * from './payments.contract'
 export * from './merchants.contract'
 export * from './receipts.contract'
 export * from './terminals.contract'
+export * from './till.contract'
 
 /** Every operation of the contract. Each domain adds its `*.contract.ts` here. */
 export const operations = {
@@ -24,6 +26,7 @@ export const operations = {
   ...merchantOperations,
   ...receiptOperations,
   ...terminalOperations,
+  ...tillOperations,
 } satisfies Record<OperationName, OperationDef<z.ZodType, unknown>>
 
 /** Every event of the contract. */
@@ -33,6 +36,7 @@ export const events = {
   ...merchantEvents,
   ...receiptEvents,
   ...terminalEvents,
+  ...tillEvents,
 } satisfies Record<EventName, EventDef<unknown>>
 
 type Ops = typeof operations
