@@ -7,6 +7,7 @@ import merchants from './de/merchants'
 import notices from './de/notices'
 import receipts from './de/receipts'
 import terminals from './de/terminals'
+import till from './de/till'
 
 /** German: every key of en.ts, one module per domain (the type makes a missing key an error). */
 const de: typeof en = {
@@ -18,6 +19,7 @@ const de: typeof en = {
   ...notices,
   ...receipts,
   ...codes,
+  ...till,
 }
 
 export default de

@@ -6,6 +6,7 @@ import merchants from './en/merchants'
 import notices from './en/notices'
 import receipts from './en/receipts'
 import terminals from './en/terminals'
+import till from './en/till'
 
 /**
  * English: the complete set. Each domain keeps its own module in ./en (and the same module in
@@ -21,4 +22,5 @@ export default {
   ...notices,
   ...receipts,
   ...codes,
+  ...till,
 }

@@ -70,6 +70,17 @@ export const usePaymentsStore = defineStore('payments', () => {
         ]
       }
     }
+    // A till started it through the till link: it shows here like any other, unless the
+    // cashier is in the middle of another operation.
+    const fromTill = (event.record as { origin?: { kind?: string } }).origin?.kind === 'till'
+    if (
+      !prev &&
+      fromTill &&
+      !isFinal(event.record) &&
+      (!current.value || isFinal(current.value.record))
+    ) {
+      currentId.value = event.record.id
+    }
   }
 
   /**

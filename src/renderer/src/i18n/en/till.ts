@@ -1,0 +1,45 @@
+/** Settings > Till link, and the checkout's "from till" mark (English). */
+export default {
+  till: {
+    title: 'Till link',
+    intro:
+      "Lets the shop's till software start card payments here, so nobody types an amount twice. Tills use the address below with a till token.",
+    enabled: 'Let tills start payments',
+    port: 'Port',
+    savePort: 'Use this port',
+    portInvalid: 'Choose a port between 1024 and 65535.',
+    running: 'Running at {url}',
+    stopped: 'Switched off: tills cannot start payments.',
+    lan: 'Also accept tills from other computers on the network (HTTPS)',
+    lanHint:
+      'Off: only programs on this computer can reach the till link. On: tills on the network connect over HTTPS and check this fingerprint:',
+    fingerprint: 'Certificate fingerprint (SHA-256)',
+    tokens: 'Till tokens',
+    tokensIntro: 'Each till gets its own token, for one merchant. A token is shown once.',
+    noTokens: 'No till token yet.',
+    name: 'Till name',
+    namePlaceholder: 'e.g. Front till',
+    merchant: 'Merchant',
+    create: 'Create token',
+    newToken: 'Token for {name}: copy it into the till now. It will not be shown again.',
+    copy: 'Copy',
+    copied: 'Copied',
+    done: 'I have copied it',
+    created: 'Created {when}',
+    lastUsed: 'Last used {when}',
+    neverUsed: 'Not used yet',
+    revoke: 'Revoke',
+    revokeConfirm: 'Revoke the token of {name}? The till can no longer start payments with it.',
+    keep: 'Keep it',
+    unknownMerchant: 'merchant removed',
+    fromTill: 'From till {name}',
+    /** How main's till link codes read here. */
+    problems: {
+      till_link_port_in_use: 'Port {port} is used by another program. Choose another port.',
+      till_link_not_started: 'The till link could not start: {why}',
+      till_link_unknown_merchant: 'That merchant no longer exists. Choose another one.',
+      till_link_unknown_token: 'That token was already revoked.',
+      other: 'That did not work: {why}',
+    },
+  },
+}

@@ -1,0 +1,92 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { TillLinkPatch, TillLinkView } from '@shared/contract'
+import { BridgeError } from '../api/bridge'
+import { tillClient } from '../api/till-client'
+
+export interface TillProblem {
+  code: string
+  params?: Record<string, string | number>
+}
+
+const asProblem = (err: unknown): TillProblem =>
+  err instanceof BridgeError
+    ? {
+        code: err.code,
+        ...(err.details?.['params']
+          ? { params: err.details['params'] as TillProblem['params'] }
+          : {}),
+      }
+    : { code: 'internal', params: { why: err instanceof Error ? err.message : String(err) } }
+
+/**
+ * Settings > Till link: whether tills may start payments here, on which port, on the LAN or
+ * not, and the till tokens. A new token is kept here only until the person has copied it.
+ */
+export const useTillStore = defineStore('till', () => {
+  const link = ref<TillLinkView | null>(null)
+  const error = ref<TillProblem | null>(null)
+  const busy = ref(false)
+  /** The token just made, shown once; cleared when dismissed. */
+  const newToken = ref<{ token: string; name: string } | null>(null)
+  let unsubscribe: (() => void) | undefined
+
+  async function run<T>(work: () => Promise<T>): Promise<T | undefined> {
+    busy.value = true
+    error.value = null
+    try {
+      return await work()
+    } catch (err) {
+      error.value = asProblem(err)
+      return undefined
+    } finally {
+      busy.value = false
+    }
+  }
+
+  async function load(): Promise<void> {
+    unsubscribe ??= tillClient.onChanged((view) => (link.value = view))
+    const view = await run(() => tillClient.get())
+    if (view) link.value = view
+  }
+
+  async function update(patch: TillLinkPatch): Promise<void> {
+    const view = await run(() => tillClient.set(patch))
+    if (view) link.value = view
+  }
+
+  async function createToken(name: string, merchantId: string): Promise<boolean> {
+    const made = await run(() => tillClient.createToken(name, merchantId))
+    if (!made) return false
+    link.value = made.link
+    newToken.value = { token: made.token, name: name.trim() }
+    return true
+  }
+
+  async function revokeToken(id: string): Promise<void> {
+    const view = await run(() => tillClient.revokeToken(id))
+    if (view) link.value = view
+  }
+
+  function forgetNewToken(): void {
+    newToken.value = null
+  }
+
+  function stop(): void {
+    unsubscribe?.()
+    unsubscribe = undefined
+  }
+
+  return {
+    link,
+    error,
+    busy,
+    newToken,
+    load,
+    update,
+    createToken,
+    revokeToken,
+    forgetNewToken,
+    stop,
+  }
+})
