@@ -27,6 +27,7 @@ export const OPTIONS = {
   'callback-port': { type: 'string' },
   'callback-url': { type: 'string' },
   'not-charged-after': { type: 'string' },
+  port: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const
 
@@ -52,6 +53,8 @@ export interface CliOptions {
   timeoutMs: number
   callback?: { host: string; port: number; publicUrl?: string }
   notChargedAfterMs?: number
+  /** `serve`: the till link's port (0 = any free port). */
+  port?: number
 }
 
 const URLS = {
@@ -117,6 +120,13 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
       port: v['callback-port'] ? positiveInt(v['callback-port'], 'callback-port', 0) : 0,
       publicUrl: v['callback-url'],
     }
+  }
+  if (v.port !== undefined) {
+    const port = Number(v.port)
+    if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+      throw new UsageError('--port needs a port number from 0 to 65535 (0 picks a free one).')
+    }
+    options.port = port
   }
   if (v['not-charged-after'] !== undefined) {
     const seconds = Number(v['not-charged-after'])

@@ -14,10 +14,10 @@ export interface TillLinkOptions {
   /** The merchants tokens can be made for (id and name). */
   merchants: () => { id: string; name: string }[]
   /**
-   * Headless use: listen on loopback at this port whatever the settings say (0 = any free
-   * port), and do not save it.
+   * Headless use (`cli serve`): always run, on loopback, at `port` when given (0 = any free
+   * port; not saved) or at the saved port.
    */
-  fixedPort?: number
+  headless?: { port?: number }
   logError?: (message: string) => void
   /** Told after every change of the settings, tokens or running state. */
   onChange?: (view: TillLinkView) => void
@@ -59,7 +59,7 @@ export class TillLinkService {
   view(): TillLinkView {
     const names = new Map(this.options.merchants().map((m) => [m.id, m.name]))
     const view: TillLinkView = {
-      enabled: this.options.fixedPort !== undefined || this.file.enabled,
+      enabled: this.options.headless !== undefined || this.file.enabled,
       port: this.server?.port || this.file.port,
       lan: this.file.lan,
       running: this.server !== undefined,
@@ -139,10 +139,10 @@ export class TillLinkService {
   private async restart(): Promise<void> {
     await this.stop()
     this.problem = undefined
-    const fixed = this.options.fixedPort
-    if (fixed === undefined && !this.file.enabled) return this.changed()
-    const lan = fixed === undefined && this.file.lan
-    const port = fixed ?? this.file.port
+    const headless = this.options.headless
+    if (!headless && !this.file.enabled) return this.changed()
+    const lan = !headless && this.file.lan
+    const port = headless?.port ?? this.file.port
     try {
       const tls = lan ? await ensureCertificate(this.options.dataDir) : undefined
       this.fingerprint = tls?.fingerprint

@@ -6,7 +6,6 @@ import type {
   StartPaymentRequest,
 } from '@shared/contract/payments.contract'
 import { AppError } from '@shared/contract/result'
-import { describe } from '@shared/messages'
 import { fromMinorUnits } from '@shared/money'
 import type { Device } from '../handpoint/types'
 import type {
