@@ -74,12 +74,7 @@ export function engineForTill(
   return {
     async startOnce(request, once) {
       if (!engine.startOnce) {
-        throw new AppError(
-          'unavailable',
-          describe('till_unavailable', {
-            why: 'this payment engine cannot take till payments yet',
-          }),
-        )
+        throw new AppError('unavailable', 'this payment engine cannot take till payments yet')
       }
       return engine.startOnce(toStartRequest(request), once)
     },

@@ -15,9 +15,8 @@ describe('cli serve', () => {
     const terminals = await fetch(`${first.url}/terminals`, {
       headers: { Authorization: `Bearer ${first.token}` },
     })
-    expect((await terminals.json()).terminals.map((t: { serial: string }) => t.serial)).toContain(
-      '0821032398',
-    )
+    const list = (await terminals.json()) as { terminals: { serial: string }[] }
+    expect(list.terminals.map((t) => t.serial)).toContain('0821032398')
     expect(await first.stop('SIGTERM')).toBe(0)
     const saved = JSON.parse(readFileSync(path.join(dataDir, 'till-link.json'), 'utf8'))
     expect(saved.tokens).toHaveLength(1)
