@@ -1,0 +1,149 @@
+import { TillHttpServer } from '../src/main/till/http/server'
+import type { TillDirectory, TillEngine } from '../src/main/till/ports'
+import { TillSession } from '../src/main/till/session'
+import { engineForTill } from '../src/main/till/wiring'
+import { median, p99, round } from './stats'
+import type { Benchmark, Metric } from './types'
+import { benchMerchants, startWorld, type World } from './support/world'
+
+/**
+ * TILL: what the till link adds to a sale. The same sale, alternately through the engine's own
+ * `startOnce` and through `POST /v1/payments` over loopback HTTP, on one terminal of the
+ * simulator (time compressed, key budget lifted so only our code is timed):
+ * - added latency: the POST's answer time minus the engine call's (p50 and p99 of each);
+ * - long-poll: a `GET /v1/payments/{id}?wait=60` held from the 201; the time from the engine's
+ *   final event to the till having the final answer.
+ */
+const RUNS = 200
+const WARMUP = 20
+const TIME_SCALE = 100
+const TOKEN = 'bench-till-token-0000000000000000'
+
+export const bTill: Benchmark = {
+  id: 'TILL',
+  measures:
+    "a sale through the till link vs through the engine directly: added latency, and how soon a waiting long-poll has the engine's final event",
+  async run() {
+    const merchants = benchMerchants(1, 1)
+    const m = merchants[0]!
+    const serial = m.serials[0]!
+    const finalEventAt = new Map<string, number>()
+    const world: World = await startWorld(
+      merchants,
+      { timeScale: TIME_SCALE, rateLimitPerSecond: 0 },
+      { budget: { perWindow: 10_000, windowMs: 1_000 } },
+    )
+    const engine: TillEngine = engineForTill(world.engine)
+    engine.subscribe(({ record }) => {
+      if (['approved', 'declined', 'failed', 'cancelled', 'partial'].includes(record.state)) {
+        if (!finalEventAt.has(record.id)) finalEventAt.set(record.id, performance.now())
+      }
+    })
+    const directory: TillDirectory = {
+      merchants: () => [{ id: m.merchantId, name: m.merchantId }],
+      terminalsOf: async () => [{ serial, type: 'PAXA920PRO' }],
+      merchantOfTerminal: async () => m.merchantId,
+    }
+    const session = new TillSession({
+      engine,
+      directory,
+      receipts: { copy: async () => undefined },
+    })
+    const caller = { tillId: 'bench', tillName: 'Bench', merchantId: m.merchantId }
+    const server = new TillHttpServer({
+      session,
+      authenticate: (t) => (t === TOKEN ? caller : undefined),
+      version: 'bench',
+      requestsPerSecond: 100_000,
+    })
+    const base = await server.listen('127.0.0.1', 0)
+    const headers = { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }
+    const direct: number[] = []
+    const viaLink: number[] = []
+    const pollLag: number[] = []
+    const waitFinal = async (id: string): Promise<void> => {
+      while (!finalEventAt.has(id)) await new Promise((r) => setTimeout(r, 2))
+    }
+    try {
+      for (let i = 0; i < WARMUP + RUNS; i += 1) {
+        const body = { operation: 'sale', amount: 1000 + i, currency: 'EUR', terminal: serial }
+        // Directly through the engine.
+        let t = performance.now()
+        const { record } = await engine.startOnce(
+          {
+            merchantId: m.merchantId,
+            terminalSerial: serial,
+            operation: 'sale',
+            amountMinor: String(1000 + i),
+            currency: 'EUR',
+          },
+          {
+            scope: 'till:bench-direct',
+            key: `direct-${i}`,
+            fingerprint: `direct-${i}`,
+            origin: { kind: 'till', tillId: 'bench-direct', tillName: 'Bench' },
+          },
+        )
+        const directMs = performance.now() - t
+        await waitFinal(record.id)
+        // Through the till link, with a long-poll waiting from the 201 on.
+        t = performance.now()
+        const res = await fetch(`${base}/payments`, {
+          method: 'POST',
+          headers: { ...headers, 'Idempotency-Key': `link-${i}` },
+          body: JSON.stringify(body),
+        })
+        const created = (await res.json()) as { id: string }
+        const linkMs = performance.now() - t
+        if (res.status !== 201) throw new Error(`The till link answered ${res.status}.`)
+        const poll = await fetch(`${base}/payments/${created.id}?wait=60`, { headers })
+        const answered = performance.now()
+        const polled = (await poll.json()) as { final: boolean }
+        if (!polled.final) throw new Error('A long-poll ended before the payment was final.')
+        await waitFinal(created.id)
+        if (i >= WARMUP) {
+          direct.push(directMs)
+          viaLink.push(linkMs)
+          pollLag.push(answered - finalEventAt.get(created.id)!)
+        }
+      }
+    } finally {
+      await server.close()
+      session.dispose()
+      await world.close()
+    }
+    const metrics: Metric[] = [
+      { name: 'engine start p50', value: round(median(direct)), unit: 'ms' },
+      { name: 'engine start p99', value: round(p99(direct)), unit: 'ms' },
+      { name: 'till link POST p50', value: round(median(viaLink)), unit: 'ms' },
+      { name: 'till link POST p99', value: round(p99(viaLink)), unit: 'ms' },
+      {
+        name: 'added latency p50',
+        value: round(median(viaLink) - median(direct)),
+        unit: 'ms',
+      },
+      {
+        name: 'added latency p99',
+        value: round(p99(viaLink) - p99(direct)),
+        unit: 'ms',
+        target: '<= 5 ms',
+      },
+      { name: 'long-poll after final event p50', value: round(median(pollLag)), unit: 'ms' },
+      {
+        name: 'long-poll after final event p99',
+        value: round(p99(pollLag)),
+        unit: 'ms',
+        target: '<= 5 ms',
+      },
+    ]
+    return {
+      id: 'TILL',
+      measures: bTill.measures,
+      metrics,
+      notes: [
+        `${RUNS} sales each way after ${WARMUP} warm-up, alternating, one terminal, simulator timeScale ${TIME_SCALE}, key budget lifted; loopback HTTP with a fresh fetch per request`,
+        'added latency compares the two distributions (p99 of the POST minus p99 of the engine call); the long-poll figure is measured from the engine announcing the final state to the till reading the answer',
+      ],
+    }
+  },
+}
