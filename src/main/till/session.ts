@@ -18,6 +18,9 @@ import { toResource, type PaymentResource } from './resource'
 import { terminalStateFrom, type TerminalResource } from './terminals'
 import { Waiters } from './waiters'
 
+/** Idempotency keys are the till's own: one key space per till token. */
+export const scopeOf = (caller: TillCaller): string => `till:${caller.tillId}`
+
 /** Who is asking: one till token, bound to one merchant. */
 export interface TillCaller {
   tillId: string
@@ -145,7 +148,7 @@ export class TillSession {
   ): PaymentResource[] {
     let records: TillPaymentRecord[]
     if (query.idempotencyKey !== undefined) {
-      const found = this.engine.findByIdempotencyKey(caller.tillId, query.idempotencyKey)
+      const found = this.engine.findByIdempotencyKey(scopeOf(caller), query.idempotencyKey)
       records = found ? [found] : []
       if (query.terminal) records = records.filter((r) => r.terminalSerial === query.terminal)
       if (query.tillReference)
@@ -261,14 +264,14 @@ export class TillSession {
     input?: StartPaymentInput,
   ): Promise<Started> {
     const once = {
-      scope: caller.tillId,
+      scope: scopeOf(caller),
       key,
       fingerprint,
       origin: { kind: 'till' as const, tillId: caller.tillId, tillName: caller.tillName },
       ...(input?.tillReference !== undefined ? { tillReference: input.tillReference } : {}),
     }
     // A key seen before is the engine's to replay (or refuse), whatever became of the terminal.
-    if (!this.engine.findByIdempotencyKey(caller.tillId, key))
+    if (!this.engine.findByIdempotencyKey(scopeOf(caller), key))
       await this.checkTerminal(caller, request)
     try {
       const { record, replayed } = await this.engine.startOnce(request, once)
