@@ -1,6 +1,5 @@
 import { fromEngineError } from './engine-errors'
 import { TillError } from './errors'
-import { EventRing, type RingEvent } from './event-ring'
 import { fingerprintOf } from './fingerprint'
 import type { RefundInput, StartPaymentInput } from './inputs'
 import { refundOf, reversalOf, toEngineOperation } from './operations'
@@ -9,14 +8,13 @@ import {
   type TillClock,
   type TillDirectory,
   type TillEngine,
-  type TillEngineEvent,
   type TillPaymentRecord,
   type TillReceipts,
   type TillStartRequest,
 } from './ports'
 import { toResource, type PaymentResource } from './resource'
 import { terminalStateFrom, type TerminalResource } from './terminals'
-import { Waiters } from './waiters'
+import { TillEvents, ownerView, type StreamListener } from './events'
 
 /** Idempotency keys are the till's own: one key space per till token. */
 export const scopeOf = (caller: TillCaller): string => `till:${caller.tillId}`
@@ -43,7 +41,7 @@ export interface TillSessionOptions {
   ringSize?: number
 }
 
-export type StreamListener = (event: RingEvent<PaymentResource | TerminalResource>) => void
+export type { StreamListener } from './events'
 
 /**
  * The till session service: what any till front (HTTP today, ZVT later) can do, in till words,
@@ -54,17 +52,19 @@ export type StreamListener = (event: RingEvent<PaymentResource | TerminalResourc
 export class TillSession {
   private readonly engine: TillEngine
   private readonly clock: TillClock
-  private readonly ring: EventRing
-  private readonly streams = new Set<{ merchantId: string; listener: (e: RingEvent) => void }>()
-  private readonly waiters = new Waiters<PaymentResource>()
-  private readonly lastTerminal = new Map<string, string>()
+  private readonly events: TillEvents
   private readonly unsubscribe: () => void
 
   constructor(private readonly options: TillSessionOptions) {
     this.engine = options.engine
     this.clock = options.clock ?? systemTillClock
-    this.ring = new EventRing(options.ringSize)
-    this.unsubscribe = this.engine.subscribe((event) => this.onEngineEvent(event))
+    this.events = new TillEvents(options.ringSize)
+    this.unsubscribe = this.engine.subscribe(({ record }) =>
+      this.events.publish(
+        record,
+        toResource(record, { ...ownerView(record), ...this.originalOf(record) }),
+      ),
+    )
   }
 
   /** Starts an operation on a terminal, once per idempotency key. */
@@ -137,7 +137,7 @@ export class TillSession {
   ): Promise<PaymentResource> {
     const now = this.get(caller, id)
     if (now.final || ms <= 0 || signal?.aborted) return now
-    const final = await this.waiters.wait(id, ms, this.clock, signal)
+    const final = await this.events.wait(id, ms, this.clock, signal)
     return final ? this.viewFor(caller, final) : this.get(caller, id)
   }
 
@@ -224,34 +224,28 @@ export class TillSession {
    * Subscribes to the caller's merchant's events. With `lastEventId`, first what was missed
    * (or, when that id is too old, the current state of every running payment and terminal).
    */
-  async openStream(
+  openStream(
     caller: TillCaller,
     lastEventId: string | undefined,
     listener: StreamListener,
   ): Promise<() => void> {
-    const entry = {
-      merchantId: caller.merchantId,
-      listener: (e: RingEvent) => listener(this.forCaller(caller, e)),
-    }
-    const backlog = lastEventId !== undefined ? this.ring.since(lastEventId) : []
-    if (backlog) {
-      for (const e of backlog) if (e.merchantId === caller.merchantId) entry.listener(e)
-    } else {
-      for (const e of await this.snapshot(caller)) entry.listener(e)
-    }
-    this.streams.add(entry)
-    return () => this.streams.delete(entry)
+    return this.events.open(caller, lastEventId, listener, async () => ({
+      payments: this.engine
+        .active()
+        .filter((e) => e.record.merchantId === caller.merchantId)
+        .map((e) => this.resource(caller, e.record)),
+      terminals: await this.terminals(caller),
+    }))
   }
 
   /** Long-polls waiting right now (diagnostics and tests). */
   get waiting(): number {
-    return this.waiters.size
+    return this.events.waiting
   }
 
   dispose(): void {
     this.unsubscribe()
-    this.waiters.clear()
-    this.streams.clear()
+    this.events.dispose()
   }
 
   // --- internals ---
@@ -355,69 +349,5 @@ export class TillSession {
   private viewFor(caller: TillCaller, resource: PaymentResource): PaymentResource {
     const record = this.engine.find(resource.id)
     return record ? this.resource(caller, record) : resource
-  }
-
-  private forCaller(
-    caller: TillCaller,
-    event: RingEvent,
-  ): RingEvent<PaymentResource | TerminalResource> {
-    if (event.type !== 'payment.updated' || event.ownerTillId === caller.tillId) {
-      return event as RingEvent<PaymentResource | TerminalResource>
-    }
-    return { ...event, data: { ...(event.data as PaymentResource), idempotencyKey: null } }
-  }
-
-  private async snapshot(caller: TillCaller): Promise<RingEvent[]> {
-    const id = this.ring.headId
-    const seq = Number(id.split('.')[1])
-    const base = { id, seq, merchantId: caller.merchantId }
-    const payments = this.engine
-      .active()
-      .filter((e) => e.record.merchantId === caller.merchantId)
-      .map((e) => ({
-        ...base,
-        type: 'payment.updated' as const,
-        data: this.resource(caller, e.record),
-      }))
-    const terminals = (await this.terminals(caller)).map((t) => ({
-      ...base,
-      type: 'terminal.updated' as const,
-      data: t,
-    }))
-    return [...payments, ...terminals]
-  }
-
-  private onEngineEvent({ record }: TillEngineEvent): void {
-    const owner =
-      record.origin?.kind === 'till' && 'tillId' in record.origin ? record.origin.tillId : undefined
-    const resource = toResource(record, {
-      ...(owner ? { viewerTillId: owner } : {}),
-      ...this.originalOf(record),
-    })
-    const events = [
-      this.ring.push({
-        type: 'payment.updated',
-        merchantId: record.merchantId,
-        data: resource,
-        ...(owner ? { ownerTillId: owner } : {}),
-      }),
-    ]
-    const terminal: TerminalResource = {
-      serial: record.terminalSerial,
-      type: record.terminalType,
-      ...terminalStateFrom(record),
-    }
-    const key = `${record.merchantId}\u0000${record.terminalSerial}`
-    const fingerprint = `${terminal.state}/${terminal.paymentId}`
-    if (this.lastTerminal.get(key) !== fingerprint) {
-      this.lastTerminal.set(key, fingerprint)
-      events.push(
-        this.ring.push({ type: 'terminal.updated', merchantId: record.merchantId, data: terminal }),
-      )
-    }
-    if (resource.final) this.waiters.resolve(record.id, resource)
-    for (const stream of this.streams) {
-      for (const e of events) if (e.merchantId === stream.merchantId) stream.listener(e)
-    }
   }
 }
