@@ -4,7 +4,7 @@ import { describe } from '@shared/messages'
 import { ensureCertificate } from './certificate'
 import { TillHttpServer } from './http/server'
 import { linkDocument, type LinkFile } from './link-file'
-import type { TillSession } from './session'
+import type { TillCaller, TillSession } from './session'
 import { TillTokens } from './tokens'
 
 export interface TillLinkOptions {
@@ -148,7 +148,7 @@ export class TillLinkService {
       this.fingerprint = tls?.fingerprint
       const server = new TillHttpServer({
         session: this.options.session,
-        authenticate: (token) => this.tokens.authenticate(token),
+        authenticate: (token) => this.authenticate(token),
         version: this.options.version,
         ...(tls ? { tls: { key: tls.key, cert: tls.cert } } : {}),
         ...(this.options.logError ? { logError: this.options.logError } : {}),
@@ -164,6 +164,14 @@ export class TillLinkService {
       this.options.logError?.(`till link: ${describe(this.problem.code, this.problem.params)}`)
     }
     this.changed()
+  }
+
+  /** A token of a merchant no longer on this checkout opens nothing. */
+  private authenticate(token: string): TillCaller | undefined {
+    const caller = this.tokens.authenticate(token)
+    if (!caller || !this.options.merchants().some((m) => m.id === caller.merchantId))
+      return undefined
+    return caller
   }
 
   private async stop(): Promise<void> {

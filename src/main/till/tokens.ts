@@ -60,18 +60,6 @@ export class TillTokens {
     return false
   }
 
-  /** Every token of a merchant that no longer exists goes too. */
-  revokeMerchantsOtherThan(merchantIds: string[]): string[] {
-    const gone: string[] = []
-    for (const [hash, row] of this.byHash) {
-      if (!merchantIds.includes(row.merchantId)) {
-        this.byHash.delete(hash)
-        gone.push(row.id)
-      }
-    }
-    return gone
-  }
-
   views(): TokenView[] {
     return [...this.byHash.values()]
       .sort((a, b) => a.createdAt - b.createdAt)

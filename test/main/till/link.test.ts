@@ -9,8 +9,10 @@ import { tempDataDir } from '../payments/support'
 import { FakeDirectory, FakeEngine, FakeReceipts } from './fakes'
 
 const open: TillLinkService[] = []
+let merchants = new FakeDirectory().merchants()
 afterEach(async () => {
   for (const link of open.splice(0)) await link.dispose()
+  merchants = new FakeDirectory().merchants()
 })
 
 async function openLink(
@@ -25,7 +27,7 @@ async function openLink(
     dataDir,
     version: '1.2.3',
     session,
-    merchants: () => new FakeDirectory().merchants(),
+    merchants: () => merchants,
   })
   open.push(link)
   return { link, dataDir }
@@ -103,6 +105,11 @@ describe('till link settings and tokens', () => {
     await link.revokeToken(view.tokens[0]!.id)
     await reading // the open stream ended with the revocation
     expect((await terminals(url!, token)).status).toBe(401)
+    // A token of a merchant that was removed from this checkout opens nothing either.
+    const { token: shopToken } = await link.createToken('Shop till', 'm-shop')
+    expect((await terminals(url!, shopToken)).status).toBe(200)
+    merchants = merchants.filter((m) => m.id !== 'm-shop')
+    expect((await terminals(url!, shopToken)).status).toBe(401)
     await expect(link.revokeToken(view.tokens[0]!.id)).rejects.toMatchObject({
       code: 'till_link_unknown_token',
     })
