@@ -36,7 +36,7 @@ function installTillApi(initial: Partial<TillLinkView> = {}) {
             error: {
               code: 'till_link_port_in_use',
               message: 'x',
-              details: { params: { port: 1234 } },
+              params: { port: 1234 },
             },
           }
         }
@@ -108,7 +108,7 @@ describe('Settings > Till link', () => {
     await flushPromises()
     expect(calls.set).toEqual([{ port: 1234 }])
     expect(w.get('[data-testid="till-problem"]').text()).toBe(
-      'Port 1234 is used by another program. Choose another port.',
+      'Port 1234 is in use by another program; choose another port.',
     )
   })
 

@@ -1,5 +1,5 @@
 import { fromMinorUnits, isSupportedCurrency } from '@shared/money'
-import { TillError } from './errors'
+import { TILL_ERROR_CODES, TillError, type TillErrorCode } from './errors'
 
 /**
  * The engine refuses in codes (kebab-case before the codes work, snake_case after it); this maps
@@ -25,6 +25,20 @@ const BY_ENGINE_CODE: Record<string, TillError['code']> = {
   invalid_amount: 'invalid_request',
   invalid_currency: 'invalid_request',
   missing_original: 'invalid_request',
+  amount_required: 'invalid_request',
+  amount_not_taken: 'invalid_request',
+  currency_not_accepted: 'invalid_request',
+  original_required: 'invalid_request',
+  tips_not_taken: 'invalid_request',
+}
+
+/** The request field an engine refusal of a value is about. */
+const FIELD_OF: Record<string, string> = {
+  invalid_currency: 'currency',
+  currency_not_accepted: 'currency',
+  tips_not_taken: 'tip',
+  missing_original: '(path)',
+  original_required: '(path)',
 }
 
 interface CodedError {
@@ -51,7 +65,13 @@ export function fromEngineError(
 ): TillError {
   if (err instanceof TillError) return err
   const e = coded(err)
-  const code = e ? BY_ENGINE_CODE[snakeCase(e.code)] : undefined
+  const engineCode = e ? snakeCase(e.code) : ''
+  // The till link's own codes pass through as they are (`till_<code>`).
+  const own = engineCode.startsWith('till_') ? engineCode.slice(5) : undefined
+  if (own && (TILL_ERROR_CODES as readonly string[]).includes(own)) {
+    return new TillError(own as TillErrorCode, stringParams(e?.params))
+  }
+  const code = e ? BY_ENGINE_CODE[engineCode] : undefined
   const facts = { ...e?.details, ...e?.params }
   const paymentId = typeof facts['paymentId'] === 'string' ? facts['paymentId'] : undefined
   const extra = paymentId ? { paymentId } : {}
@@ -63,7 +83,7 @@ export function fromEngineError(
       return new TillError(
         'invalid_request',
         { problems: stripStop(message) },
-        [{ field: e?.code === 'invalid-currency' ? 'currency' : 'amount', problem: message }],
+        [{ field: FIELD_OF[engineCode] ?? 'amount', problem: message }],
         extra,
       )
     case 'amount_exceeds_remaining': {
@@ -96,6 +116,10 @@ export function fromEngineError(
         extra,
       )
   }
+}
+
+function stringParams(params: Record<string, unknown> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(params ?? {}).map(([k, v]) => [k, String(v)]))
 }
 
 const stripStop = (text: string): string => text.replace(/\.\s*$/, '')

@@ -1,6 +1,6 @@
 import { AppError } from '@shared/contract/result'
 import type { TillLinkPatch, TillLinkView } from '@shared/contract/till.contract'
-import { describe } from '@shared/messages'
+import { describe, msg } from '@shared/messages'
 import { ensureCertificate } from './certificate'
 import { TillHttpServer } from './http/server'
 import { linkDocument, type LinkFile } from './link-file'
@@ -93,13 +93,7 @@ export class TillLinkService {
   createToken(name: string, merchantId: string): Promise<{ token: string; link: TillLinkView }> {
     return this.serial(async () => {
       if (!this.options.merchants().some((m) => m.id === merchantId)) {
-        throw new AppError(
-          'till_link_unknown_merchant',
-          describe('till_link_unknown_merchant', { merchantId }),
-          {
-            params: { merchantId },
-          },
-        )
+        throw new AppError(msg('till_link_unknown_merchant', { merchantId }))
       }
       const { token } = this.tokens.create(name, merchantId)
       await this.save()
@@ -111,9 +105,7 @@ export class TillLinkService {
   revokeToken(id: string): Promise<TillLinkView> {
     return this.serial(async () => {
       if (!this.tokens.revoke(id)) {
-        throw new AppError('till_link_unknown_token', describe('till_link_unknown_token', { id }), {
-          params: { id },
-        })
+        throw new AppError(msg('till_link_unknown_token', { id }))
       }
       this.server?.dropTill(id)
       await this.save()
@@ -159,8 +151,8 @@ export class TillLinkService {
       const code = (err as NodeJS.ErrnoException).code
       this.problem =
         code === 'EADDRINUSE' || code === 'EACCES'
-          ? { code: 'till_link_port_in_use', params: { port } }
-          : { code: 'till_link_not_started', params: { why: (err as Error).message } }
+          ? msg('till_link_port_in_use', { port })
+          : msg('till_link_not_started', { why: (err as Error).message })
       this.options.logError?.(`till link: ${describe(this.problem.code, this.problem.params)}`)
     }
     this.changed()

@@ -6,7 +6,7 @@ import type {
   StartPaymentRequest,
 } from '@shared/contract/payments.contract'
 import { AppError } from '@shared/contract/result'
-import { fromMinorUnits } from '@shared/money'
+import { msg } from '@shared/messages'
 import type { Device } from '../handpoint/types'
 import type {
   OnceOptions,
@@ -43,16 +43,14 @@ export interface EngineForTill {
   active(): PaymentStatusEvent[]
 }
 
-/** The engine's start request for a till request (the engine takes major-unit text today). */
+/** The engine's start request for a till request (both in minor units). */
 export function toStartRequest(request: TillStartRequest): StartPaymentRequest {
   const out: StartPaymentRequest = {
     merchantId: request.merchantId,
     terminalSerial: request.terminalSerial,
     operation: request.operation,
   }
-  if (request.amountMinor !== undefined && request.currency) {
-    out.amount = fromMinorUnits(request.amountMinor, request.currency)
-  }
+  if (request.amountMinor !== undefined) out.amountMinor = request.amountMinor
   if (request.currency) out.currency = request.currency
   if (request.originalTransactionId) out.originalTransactionId = request.originalTransactionId
   if (request.tipPercentages) out.tipPercentages = request.tipPercentages
@@ -74,7 +72,9 @@ export function engineForTill(
   return {
     async startOnce(request, once) {
       if (!engine.startOnce) {
-        throw new AppError('unavailable', 'this payment engine cannot take till payments yet')
+        throw new AppError(
+          msg('till_unavailable', { why: 'this payment engine cannot take till payments yet' }),
+        )
       }
       return engine.startOnce(toStartRequest(request), once)
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Message } from '../messages'
 import { event, operation } from './define'
 
 /**
@@ -28,7 +29,7 @@ export interface TillLinkView {
   /** SHA-256 of the LAN certificate, for tills to pin (LAN mode only). */
   fingerprint?: string
   /** Why it is not running although enabled, as a message code. */
-  problem?: { code: string; params?: Record<string, string | number> }
+  problem?: Message
   tokens: TillTokenView[]
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { AppError } from '@shared/contract/result'
+import { msg, type Message } from '@shared/messages'
 import type { PaymentResultView, PaymentState } from '@shared/contract/payments.contract'
 import type {
   OnceOptions,
@@ -11,6 +12,18 @@ import type {
   TillReceipts,
   TillStartRequest,
 } from '../../../src/main/till/ports'
+
+/**
+ * A refusal the engine may give in codes no message table has yet (the money rules'), shaped as
+ * the engine's errors are: a code, parameters, details.
+ */
+export function refusal(
+  code: string,
+  params: Record<string, string | number> = {},
+  details: Record<string, unknown> = {},
+): Error {
+  return Object.assign(new Error(code), { code, params, details })
+}
 
 const FINAL: PaymentState[] = [
   'approved',
@@ -37,7 +50,7 @@ export class FakeEngine implements TillEngine {
   /** Throw this from startOnce (after the key check) when it returns something. */
   refuse: (request: TillStartRequest) => unknown = () => undefined
   /** Record the payment as failed, then throw like the engine does when Handpoint refused it. */
-  refuseAfterRecord: { code: string; message: string } | undefined
+  refuseAfterRecord: Message | undefined
   private clock = 1_800_000_000_000
 
   async startOnce(
@@ -48,19 +61,23 @@ export class FakeEngine implements TillEngine {
     const seen = this.keys.get(slot)
     if (seen) {
       if (seen.fingerprint !== once.fingerprint) {
-        throw new AppError('idempotency_key_reused', 'That key was used for another request.')
+        throw refusal('idempotency_key_reused')
       }
       return { record: this.records.get(seen.id)!, replayed: true }
     }
-    const refusal = this.refuse(request)
-    if (refusal) throw refusal
+    const refused = this.refuse(request)
+    if (refused) throw refused
     const busy = [...this.records.values()].find(
       (r) =>
         r.merchantId === request.merchantId &&
         r.terminalSerial === request.terminalSerial &&
         !FINAL.includes(r.state),
     )
-    if (busy) throw new AppError('terminal-in-use', 'Busy.', { paymentId: busy.id })
+    if (busy) {
+      throw new AppError(msg('terminal_in_use', { serial: request.terminalSerial }), {
+        paymentId: busy.id,
+      })
+    }
     const now = this.tick()
     const record: TillPaymentRecord = {
       id: randomUUID(),
@@ -90,7 +107,7 @@ export class FakeEngine implements TillEngine {
     const after = this.refuseAfterRecord
     if (after) {
       this.finish(record.id, 'failed', {}, { lastError: after, result: undefined })
-      throw new AppError(after.code, after.message, { paymentId: record.id })
+      throw new AppError(after, { paymentId: record.id })
     }
     return { record, replayed: false }
   }

@@ -190,8 +190,8 @@ describe('till link over HTTP: starting payments', () => {
     // payment, and its key finds it again.
     link.engine.refuse = () => undefined
     link.engine.refuseAfterRecord = {
-      code: 'terminal-offline',
-      message: 'Terminal 0821032398 is not responding.',
+      code: 'terminal_not_listening',
+      params: { serial: '0821032398' },
     }
     const res = await link.call('/payments', { method: 'POST', key: 'off', json: sale() })
     expect(res.status).toBe(201)
@@ -200,7 +200,7 @@ describe('till link over HTTP: starting payments', () => {
       state: 'failed',
       final: true,
       approvedAmount: 0,
-      reason: { code: 'terminal_offline' },
+      reason: { code: 'terminal_not_listening' },
     })
     expect(payment.reason.message).toMatch(/not responding/)
     link.engine.refuseAfterRecord = undefined

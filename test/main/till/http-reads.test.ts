@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { AppError } from '@shared/contract/result'
 import { CAFE_2, ManualClock, SHOP, sale, startFakeLink, until, type FakeLink } from './support'
+import { refusal } from './fakes'
 
 async function started(link: FakeLink, key: string, extra: Record<string, unknown> = {}) {
   const res = await link.call('/payments', { method: 'POST', key, json: sale(extra) })
@@ -148,8 +148,7 @@ describe('till link over HTTP: refunds and reversals', () => {
     const link = await startFakeLink()
     const p = await started(link, 'm0')
     link.engine.finish(p.id, 'approved')
-    link.engine.refuse = () =>
-      new AppError('amount_exceeds_remaining', 'Only 7.34 EUR is left.', { remainingMinor: '734' })
+    link.engine.refuse = () => refusal('amount_exceeds_remaining', { remainingMinor: '734' })
     const over = await link.call(`/payments/${p.id}/refund`, {
       method: 'POST',
       key: 'm1',
@@ -159,7 +158,7 @@ describe('till link over HTTP: refunds and reversals', () => {
     const overBody = await over.json()
     expect(overBody.error.code).toBe('amount_exceeds_remaining')
     expect(overBody.error.message).toMatch(/7\.34 EUR/)
-    link.engine.refuse = () => new AppError('manager_approval_required', 'Above the ceiling.')
+    link.engine.refuse = () => refusal('manager_approval_required')
     const manager = await link.call(`/payments/${p.id}/refund`, {
       method: 'POST',
       key: 'm2',
@@ -167,7 +166,8 @@ describe('till link over HTTP: refunds and reversals', () => {
     })
     expect(manager.status).toBe(403)
     expect((await manager.json()).error.code).toBe('manager_approval_required')
-    link.engine.refuse = () => new AppError('cannot_reverse', 'The batch was closed.')
+    link.engine.refuse = () =>
+      Object.assign(refusal('cannot_reverse'), { message: 'The batch was closed.' })
     const reverse = await link.call(`/payments/${p.id}/reverse`, { method: 'POST', key: 'm3' })
     expect(reverse.status).toBe(409)
     const body = await reverse.json()
@@ -214,7 +214,10 @@ describe('till link over HTTP: terminals and receipts', () => {
       q.id,
       'failed',
       {},
-      { lastError: { code: 'terminal-offline', message: 'x' }, result: undefined },
+      {
+        lastError: { code: 'terminal_not_listening', params: { serial: '1850025030' } },
+        result: undefined,
+      },
     )
     let list = (await (await link.call('/terminals')).json()).terminals
     expect(list).toEqual([

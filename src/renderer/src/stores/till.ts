@@ -1,23 +1,8 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { TillLinkPatch, TillLinkView } from '@shared/contract'
-import { BridgeError } from '../api/bridge'
+import type { Message, TillLinkPatch, TillLinkView } from '@shared/contract'
+import { toMessage } from '../api/bridge'
 import { tillClient } from '../api/till-client'
-
-export interface TillProblem {
-  code: string
-  params?: Record<string, string | number>
-}
-
-const asProblem = (err: unknown): TillProblem =>
-  err instanceof BridgeError
-    ? {
-        code: err.code,
-        ...(err.details?.['params']
-          ? { params: err.details['params'] as TillProblem['params'] }
-          : {}),
-      }
-    : { code: 'internal', params: { why: err instanceof Error ? err.message : String(err) } }
 
 /**
  * Settings > Till link: whether tills may start payments here, on which port, on the LAN or
@@ -25,7 +10,8 @@ const asProblem = (err: unknown): TillProblem =>
  */
 export const useTillStore = defineStore('till', () => {
   const link = ref<TillLinkView | null>(null)
-  const error = ref<TillProblem | null>(null)
+  /** What main refused, as a code the screen words with `useCodes`. */
+  const error = ref<Message | null>(null)
   const busy = ref(false)
   /** The token just made, shown once; cleared when dismissed. */
   const newToken = ref<{ token: string; name: string } | null>(null)
@@ -37,7 +23,7 @@ export const useTillStore = defineStore('till', () => {
     try {
       return await work()
     } catch (err) {
-      error.value = asProblem(err)
+      error.value = toMessage(err)
       return undefined
     } finally {
       busy.value = false

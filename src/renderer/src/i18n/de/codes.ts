@@ -245,6 +245,58 @@ const de: CodeMessages = {
       'Keine eindeutige Antwort von Handpoint ({cause}): Der Befehl hat das Terminal vielleicht erreicht. Das Terminal prüfen, bevor er erneut gesendet wird.',
     command_failed: 'Der Befehl wurde nicht gesendet ({cause}). Erneut versuchen.',
 
+    // Kassenanbindung: was eine Kasse über die API erfährt, und die Einstellungen.
+    till_unauthorized:
+      'Ein gültiges Kassen-Token als „Authorization: Bearer <Token>“ senden; eines unter Einstellungen > Kassenanbindung erstellen.',
+    till_forbidden_terminal:
+      'Terminal {serial} gehört zu einem anderen Händler; das Token dieser Kasse darf nur die Terminals von {merchant} verwenden.',
+    till_invalid_request: 'Die Anfrage ist ungültig: {problems}.',
+    till_idempotency_key_required:
+      'Mit jeder Zahlungsanfrage einen Idempotency-Key (1 bis 255 druckbare ASCII-Zeichen) senden, und beim Wiederholen denselben.',
+    till_idempotency_key_reused:
+      'Dieser Idempotency-Key wurde schon für eine andere Anfrage verwendet; für eine neue Zahlung einen neuen Schlüssel nehmen.',
+    till_terminal_busy:
+      'Terminal {serial} ist mit einem anderen Vorgang beschäftigt. Es wurde nichts gestartet; warten, bis es frei ist, dann erneut versuchen.',
+    till_unknown_terminal:
+      'Für diesen Händler ist kein Terminal {serial} gelistet. GET /v1/terminals nennt die Seriennummern.',
+    till_unknown_payment: 'Die Kassenanbindung kennt keine Zahlung {id}.',
+    till_cannot_cancel:
+      'Zahlung {id} kann nicht mehr abgebrochen werden; auf ihren endgültigen Zustand warten (sie kann noch genehmigt werden).',
+    till_amount_exceeds_remaining:
+      'Die Erstattung ist höher als der Rest der ursprünglichen Zahlung (noch {remaining} {currency} erstattbar).',
+    till_cannot_reverse: 'Zahlung {id} kann nicht storniert werden: {why}.',
+    till_cannot_refund: 'Zahlung {id} kann nicht erstattet werden: {why}.',
+    till_manager_approval_required:
+      'Dieser Vorgang braucht die Freigabe einer Leitung an der Kasse; er kann nicht von einer Kasse aus gestartet werden.',
+    till_no_receipt: 'Zahlung {id} hat keinen {copy}.',
+    till_receipt_not_ready:
+      'Der {copy} der Zahlung {id} ist noch nicht bereit; in einigen Sekunden erneut fragen.',
+    till_rate_limited:
+      'Zu viele Anfragen von dieser Kasse; {seconds} s warten und erneut versuchen.',
+    till_too_many_streams:
+      'Diese Kasse hält schon {limit} wartende Anfragen oder Ereignisströme offen; erst einen schließen.',
+    till_payload_too_large: 'Der Inhalt der Anfrage ist größer als {limit} Bytes.',
+    till_unsupported_media_type:
+      'Den Inhalt der Anfrage als JSON mit „Content-Type: application/json“ senden.',
+    till_not_found: 'Die API der Kassenanbindung hat kein {path}; siehe GET /v1/openapi.json.',
+    till_method_not_allowed: '{method} ist für {path} nicht erlaubt; erlaubt: {allowed}.',
+    till_unavailable: 'Der Zahlungsdienst kann diese Anfrage gerade nicht annehmen: {why}.',
+    till_internal_error:
+      'In der Kassenanbindung ist etwas schiefgegangen; die Anfrage darf mit demselben Idempotency-Key wiederholt werden.',
+    till_reason_declined: 'Der Kartenherausgeber hat die Zahlung abgelehnt{issuer}.',
+    till_reason_cancelled: 'Die Zahlung wurde am Terminal oder von der Kasse abgebrochen.',
+    till_reason_failed: 'Die Zahlung ist fehlgeschlagen: {why}',
+    till_reason_outcome_unknown:
+      'Das Ergebnis ist noch nicht bekannt; die App fragt weiter bei Handpoint nach. Auf den endgültigen Zustand warten; für diesen Verkauf keine neue Zahlung starten.',
+    till_reason_partially_approved:
+      'Nur ein Teil des Betrags wurde genehmigt; den Rest ({due}) anders kassieren.',
+    till_link_port_in_use:
+      'Port {port} wird von einem anderen Programm benutzt. Einen anderen Port wählen.',
+    till_link_not_started: 'Die Kassenanbindung konnte nicht starten: {why}',
+    till_link_unknown_merchant:
+      'Diesen Händler gibt es an dieser Kasse nicht mehr. Einen anderen wählen.',
+    till_link_unknown_token:
+      'Dieses Kassen-Token gibt es nicht; es wurde vielleicht schon widerrufen.',
     cause: {
       terminal_busy: 'das Terminal ist beschäftigt',
       terminal_offline: 'das Terminal antwortet nicht',

@@ -38,14 +38,6 @@ const de: typeof en = {
     keep: 'Behalten',
     unknownMerchant: 'Händler entfernt',
     fromTill: 'Von Kasse {name}',
-    problems: {
-      till_link_port_in_use:
-        'Port {port} wird von einem anderen Programm benutzt. Wählen Sie einen anderen Port.',
-      till_link_not_started: 'Die Kassenanbindung konnte nicht starten: {why}',
-      till_link_unknown_merchant: 'Diesen Händler gibt es nicht mehr. Wählen Sie einen anderen.',
-      till_link_unknown_token: 'Dieses Token wurde bereits widerrufen.',
-      other: 'Das hat nicht geklappt: {why}',
-    },
   },
 }
 

@@ -33,13 +33,5 @@ export default {
     keep: 'Keep it',
     unknownMerchant: 'merchant removed',
     fromTill: 'From till {name}',
-    /** How main's till link codes read here. */
-    problems: {
-      till_link_port_in_use: 'Port {port} is used by another program. Choose another port.',
-      till_link_not_started: 'The till link could not start: {why}',
-      till_link_unknown_merchant: 'That merchant no longer exists. Choose another one.',
-      till_link_unknown_token: 'That token was already revoked.',
-      other: 'That did not work: {why}',
-    },
   },
 }
