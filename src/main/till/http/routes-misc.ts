@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { TillError } from '../errors'
 import { RECEIPT_WIDTHS } from '../inputs'
+import { sanitiseReceiptHtml } from '../../receipts/sanitise'
 import { receiptToText } from '../receipt-text'
 import { openEventStream } from './events'
 import { sendJson, sendText } from './reply'
@@ -90,7 +91,8 @@ export const miscRoutes: RouteDef[] = [
       const q = parseWith(receiptQuery, Object.fromEntries(ctx.url.searchParams))
       const html = await ctx.session.receipt(ctx.caller, ctx.params['id']!, copy)
       if (q.format === 'html') {
-        sendText(ctx.res, 200, html, 'text/html; charset=utf-8', {
+        // As stored, less anything that could run or load (the app's own receipt sanitiser).
+        sendText(ctx.res, 200, sanitiseReceiptHtml(html), 'text/html; charset=utf-8', {
           'Content-Security-Policy': RECEIPT_CSP,
         })
       } else {
