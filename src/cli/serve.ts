@@ -7,6 +7,7 @@ import { createStaticDirectory } from '../main/payments/static-directory'
 import { createRecordingPrinter } from '../main/receipts/recording-printer'
 import { ReceiptService } from '../main/receipts/service'
 import { DEMO_API_KEY, startSimulator, type Simulator } from '../main/simulator'
+import { writtenNotices } from '../main/notices/notices'
 import { TillLinkService } from '../main/till/link'
 import type { TillDirectory } from '../main/till/ports'
 import { TillSession } from '../main/till/session'
@@ -54,11 +55,14 @@ export async function serve(options: CliOptions, proc: ServeProcess): Promise<nu
     ...(crashHook(proc.env) ? { crashPoint: crashHook(proc.env) } : {}),
   })
   for (const problem of engine.problems) proc.stderr.write(`Warning: ${problem}\n`)
+  const notices = writtenNotices((line) => proc.stderr.write(line))
   const receipts = new ReceiptService({
     dataDir: options.dataDir,
     printer: createRecordingPrinter(),
+    notices,
     emit: () => undefined,
-    fetchPolicy: { allowLoopbackHttp: simulator !== undefined },
+    // The built-in simulator serves its receipts over plain http on this computer.
+    loopbackHttp: () => simulator !== undefined,
     logError: (m) => proc.stderr.write(`${m}\n`),
     findPayment: async (id) => {
       try {
@@ -86,6 +90,7 @@ export async function serve(options: CliOptions, proc: ServeProcess): Promise<nu
     version: String(pkg.version),
     session,
     merchants: () => [{ id: options.merchantId, name: 'CLI merchant' }],
+    notices,
     headless: options.port !== undefined ? { port: options.port } : {},
     logError: (m) => proc.stderr.write(`${m}\n`),
   })

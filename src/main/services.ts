@@ -212,6 +212,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     version: options.appVersion,
     session: tillSession,
     merchants: () => merchants.profiles().map((m) => ({ id: m.id, name: m.name })),
+    notices,
     logError: console.error,
     onChange: (view) => emit('onTillLinkChanged', view),
   })

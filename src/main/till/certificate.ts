@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { hostname, networkInterfaces } from 'node:os'
 import { join } from 'node:path'
 import * as x509 from '@peculiar/x509'
-import { writeFileAtomic } from '../merchants/atomic-file'
+import { writeFileAtomic } from '../storage/atomic-write'
 
 /**
  * The till link's TLS certificate for LAN mode: made on first use with @peculiar/x509 (ECDSA
@@ -90,7 +90,7 @@ export async function ensureCertificate(
     // Missing or unusable: make a new one below.
   }
   const made = await generate(now)
-  await writeFileAtomic(keyPath, made.key, 0o600)
-  await writeFileAtomic(certPath, made.cert, 0o600)
+  await writeFileAtomic(keyPath, made.key)
+  await writeFileAtomic(certPath, made.cert)
   return { ...made, fingerprint: new X509Certificate(made.cert).fingerprint256 }
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { z } from 'zod'
-import { JsonDocument } from './json-document'
+import type { Notices } from '../notices/notices'
+import { JsonDocument } from '../storage/json-document'
 
 /** The till link's settings and tokens: `<dataDir>/till-link.json`, owner-only. */
 export const DEFAULT_TILL_PORT = 7480
@@ -26,10 +27,7 @@ export const linkFileSchema = z.object({
 })
 export type LinkFile = z.infer<typeof linkFileSchema>
 
-export function linkDocument(
-  dataDir: string,
-  onDamage: (detail: string) => void,
-): JsonDocument<LinkFile> {
+export function linkDocument(dataDir: string, notices: Notices): JsonDocument<LinkFile> {
   return new JsonDocument({
     path: join(dataDir, 'till-link.json'),
     schema: linkFileSchema,
@@ -40,6 +38,6 @@ export function linkDocument(
       lan: false,
       tokens: [],
     }),
-    onDamage: (damage) => onDamage(`${damage.detail}; moved to ${damage.movedTo}`),
+    onDamage: ({ movedTo }) => notices.notify('till_link_file_damaged', { movedTo }),
   })
 }

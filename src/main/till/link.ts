@@ -1,6 +1,7 @@
 import { AppError } from '@shared/contract/result'
 import type { TillLinkPatch, TillLinkView } from '@shared/contract/till.contract'
 import { describe, msg } from '@shared/messages'
+import type { Notices } from '../notices/notices'
 import { ensureCertificate } from './certificate'
 import { TillHttpServer } from './http/server'
 import { linkDocument, type LinkFile } from './link-file'
@@ -18,6 +19,8 @@ export interface TillLinkOptions {
    * port; not saved) or at the saved port.
    */
   headless?: { port?: number }
+  /** Where a damaged settings file is reported (the app's banner, the CLI's stderr). */
+  notices: Notices
   logError?: (message: string) => void
   /** Told after every change of the settings, tokens or running state. */
   onChange?: (view: TillLinkView) => void
@@ -41,9 +44,7 @@ export class TillLinkService {
   private readonly doc
 
   private constructor(private readonly options: TillLinkOptions) {
-    this.doc = linkDocument(options.dataDir, (detail) =>
-      options.logError?.(`till link: the settings file could not be used (${detail})`),
-    )
+    this.doc = linkDocument(options.dataDir, options.notices)
   }
 
   static async open(options: TillLinkOptions): Promise<TillLinkService> {

@@ -54,5 +54,7 @@ export const tillMessages = {
   till_link_port_in_use: 'Port {port} is in use by another program; choose another port.',
   till_link_not_started: 'The till link could not start: {why}',
   till_link_unknown_merchant: 'There is no merchant {merchantId} on this checkout.',
+  till_link_file_damaged:
+    'The till link settings file could not be read and was moved aside ({movedTo}); the till link starts switched off and its till tokens must be made again.',
   till_link_unknown_token: 'There is no till token {id}; it may have been revoked already.',
 } as const satisfies Record<string, string>

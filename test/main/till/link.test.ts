@@ -3,6 +3,7 @@ import { createServer } from 'node:net'
 import { connect } from 'node:tls'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { NoticeBoard } from '../../../src/main/notices/notices'
 import { TillLinkService } from '../../../src/main/till/link'
 import { TillSession } from '../../../src/main/till/session'
 import { tempDataDir } from '../payments/support'
@@ -10,9 +11,11 @@ import { FakeDirectory, FakeEngine, FakeReceipts } from './fakes'
 
 const open: TillLinkService[] = []
 let merchants = new FakeDirectory().merchants()
+let notices = new NoticeBoard()
 afterEach(async () => {
   for (const link of open.splice(0)) await link.dispose()
   merchants = new FakeDirectory().merchants()
+  notices = new NoticeBoard()
 })
 
 async function openLink(
@@ -28,6 +31,7 @@ async function openLink(
     version: '1.2.3',
     session,
     merchants: () => merchants,
+    notices,
   })
   open.push(link)
   return { link, dataDir }
@@ -137,6 +141,7 @@ describe('till link settings and tokens', () => {
     writeFileSync(join(dataDir, 'till-link.json'), '{"version": 1, "tokens": "oops"')
     const { link } = await openLink(dataDir)
     expect(link.view()).toMatchObject({ enabled: false, tokens: [] })
+    expect(notices.list().map((n) => n.code)).toEqual(['till_link_file_damaged'])
   })
 
   it('LAN mode: HTTPS only, with a certificate made once whose SHA-256 fingerprint it shows', async () => {

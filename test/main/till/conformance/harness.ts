@@ -3,6 +3,7 @@ import type { PaymentStatusEvent } from '@shared/contract/payments.contract'
 import { createHandpointClient } from '../../../../src/main/handpoint'
 import { createPaymentEngine, type PaymentEngine } from '../../../../src/main/payments/engine'
 import { createStaticDirectory } from '../../../../src/main/payments/static-directory'
+import { NoticeBoard } from '../../../../src/main/notices/notices'
 import { createRecordingPrinter } from '../../../../src/main/receipts/recording-printer'
 import { ReceiptService } from '../../../../src/main/receipts/service'
 import { startSimulator, type Simulator } from '../../../../src/main/simulator'
@@ -106,8 +107,9 @@ export async function startRealLink(): Promise<RealLink> {
   const receipts = new ReceiptService({
     dataDir,
     printer: createRecordingPrinter(),
+    notices: new NoticeBoard(),
     emit: () => undefined,
-    fetchPolicy: { allowLoopbackHttp: true },
+    loopbackHttp: () => true,
     findPayment: async (id) => {
       try {
         return engine.get(id)

@@ -295,6 +295,8 @@ const de: CodeMessages = {
     till_link_not_started: 'Die Kassenanbindung konnte nicht starten: {why}',
     till_link_unknown_merchant:
       'Diesen Händler gibt es an dieser Kasse nicht mehr. Einen anderen wählen.',
+    till_link_file_damaged:
+      'Die Einstellungsdatei der Kassenanbindung war nicht lesbar und wurde beiseitegelegt ({movedTo}); die Kassenanbindung startet ausgeschaltet, und ihre Kassen-Tokens müssen neu erstellt werden.',
     till_link_unknown_token:
       'Dieses Kassen-Token gibt es nicht; es wurde vielleicht schon widerrufen.',
     cause: {
