@@ -12,7 +12,8 @@ import { benchMerchants, startWorld, type World } from './support/world'
  * TILL: what the till link adds to a sale. The same sale, alternately through the engine's own
  * `startOnce` and through `POST /v1/payments` over loopback HTTP, on one terminal of the
  * simulator (time compressed, key budget lifted so only our code is timed):
- * - added latency: the POST's answer time minus the engine call's (p50 and p99 of each);
+ * - added latency: per sale, the POST's answer time at the till minus the engine time inside it
+ *   (both distributions are printed too);
  * - long-poll: a `GET /v1/payments/{id}?wait=60` held from the 201; the time from the engine's
  *   final event to the till having the final answer.
  */
@@ -46,8 +47,22 @@ export const bTill: Benchmark = {
       terminalsOf: async () => [{ serial, type: 'PAXA920PRO' }],
       merchantOfTerminal: async () => m.merchantId,
     }
+    // The session's engine calls are timed, so each POST can be paired with the engine time
+    // spent inside it: what is left is the till link's own cost (HTTP, checks, JSON).
+    const insideEngine = new Map<string, number>()
+    const timed: TillEngine = {
+      ...engine,
+      async startOnce(request, once) {
+        const t = performance.now()
+        try {
+          return await engine.startOnce(request, once)
+        } finally {
+          insideEngine.set(once.key, performance.now() - t)
+        }
+      },
+    }
     const session = new TillSession({
-      engine,
+      engine: timed,
       directory,
       receipts: { copy: async () => undefined },
     })
@@ -62,6 +77,7 @@ export const bTill: Benchmark = {
     const till = await startTillProcess()
     const direct: number[] = []
     const viaLink: number[] = []
+    const added: number[] = []
     const pollLag: number[] = []
     const waitFinal = async (id: string): Promise<void> => {
       while (!finalEventAt.has(id)) await new Promise((r) => setTimeout(r, 2))
@@ -97,6 +113,7 @@ export const bTill: Benchmark = {
         if (i >= WARMUP) {
           direct.push(directMs)
           viaLink.push(started.ms)
+          added.push(started.ms - insideEngine.get(`link-${i}`)!)
           pollLag.push(final.at - (performance.timeOrigin + finalEventAt.get(started.id)!))
         }
       }
@@ -111,17 +128,8 @@ export const bTill: Benchmark = {
       { name: 'engine start p99', value: round(p99(direct)), unit: 'ms' },
       { name: 'till link POST p50', value: round(median(viaLink)), unit: 'ms' },
       { name: 'till link POST p99', value: round(p99(viaLink)), unit: 'ms' },
-      {
-        name: 'added latency p50',
-        value: round(median(viaLink) - median(direct)),
-        unit: 'ms',
-      },
-      {
-        name: 'added latency p99',
-        value: round(p99(viaLink) - p99(direct)),
-        unit: 'ms',
-        target: '<= 5 ms',
-      },
+      { name: 'added latency p50', value: round(median(added)), unit: 'ms' },
+      { name: 'added latency p99', value: round(p99(added)), unit: 'ms', target: '<= 5 ms' },
       { name: 'long-poll after final event p50', value: round(median(pollLag)), unit: 'ms' },
       {
         name: 'long-poll after final event p99',
@@ -137,7 +145,7 @@ export const bTill: Benchmark = {
       notes: [
         `${RUNS} sales each way after ${WARMUP} warm-up, alternating, one terminal, simulator timeScale ${TIME_SCALE}, key budget lifted; the till is a child process using fetch over loopback`,
         `load average while it ran: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores (p99 on a busy machine mostly measures the scheduler)`,
-        'added latency compares the two distributions (p99 of the POST minus p99 of the engine call); the long-poll figure is measured from the engine announcing the final state to the till reading the answer',
+        "added latency is per sale: the till's POST round trip minus the engine time inside it (the engine's own fsync and Handpoint's answer are the same either way); the long-poll figure is from the engine announcing the final state to the till reading the answer",
       ],
     }
   },
