@@ -1,9 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises'
-import type { PaymentStatusEvent } from '@shared/contract/payments.contract'
 import { createHandpointClient } from '../main/handpoint'
 import type { Device } from '../main/handpoint/types'
-import { createPaymentEngine } from '../main/payments/engine'
-import { createStaticDirectory } from '../main/payments/static-directory'
+import { createPaymentEngine, createStaticDirectory } from '../main/payments'
 import { createRecordingPrinter } from '../main/receipts/recording-printer'
 import { ReceiptService } from '../main/receipts/service'
 import { DEMO_API_KEY, startSimulator, type Simulator } from '../main/simulator'
@@ -43,19 +41,17 @@ export async function serve(options: CliOptions, proc: ServeProcess): Promise<nu
     }
   }
   const client = createHandpointClient({ ...connection, retry: { maxAttempts: 1 } })
-  const listeners = new Set<(event: PaymentStatusEvent) => void>()
+  const notices = writtenNotices((line) => proc.stderr.write(line))
   const engine = await createPaymentEngine({
     dataDir: options.dataDir,
     directory: createStaticDirectory([
       { merchantId: options.merchantId, client, defaultCurrency: options.currency ?? 'EUR' },
     ]),
-    emit: (event) => listeners.forEach((l) => l(event)),
+    notices,
     ...(options.callback ? { callback: options.callback } : {}),
     ...(options.notChargedAfterMs ? { notChargedAfterMs: options.notChargedAfterMs } : {}),
     ...(crashHook(proc.env) ? { crashPoint: crashHook(proc.env) } : {}),
   })
-  for (const problem of engine.problems) proc.stderr.write(`Warning: ${problem}\n`)
-  const notices = writtenNotices((line) => proc.stderr.write(line))
   const receipts = new ReceiptService({
     dataDir: options.dataDir,
     printer: createRecordingPrinter(),
@@ -75,10 +71,7 @@ export async function serve(options: CliOptions, proc: ServeProcess): Promise<nu
   void receipts.resume()
   const stopCollecting = engine.onFinal((record) => void receipts.collect(record))
   const session = new TillSession({
-    engine: engineForTill(engine, (listener) => {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    }),
+    engine: engineForTill(engine),
     directory: singleMerchant(options.merchantId, simulator ? 'Demo Cafe' : 'CLI merchant', () =>
       client.listDevices(),
     ),
@@ -100,7 +93,6 @@ export async function serve(options: CliOptions, proc: ServeProcess): Promise<nu
     session.dispose()
     stopCollecting()
     receipts.dispose()
-    engine.compact()
     await engine.dispose()
     await simulator?.close()
   }

@@ -1,4 +1,8 @@
-import type { OperationKind, PaymentRecord } from '@shared/contract/payments.contract'
+import type {
+  OperationKind,
+  PaymentOrigin,
+  PaymentRecord,
+} from '@shared/contract/payments.contract'
 
 /**
  * What the till link needs from the rest of main, and nothing more. The payment engine, the
@@ -7,18 +11,11 @@ import type { OperationKind, PaymentRecord } from '@shared/contract/payments.con
  */
 
 /** Where a payment came from, as the engine keeps it on the record. */
-export interface TillOrigin {
-  kind: 'till'
-  tillId: string
-  tillName: string
-}
+export type TillOrigin = PaymentOrigin
 
-/** A payment record as the till link reads it: the engine's record plus the till fields. */
+/** A payment record as the till link reads it (origin, till reference and key included). */
 export type TillPaymentRecord = PaymentRecord & {
-  origin?: TillOrigin | { kind: string }
-  tillReference?: string
-  idempotencyKey?: string
-  /** Our id of the original, when the engine records it for linked operations. */
+  /** Our id of the original, when a record carries it for linked operations. */
   originalPaymentId?: string
 }
 

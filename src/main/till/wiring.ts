@@ -1,47 +1,30 @@
-import type {
-  HistoryPage,
-  HistoryQuery,
-  PaymentRecord,
-  PaymentStatusEvent,
-  StartPaymentRequest,
-} from '@shared/contract/payments.contract'
-import { AppError } from '@shared/contract/result'
-import { msg } from '@shared/messages'
+import type { StartPaymentRequest } from '@shared/contract/payments.contract'
 import type { Device } from '../handpoint/types'
+import type { PaymentEngine } from '../payments'
 import type {
-  OnceOptions,
   StoredReceipt,
   TillDirectory,
   TillEngine,
-  TillPaymentRecord,
   TillReceipts,
   TillStartRequest,
   TillTerminal,
 } from './ports'
 
 /**
- * Adapters from main's services to the till link's ports. The payment engine's till API
- * (`startOnce`, `findByIdempotencyKey`, `list`, `subscribe`) is what the payment store brings;
- * an engine without it still serves reads and events, and refuses till payments in words.
+ * Adapters from main's services to the till link's ports: the payment engine (its till API:
+ * `startOnce`, `findByIdempotencyKey`, `list`, `subscribe`), the merchants and the receipts.
  */
-export interface EngineForTill {
-  startOnce?(
-    request: StartPaymentRequest,
-    once: OnceOptions,
-  ): Promise<{ record: PaymentRecord; replayed: boolean }>
-  findByIdempotencyKey?(scope: string, key: string): PaymentRecord | undefined
-  list?(query: {
-    merchantId?: string
-    tillReference?: string
-    terminalSerial?: string
-    limit: number
-  }): PaymentRecord[]
-  subscribe?(listener: (event: PaymentStatusEvent) => void): () => void
-  get(id: string): PaymentRecord
-  search(query: HistoryQuery): HistoryPage
-  cancel(merchantId: string, terminalSerial: string): Promise<{ requested: boolean }>
-  active(): PaymentStatusEvent[]
-}
+export type EngineForTill = Pick<
+  PaymentEngine,
+  | 'startOnce'
+  | 'findByIdempotencyKey'
+  | 'list'
+  | 'subscribe'
+  | 'get'
+  | 'search'
+  | 'cancel'
+  | 'active'
+>
 
 /** The engine's start request for a till request (both in minor units). */
 export function toStartRequest(request: TillStartRequest): StartPaymentRequest {
@@ -57,43 +40,18 @@ export function toStartRequest(request: TillStartRequest): StartPaymentRequest {
   return out
 }
 
-export function engineForTill(
-  engine: EngineForTill,
-  /** Where status events come from when the engine has no `subscribe` of its own. */
-  events?: (listener: (event: PaymentStatusEvent) => void) => () => void,
-): TillEngine {
-  const find = (id: string): PaymentRecord | undefined => {
-    try {
-      return engine.get(id)
-    } catch {
-      return undefined
-    }
-  }
+export function engineForTill(engine: EngineForTill): TillEngine {
   return {
-    async startOnce(request, once) {
-      if (!engine.startOnce) {
-        throw new AppError(
-          msg('till_unavailable', { why: 'this payment engine cannot take till payments yet' }),
-        )
+    startOnce: (request, once) => engine.startOnce(toStartRequest(request), once),
+    findByIdempotencyKey: (scope, key) => engine.findByIdempotencyKey(scope, key),
+    list: (query) => engine.list(query),
+    find(id) {
+      try {
+        return engine.get(id)
+      } catch {
+        return undefined
       }
-      return engine.startOnce(toStartRequest(request), once)
     },
-    findByIdempotencyKey: (scope, key) => engine.findByIdempotencyKey?.(scope, key),
-    list(query) {
-      if (engine.list) return engine.list(query)
-      return engine
-        .search({
-          ...(query.merchantId ? { merchantId: query.merchantId } : {}),
-          ...(query.terminalSerial ? { terminalSerial: query.terminalSerial } : {}),
-          limit: Math.min(500, query.limit),
-        })
-        .items.filter(
-          (r) =>
-            query.tillReference === undefined ||
-            (r as TillPaymentRecord).tillReference === query.tillReference,
-        )
-    },
-    find,
     findByTransactionId(merchantId, transactionId) {
       return engine
         .search({ merchantId, reference: transactionId, limit: 5 })
@@ -101,10 +59,7 @@ export function engineForTill(
     },
     cancel: (merchantId, serial) => engine.cancel(merchantId, serial),
     active: () => engine.active(),
-    subscribe(listener) {
-      const source = engine.subscribe?.bind(engine) ?? events
-      return source ? source(listener) : () => {}
-    },
+    subscribe: (listener) => engine.subscribe(listener),
   }
 }
 

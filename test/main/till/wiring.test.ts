@@ -43,44 +43,59 @@ describe('till link wiring', () => {
     })
   })
 
-  it('an engine without the till API refuses till payments in words, and still reads and streams', async () => {
+  it("hands requests to the engine's till API and reads through it", async () => {
     const items = [
       record({ id: 'a', result: { finStatus: 'AUTHORISED', transactionId: 'tx-a' } }),
       record({ id: 'b' }),
     ]
-    const engine: EngineForTill = {
-      get: (id) => {
+    const startOnce = vi.fn(async (request: unknown) => ({ record: items[1]!, replayed: !request }))
+    const unsubscribe = vi.fn()
+    const engine = {
+      startOnce,
+      findByIdempotencyKey: () => items[0],
+      list: () => items,
+      subscribe: () => unsubscribe,
+      get: (id: string) => {
         const r = items.find((i) => i.id === id)
         if (!r) throw new Error('none')
         return r
       },
       search: () => ({ items, total: items.length }),
-      cancel: async () => ({ requested: true }),
+      cancel: async () => ({ requested: true, code: 'cancel_sent' }),
       active: () => [],
+    } as unknown as EngineForTill
+    const port = engineForTill(engine)
+    const once = {
+      scope: 'till:t',
+      key: 'k',
+      fingerprint: 'f',
+      origin: { kind: 'till' as const, tillId: 't', tillName: 'T' },
     }
-    const listeners: ((e: never) => void)[] = []
-    const port = engineForTill(engine, (l) => {
-      listeners.push(l as never)
-      return () => undefined
-    })
-    await expect(
-      port.startOnce(
-        { merchantId: 'm1', terminalSerial: 'T1', operation: 'sale' },
-        {
-          scope: 's',
-          key: 'k',
-          fingerprint: 'f',
-          origin: { kind: 'till', tillId: 't', tillName: 'T' },
-        },
-      ),
-    ).rejects.toMatchObject({ code: 'till_unavailable' })
+    await port.startOnce(
+      {
+        merchantId: 'm1',
+        terminalSerial: 'T1',
+        operation: 'sale',
+        amountMinor: '500',
+        currency: 'EUR',
+      },
+      once,
+    )
+    expect(startOnce).toHaveBeenCalledWith(
+      {
+        merchantId: 'm1',
+        terminalSerial: 'T1',
+        operation: 'sale',
+        amountMinor: '500',
+        currency: 'EUR',
+      },
+      once,
+    )
     expect(port.find('a')?.id).toBe('a')
     expect(port.find('zzz')).toBeUndefined()
     expect(port.findByTransactionId('m1', 'tx-a')?.id).toBe('a')
-    expect(port.list({ merchantId: 'm1', limit: 5 }).map((r) => r.id)).toEqual(['a', 'b'])
-    const seen = vi.fn()
-    port.subscribe(seen)
-    expect(listeners).toHaveLength(1)
+    expect(port.findByTransactionId('m1', 'tx-none')).toBeUndefined()
+    expect(port.subscribe(() => undefined)).toBe(unsubscribe)
   })
 
   it('lists a merchant never listed before once, and finds which merchant has a terminal', async () => {

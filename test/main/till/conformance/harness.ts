@@ -1,8 +1,10 @@
 import { afterEach } from 'vitest'
-import type { PaymentStatusEvent } from '@shared/contract/payments.contract'
 import { createHandpointClient } from '../../../../src/main/handpoint'
-import { createPaymentEngine, type PaymentEngine } from '../../../../src/main/payments/engine'
-import { createStaticDirectory } from '../../../../src/main/payments/static-directory'
+import {
+  createPaymentEngine,
+  createStaticDirectory,
+  type PaymentEngine,
+} from '../../../../src/main/payments'
 import { NoticeBoard } from '../../../../src/main/notices/notices'
 import { createRecordingPrinter } from '../../../../src/main/receipts/recording-printer'
 import { ReceiptService } from '../../../../src/main/receipts/service'
@@ -92,7 +94,6 @@ export async function startRealLink(): Promise<RealLink> {
     })
   const devices = { cafe: CAFE_TERMINALS, shop: [SHOP_TERMINAL] } as Record<string, string[]>
   const dataDir = tempDataDir('till-conf-')
-  const listeners = new Set<(e: PaymentStatusEvent) => void>()
   const engine = await createPaymentEngine({
     dataDir,
     clock,
@@ -102,7 +103,6 @@ export async function startRealLink(): Promise<RealLink> {
       { merchantId: 'cafe', client: client(CAFE_KEY), defaultCurrency: 'EUR' },
       { merchantId: 'shop', client: client(SHOP_KEY), defaultCurrency: 'EUR' },
     ]),
-    emit: (event) => listeners.forEach((l) => l(event)),
   })
   const receipts = new ReceiptService({
     dataDir,
@@ -130,10 +130,7 @@ export async function startRealLink(): Promise<RealLink> {
       Object.keys(devices).find((m) => devices[m]!.includes(serial)),
   }
   const session = new TillSession({
-    engine: engineForTill(engine, (listener) => {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    }),
+    engine: engineForTill(engine),
     directory,
     receipts: receiptsForTill(receipts),
   })

@@ -107,7 +107,7 @@ describe('till link conformance: a crash between accept and send', () => {
       '0',
     ]
     // The process dies right after the payment and its key are saved, before the POST leaves.
-    const first = await startServe(connection, { POS_CRASH_AT: 'after-journal-before-post' })
+    const first = await startServe(connection, { POS_CRASH_AT: 'after-save-before-post' })
     running.push(first)
     const token = first.token!
     const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }
