@@ -58,4 +58,42 @@ describe('till link in the app', () => {
       await app.close()
     }
   })
+
+  it("shows a till's payment on the checkout, marked with the till, and the cashier can cancel it", async () => {
+    const app = await launchApp({ viewport: { width: 1280, height: 1500 } })
+    try {
+      const { url, token } = await setUpTillLink(app)
+      await app.page.keyboard.press('Alt+1')
+      const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }
+      const started = await fetch(`${url}/payments`, {
+        method: 'POST',
+        headers: { ...headers, 'Idempotency-Key': 'e2e-till-1' },
+        body: JSON.stringify({
+          operation: 'sale',
+          amount: 1234,
+          currency: 'EUR',
+          terminal: '0821032398',
+        }),
+      })
+      expect(started.status).toBe(201)
+      const { id } = (await started.json()) as { id: string }
+      const mark = app.page.getByTestId('till-origin')
+      await expect.poll(() => mark.textContent()).toBe('From till Front till')
+      if (process.env['POS_SCREENSHOTS']) {
+        await app.page.screenshot({ path: `${process.env['POS_SCREENSHOTS']}/till-checkout.png` })
+      }
+      const cancel = app.page.getByTestId('cancel-payment')
+      await expect.poll(() => cancel.isEnabled()).toBe(true)
+      await cancel.click()
+      let state = ''
+      for (let i = 0; i < 10 && state !== 'cancelled'; i += 1) {
+        const res = await fetch(`${url}/payments/${id}?wait=10`, { headers })
+        state = ((await res.json()) as { state: string }).state
+      }
+      expect(state).toBe('cancelled')
+      expect(app.pageErrors).toEqual([])
+    } finally {
+      await app.close()
+    }
+  })
 })
