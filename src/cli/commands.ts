@@ -32,7 +32,7 @@ export interface Context {
 }
 
 /** Crash tests set POS_CRASH_AT=<point>; the process then kills itself there, like a power cut. */
-export function crashHook(env: NodeJS.ProcessEnv): ((name: CrashPoint) => void) | undefined {
+function crashHook(env: NodeJS.ProcessEnv): ((name: CrashPoint) => void) | undefined {
   const at = env.POS_CRASH_AT
   if (!at) return undefined
   return (name) => {

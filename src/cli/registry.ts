@@ -1,7 +1,9 @@
 import type { CliCommand } from './command'
+import { serveCommand } from './serve'
 import { terminalCommand } from './terminal-command'
 
 /** Commands kept in their own files: one line each. */
 export const COMMANDS: Record<string, CliCommand> = {
   terminal: terminalCommand,
+  serve: serveCommand,
 }
