@@ -46,6 +46,11 @@ export const operationChannels = {
   setTillLink: 'till:set-link',
   createTillToken: 'till:create-token',
   revokeTillToken: 'till:revoke-token',
+  // money rules
+  getSettlements: 'money:get-settlements',
+  getManagerPin: 'money:get-manager-pin',
+  setManagerPin: 'money:set-manager-pin',
+  removeManagerPin: 'money:remove-manager-pin',
 } as const
 
 export const eventChannels = {

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { appEvents, appOperations } from './app.contract'
 import { merchantEvents, merchantOperations } from './merchants.contract'
+import { moneyEvents, moneyOperations } from './money.contract'
 import { paymentEvents, paymentOperations } from './payments.contract'
 import { receiptEvents, receiptOperations } from './receipts.contract'
 import { terminalEvents, terminalOperations } from './terminals.contract'
@@ -18,6 +19,7 @@ export * from './merchants.contract'
 export * from './receipts.contract'
 export * from './terminals.contract'
 export * from './till.contract'
+export * from './money.contract'
 
 /** Every operation of the contract. Each domain adds its `*.contract.ts` here. */
 export const operations = {
@@ -27,6 +29,7 @@ export const operations = {
   ...receiptOperations,
   ...terminalOperations,
   ...tillOperations,
+  ...moneyOperations,
 } satisfies Record<OperationName, OperationDef<z.ZodType, unknown>>
 
 /** Every event of the contract. */
@@ -37,6 +40,7 @@ export const events = {
   ...receiptEvents,
   ...terminalEvents,
   ...tillEvents,
+  ...moneyEvents,
 } satisfies Record<EventName, EventDef<unknown>>
 
 type Ops = typeof operations

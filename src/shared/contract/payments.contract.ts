@@ -3,6 +3,7 @@ import type { Message } from '../messages'
 import { checkMinorAmount, type MinorAmountProblem } from '../money'
 import { OPERATIONS } from '../operations/catalogue'
 import { event, operation } from './define'
+import { managerPin } from './money.contract'
 import {
   OPERATION_KINDS,
   type OperationKind,
@@ -140,6 +141,11 @@ export const startPaymentRequest = z
     tipPercentages: z.array(z.number().int().min(0).max(100)).max(5).optional(),
     flow: z.enum(['poll', 'callback']).optional(),
     operator: z.string().max(64).optional(),
+    /**
+     * The manager PIN, for a refund or reversal above the merchant's ceiling. Checked in main
+     * against its hash, then dropped: never stored with the payment, never logged.
+     */
+    managerPin: managerPin.optional(),
   })
   .superRefine((r, ctx) => {
     if (r.amountMinor === undefined) return

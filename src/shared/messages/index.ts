@@ -12,6 +12,7 @@
 import { appMessages } from './app'
 import { CAUSE_WORDS } from './causes'
 import { merchantMessages } from './merchants'
+import { moneyMessages } from './money'
 import { paymentMessages } from './payments'
 import { receiptMessages } from './receipts'
 import { terminalMessages } from './terminals'
@@ -27,6 +28,7 @@ export const ENGLISH_MESSAGES = {
   ...receiptMessages,
   ...terminalMessages,
   ...tillMessages,
+  ...moneyMessages,
 } as const
 
 export type MessageCode = keyof typeof ENGLISH_MESSAGES
