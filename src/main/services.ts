@@ -7,6 +7,7 @@ import {
 } from '@shared/contract'
 import { describe } from '@shared/messages'
 import type { EventSink, HandlerTable } from './ipc/handlers'
+import { describe } from '@shared/messages'
 import { redact } from './logging/redact'
 import { createMerchantHandlers } from './merchants/handlers'
 import { createJsonProfileStore } from './merchants/profile-store'
@@ -18,7 +19,12 @@ import { DEMO_API_KEY, startSimulator } from './simulator'
 import type { FetchPolicy } from './receipts/fetcher'
 import { createReceiptHandlers } from './receipts/handlers'
 import type { Printer } from './receipts/ports'
-import { createPaymentEngine, createPaymentHandlers, type MerchantDirectory } from './payments'
+import {
+  callbackBindingOf,
+  createPaymentEngine,
+  createPaymentHandlers,
+  type MerchantDirectory,
+} from './payments'
 import { createNoticeHandlers } from './notices/handlers'
 import { NoticeBoard, type Notices } from './notices/notices'
 import { ReceiptService } from './receipts/service'
@@ -161,22 +167,30 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
     notices,
   }
-  // Callback flow: one listener for this checkout, bound where the first merchant set to
-  // callbacks says. Read at start, so a change takes effect at the next start. If it cannot
-  // bind, payments still run by polling and a callback payment is refused in words.
-  const callbackFlow = merchants.profiles().find((m) => m.resultFlow.mode === 'callback')
-  const payments = callbackFlow
-    ? await createPaymentEngine({
-        ...engineOptions,
-        callback: {
-          host: callbackFlow.resultFlow.callbackHost ?? '127.0.0.1',
-          port: callbackFlow.resultFlow.callbackPort ?? 0,
-        },
-      }).catch((err: unknown) => {
-        console.error(`Callback listener not started: ${String(err)}`)
-        return createPaymentEngine(engineOptions)
-      })
-    : await createPaymentEngine(engineOptions)
+  // Callback flow: one listener for this checkout, only on an address of this computer that a
+  // person confirmed in Settings (callback-binding.ts). Read at start, so a change takes effect
+  // at the next start. If it may not or cannot listen, payments still run by polling and a
+  // callback payment is refused in words.
+  const binding = callbackBindingOf(
+    merchants.profiles().map((m) => ({
+      merchantId: m.id,
+      merchantName: m.name,
+      resultFlow: m.resultFlow,
+    })),
+    merchants.callbackAddresses(),
+  )
+  if (binding.kind === 'refused')
+    console.error(redact(describe(binding.why.code, binding.why.params)))
+  const payments =
+    binding.kind === 'listen'
+      ? await createPaymentEngine({
+          ...engineOptions,
+          callback: { host: binding.host, port: binding.port },
+        }).catch((err: unknown) => {
+          console.error(`Callback listener not started: ${String(err)}`)
+          return createPaymentEngine(engineOptions)
+        })
+      : await createPaymentEngine(engineOptions)
   disposers.push(() => payments.dispose())
   // Receipts are collected for every final result; collecting never throws into the engine.
   disposers.push(payments.onFinal((record) => void receipts.collect(record)))

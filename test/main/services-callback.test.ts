@@ -39,7 +39,14 @@ async function restartWithCallbacks(port: number): Promise<Services> {
   await first.handlers.updateMerchant(
     {
       id: 'demo',
-      patch: { resultFlow: { mode: 'callback', callbackHost: '127.0.0.1', callbackPort: port } },
+      patch: {
+        resultFlow: {
+          mode: 'callback',
+          callbackHost: '127.0.0.1',
+          callbackPort: port,
+          confirmHost: true,
+        },
+      },
     },
     ctx,
   )

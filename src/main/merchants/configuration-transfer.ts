@@ -8,6 +8,7 @@ import { msg } from '@shared/messages'
 import { isClearTextToNetwork, originOf } from '@shared/net/loopback'
 import type { MerchantProfile } from './profile-schema'
 import type { MerchantService } from './service'
+import { exportedFlow, importedFlow } from './result-flow'
 import { openConfiguration, sealConfiguration, type ExportedMerchant } from './transfer'
 import { keyHintOf } from './views'
 
@@ -32,7 +33,12 @@ export async function exportConfiguration(
       if (read.state === 'ok') apiKey = read.apiKey
       else withoutKey.push(m.name)
     }
-    merchants.push({ ...rest, ...(apiKey ? { apiKey } : {}) })
+    // A confirmation of a callback address is this checkout's, not the configuration's.
+    merchants.push({
+      ...rest,
+      resultFlow: exportedFlow(m.resultFlow),
+      ...(apiKey ? { apiKey } : {}),
+    })
   }
   const content = await sealConfiguration(merchants, passphrase, now)
   const day = now.toISOString().slice(0, 10)
@@ -109,6 +115,10 @@ export async function importConfiguration(
       const hint = apiKey ? keyHintOf(apiKey) : undefined
       profiles.push({
         ...rest,
+        resultFlow: importedFlow(
+          rest.resultFlow,
+          service.profiles().find((p) => p.id === m.id),
+        ),
         keyState: m.demo || keyFile ? 'ok' : 'missing',
         ...(keyFile ? { keyFile } : {}),
         ...(hint ? { keyHint: hint } : {}),

@@ -16,6 +16,7 @@ type MerchantHandlers = Pick<
   | 'exportConfiguration'
   | 'previewImport'
   | 'importConfiguration'
+  | 'listCallbackAddresses'
 >
 
 /** The merchants slice of the IPC handler table: parse is done by the dispatcher, logic by the service. */
@@ -47,5 +48,6 @@ export function createMerchantHandlers(
       previewImport(service, content, passphrase, mode),
     importConfiguration: ({ content, passphrase, mode }) =>
       importConfiguration(service, content, passphrase, mode, now()),
+    listCallbackAddresses: () => ({ addresses: service.callbackAddresses() }),
   }
 }

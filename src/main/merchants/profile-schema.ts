@@ -41,6 +41,11 @@ export const merchantProfileObject = z.object({
       mode: z.enum(['poll', 'callback']),
       callbackHost: z.string().min(1).max(253).optional(),
       callbackPort: z.number().int().min(1024).max(65535).optional(),
+      /**
+       * A person chose or confirmed the host in the app on this checkout; never true for one that
+       * came with an imported configuration (see src/main/payments/callback-binding.ts).
+       */
+      callbackHostConfirmed: z.boolean().optional(),
     })
     .default({ mode: 'poll' }),
   /**

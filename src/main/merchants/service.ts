@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import {
   AppError,
   type AddMerchantRequest,
+  type CallbackAddress,
   type MerchantPatch,
   type MerchantView,
   type MerchantsSnapshot,
@@ -12,6 +13,7 @@ import {
 } from '@shared/contract'
 import { msg } from '@shared/messages'
 import type { Device, HandpointClient } from '../handpoint/types'
+import { localAddresses } from '../payments/callback-binding'
 import type { MerchantDirectory } from '../payments/ports'
 import { bindClientToTerminals, bindDeviceCalls, type TerminalDeviceClient } from './bound-client'
 import {
@@ -23,6 +25,7 @@ import {
 import { KeyVault } from './key-vault'
 import type { MerchantProfile, ProfileFile } from './profile-schema'
 import type { ProfileStore } from './profile-store'
+import { flowFromSettings } from './result-flow'
 import type { SecretBox } from './secret-box'
 import { isOffline, refreshError, verifyApiKey, type ClientFactory } from './verify-key'
 import {
@@ -52,6 +55,8 @@ export interface MerchantServiceOptions {
   /** Sends a request of the merchant's key through the key's request budget (shared with the
    * payment engine and terminal care); sent at once when absent. */
   budget?: <T>(merchantId: string, request: () => Promise<T>) => Promise<T>
+  /** This computer's addresses (tests pin them); default: its network interfaces and loopback. */
+  localAddresses?: () => CallbackAddress[]
 }
 
 /**
@@ -179,13 +184,19 @@ export class MerchantService implements MerchantDirectory {
       const m = this.profile(id)
       if (patch.name !== undefined) m.name = patch.name.trim()
       if (patch.currency !== undefined) m.currency = patch.currency
-      if (patch.resultFlow) m.resultFlow = patch.resultFlow
+      if (patch.resultFlow)
+        m.resultFlow = flowFromSettings(patch.resultFlow, m.resultFlow, this.callbackAddresses())
       if (patch.receipts === null) delete m.receipts
       else if (patch.receipts) m.receipts = { ...patch.receipts }
       if (patch.limits) m.limits = patch.limits
       m.updatedAt = this.now()
       return toMerchantView(m)
     })
+  }
+
+  /** This computer's addresses the callback listener may listen on (Settings offers these). */
+  callbackAddresses(): CallbackAddress[] {
+    return (this.options.localAddresses ?? localAddresses)()
   }
 
   /** Removes the merchant and its key file. The demo merchant is not recreated afterwards. */

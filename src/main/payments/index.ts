@@ -12,3 +12,5 @@ export { toResultView } from './result-view'
 export { stateForFinStatus } from './states'
 export { createStaticDirectory, type StaticMerchant } from './static-directory'
 export type * from './store/port'
+// Money rules and the callback listener's address (the money work).
+export { callbackBindingOf, localAddresses } from './callback-binding'

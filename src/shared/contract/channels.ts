@@ -51,6 +51,7 @@ export const operationChannels = {
   getManagerPin: 'money:get-manager-pin',
   setManagerPin: 'money:set-manager-pin',
   removeManagerPin: 'money:remove-manager-pin',
+  listCallbackAddresses: 'merchants:list-callback-addresses',
 } as const
 
 export const eventChannels = {

@@ -33,6 +33,21 @@ export interface ResultFlowPreferences {
   /** Address the terminal can reach this checkout on (callback mode only). */
   callbackHost?: string
   callbackPort?: number
+  /**
+   * A person chose or confirmed `callbackHost` in the app on this checkout. False for an address
+   * that came with an imported configuration: the listener does not listen there until then.
+   */
+  callbackHostConfirmed?: boolean
+}
+
+/** An address of this computer the callback listener may listen on. */
+export interface CallbackAddress {
+  address: string
+  family: 'IPv4' | 'IPv6'
+  /** The network interface's name (`loopback` for 127.0.0.1 and ::1). */
+  interfaceName: string
+  /** Loopback: only this computer can reach it. */
+  internal: boolean
 }
 
 export interface MerchantView {
@@ -138,6 +153,8 @@ export const merchantPatch = z.object({
       mode: z.enum(['poll', 'callback']),
       callbackHost: z.string().trim().min(1).max(253).optional(),
       callbackPort: z.number().int().min(1024).max(65535).optional(),
+      /** A person chose or confirmed this address now (Settings); it must be this computer's. */
+      confirmHost: z.boolean().optional(),
     })
     .optional(),
   /** The merchant's own copy rules; null = follow the checkout's. */
@@ -175,6 +192,7 @@ export const merchantOperations = {
   ),
   setActiveMerchant: operation<{ activeMerchantId: string }>()(z.object({ id })),
   acceptInsecureStorage: operation<SecretStorageStatus>()(z.object({ accepted: z.boolean() })),
+  listCallbackAddresses: operation<{ addresses: CallbackAddress[] }>()(z.undefined()),
   exportConfiguration: operation<ExportedConfiguration>()(z.object({ passphrase })),
   previewImport: operation<ImportPreview>()(
     z.object({

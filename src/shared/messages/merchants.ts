@@ -51,4 +51,10 @@ export const merchantMessages = {
     'The address {address} uses plain http to another computer, which would send the API key unencrypted. Use an https address (plain http works only for an address on this computer).',
   import_custom_url_not_https:
     'This file cannot be imported because the merchant "{name}" uses the plain http address {address} on another computer, which would send its API key unencrypted. Change it to an https address on the checkout it came from and export again; nothing was imported.',
+
+  // Where the callback listener may listen (src/main/payments/callback-binding.ts).
+  callback_host_not_on_this_pc:
+    "{host} is not an address of this computer, so the callback listener cannot listen there. Choose one of this computer's addresses in Settings > Merchants.",
+  callback_host_unconfirmed:
+    'The callback address {host} of "{merchant}" came with an imported configuration and is not confirmed on this checkout, so the app does not listen on it. Confirm it (or choose another address) in Settings > Merchants; until then results arrive by polling only.',
 } as const satisfies Record<string, string>

@@ -40,6 +40,6 @@ export const moneyMessages = {
   manager_pin_wrong: 'That is not the manager PIN. {attemptsLeft} attempts left.',
   manager_pin_locked:
     'The manager PIN was entered wrongly three times. Try again in {minutes} minutes.',
-  manager_pin_changed: 'The manager PIN is saved.',
-  manager_pin_removed: 'The manager PIN is removed. Refunds above the ceiling are refused.',
+  manager_pin_file_damaged:
+    'The manager PIN file could not be read and was moved aside ({movedTo}). No manager PIN is set now, so refunds above the ceiling are refused until a manager sets one in Settings.',
 } as const satisfies Record<string, string>

@@ -16,4 +16,13 @@ describe('redact (every log line we write)', () => {
     expect(redact('ApiKeyCloud: abc123secret')).toBe('ApiKeyCloud: [redacted]')
     expect(redact('{"authToken":"tok-1"}')).toBe('{"authToken":"[redacted]"}')
   })
+
+  it('removes manager PINs, however the field is spelt', () => {
+    expect(redact('{"managerPin":"482913","amountMinor":"900"}')).toBe(
+      '{"managerPin":"[redacted]","amountMinor":"900"}',
+    )
+    expect(redact('current_pin=1234 new-pin: 5678')).toBe(
+      'current_pin=[redacted] new-pin: [redacted]',
+    )
+  })
 })

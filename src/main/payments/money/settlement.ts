@@ -146,6 +146,8 @@ export function settle(facts: OriginalFacts): Settlement {
     busy: linked.some((f) => standing(f) === 'pending'),
   }
   if (original.currency) base.currency = original.currency
+  // Nothing is left of a payment that did not go through (declined, failed, still open).
+  if (!wentThrough(original.state)) return base
   const batch = batchOf(original, facts.closes)
   if (batch) base.batch = batch
 

@@ -1,4 +1,5 @@
 import type { CodeMessages } from '../en/codes'
+import moneyCodes from './money-codes'
 
 /** German wording of every code main sends (the coverage test keeps it complete). */
 const de: CodeMessages = {
@@ -318,6 +319,7 @@ const de: CodeMessages = {
       batch_number_required: 'der Acquirer braucht die Batch-Nummer',
       unknown: 'ein unerwarteter Fehler',
     },
+    ...moneyCodes,
     copy: { customer: 'Kundenbeleg', merchant: 'Händlerbeleg' },
     unknown: 'Es ist etwas passiert, das diese Version nicht in Worte fassen kann ({code}).',
   },
