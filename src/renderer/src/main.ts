@@ -8,5 +8,6 @@ import './styles/checkout.css'
 import './styles/outcome.css'
 import './styles/terminals.css'
 import './styles/history.css'
+import './styles/money.css'
 
 createApp(App).use(createPinia()).use(createAppI18n()).mount('#app')

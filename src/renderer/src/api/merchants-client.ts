@@ -1,5 +1,6 @@
 import type {
   AddMerchantRequest,
+  CallbackAddress,
   ExportedConfiguration,
   ImportMode,
   ImportPreview,
@@ -38,6 +39,8 @@ export const merchantsClient = {
     passphrase: string,
     mode: ImportMode,
   ): Promise<ImportPreview> => unwrap(bridge().importConfiguration({ content, passphrase, mode })),
+  callbackAddresses: (): Promise<CallbackAddress[]> =>
+    unwrap(bridge().listCallbackAddresses()).then((r) => r.addresses),
   onChanged: (listener: (snapshot: MerchantsSnapshot) => void): (() => void) =>
     bridge().onMerchantsChanged(listener),
 }

@@ -1,5 +1,8 @@
 import { useI18n } from 'vue-i18n'
 import { isMessageCode, type MessageParams } from '@shared/messages'
+import { isSupportedCurrency, toMinorUnits } from '@shared/money'
+import { INTL_LOCALE, type AppLocale } from '../i18n'
+import { formatMinor } from '../lib/money'
 
 /** Parameters whose values are codes themselves, and where their words live. */
 const WORDED_PARAMS: Record<string, string> = {
@@ -11,13 +14,30 @@ const WORDED_PARAMS: Record<string, string> = {
   command: 'terminals.commands',
 }
 
+/** Amounts main sends as decimals beside a `currency` ("12.50"), written as money here. */
+const MONEY_PARAMS = ['remaining', 'ceiling', 'amount'] as const
+
 /**
  * Words what main tells people (`{ code, params }`) in the app's language: `codes.<code>` in the
  * message files, with parameters that are codes themselves (a cause, a receipt copy, an
  * environment) worded too. Main's English `message` is never shown.
  */
 export function useCodes() {
-  const { t, te } = useI18n()
+  const { t, te, locale } = useI18n()
+  function asMoney(params: MessageParams): void {
+    const currency = params['currency']
+    if (typeof currency !== 'string' || !isSupportedCurrency(currency)) return
+    const intl = INTL_LOCALE[locale.value as AppLocale] ?? 'en-GB'
+    for (const name of MONEY_PARAMS) {
+      const value = params[name]
+      if (typeof value !== 'string') continue
+      try {
+        params[name] = formatMinor(toMinorUnits(value, currency), currency, intl)
+      } catch {
+        // Not a decimal of that currency: shown as main sent it.
+      }
+    }
+  }
   function word(what: { code: string; params?: MessageParams } | null | undefined): string {
     if (!what) return ''
     const key = `codes.${what.code}`
@@ -28,6 +48,7 @@ export function useCodes() {
       if (typeof value === 'string' && te(`${table}.${value}`))
         params[name] = t(`${table}.${value}`)
     }
+    asMoney(params)
     return t(key, params)
   }
   return { word }

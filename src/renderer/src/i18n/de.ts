@@ -6,6 +6,7 @@ import history from './de/history'
 import merchants from './de/merchants'
 import notices from './de/notices'
 import receipts from './de/receipts'
+import money from './de/money'
 import terminals from './de/terminals'
 import till from './de/till'
 
@@ -18,6 +19,7 @@ const de: typeof en = {
   ...merchants,
   ...notices,
   ...receipts,
+  ...money,
   ...codes,
   ...till,
 }

@@ -5,6 +5,7 @@ import history from './en/history'
 import merchants from './en/merchants'
 import notices from './en/notices'
 import receipts from './en/receipts'
+import money from './en/money'
 import terminals from './en/terminals'
 import till from './en/till'
 
@@ -21,6 +22,7 @@ export default {
   ...merchants,
   ...notices,
   ...receipts,
+  ...money,
   ...codes,
   ...till,
 }

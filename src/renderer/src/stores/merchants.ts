@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type {
   AddMerchantRequest,
+  CallbackAddress,
   ExportedConfiguration,
   ImportMode,
   ImportPreview,
@@ -144,6 +145,11 @@ export const useMerchantsStore = defineStore('merchants', () => {
     storage.value = await merchantsClient.acceptInsecureStorage(accepted)
   }
 
+  /** This computer's addresses the callback listener may listen on. */
+  function callbackAddresses(): Promise<CallbackAddress[]> {
+    return merchantsClient.callbackAddresses()
+  }
+
   /** The whole configuration, sealed with `passphrase`, as a file to save. */
   function exportConfiguration(passphrase: string): Promise<ExportedConfiguration> {
     return merchantsClient.exportConfiguration(passphrase)
@@ -187,6 +193,7 @@ export const useMerchantsStore = defineStore('merchants', () => {
     remove,
     setDefaultTerminal,
     acceptInsecureStorage,
+    callbackAddresses,
     exportConfiguration,
     previewImport,
     importConfiguration,

@@ -320,6 +320,10 @@ const de: CodeMessages = {
       unknown: 'ein unerwarteter Fehler',
     },
     ...moneyCodes,
+    callback_host_not_on_this_pc:
+      '{host} ist keine Adresse dieses Computers, daher kann der Callback-Empfang dort nicht lauschen. In Einstellungen > Händler eine Adresse dieses Computers wählen.',
+    callback_host_unconfirmed:
+      'Die Callback-Adresse {host} von „{merchant}“ kam mit einer importierten Konfiguration und ist an dieser Kasse nicht bestätigt, daher lauscht die App dort nicht. In Einstellungen > Händler bestätigen (oder eine andere Adresse wählen); bis dahin kommen Ergebnisse nur per Polling.',
     copy: { customer: 'Kundenbeleg', merchant: 'Händlerbeleg' },
     unknown: 'Es ist etwas passiert, das diese Version nicht in Worte fassen kann ({code}).',
   },

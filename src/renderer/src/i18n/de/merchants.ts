@@ -52,7 +52,6 @@ const de: typeof en = {
     ownCopyRules: 'Eigene Belegregeln für diesen Händler',
     copyRulesHelp:
       'Ohne eigene Regeln gelten für den Händler die Belegdruck-Einstellungen dieser Kasse. Drucker, Papierbreite und Anzahl der Kopien werden immer dort für diese Kasse festgelegt.',
-    refundCeiling: 'Höchste Erstattung ohne Vorgesetzte (kleinste Einheit, leer = keine Grenze)',
     save: 'Einstellungen speichern',
     saved: 'Gespeichert.',
     replaceKey: 'API-Schlüssel ersetzen',

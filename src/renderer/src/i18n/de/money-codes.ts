@@ -1,9 +1,12 @@
 import type { moneyMessages } from '@shared/messages/money'
 
-/** German wording of the money rules' codes (spread into ./codes.ts). */
+/**
+ * German wording of the money rules' codes (spread into ./codes.ts). Amounts arrive written as
+ * money with their currency (useCodes), so the wording leaves `{currency}` out beside them.
+ */
 const moneyCodes: Record<keyof typeof moneyMessages, string> = {
   amount_exceeds_remaining:
-    'Von der ursprünglichen Zahlung sind nur noch {remaining} {currency} übrig. Höchstens diesen Betrag eingeben.',
+    'Von der ursprünglichen Zahlung sind nur noch {remaining} übrig. Höchstens diesen Betrag eingeben.',
   original_not_found:
     'An dieser Kasse gibt es für diesen Händler keine genehmigte Zahlung mit dieser Transaktions-ID, daher ist nicht bekannt, was davon übrig ist. Die Zahlung im Verlauf auswählen.',
   original_wrong_kind:
@@ -19,7 +22,7 @@ const moneyCodes: Record<keyof typeof moneyMessages, string> = {
   reversal_batch_close_unknown:
     'Ein Tagesabschluss nach dieser Zahlung hat kein bekanntes Ergebnis; sie ist vielleicht schon abgerechnet und kann nicht storniert werden. Stattdessen erstatten.',
   reversal_must_be_full:
-    'Ein Storno gibt die ganze Zahlung zurück, {amount} {currency}. Um nur einen Teil zurückzugeben, diesen Teil erstatten.',
+    'Ein Storno gibt die ganze Zahlung zurück, {amount}. Um nur einen Teil zurückzugeben, diesen Teil erstatten.',
   already_reversed:
     'Diese Zahlung wurde bereits storniert. Es bleibt nichts zu erstatten oder zu stornieren.',
   already_captured:
@@ -27,9 +30,9 @@ const moneyCodes: Record<keyof typeof moneyMessages, string> = {
   already_released:
     'Diese Vorautorisierung wurde bereits freigegeben. Es ist nichts mehr reserviert.',
   manager_approval_required:
-    'Erstattungen und Stornos über {ceiling} {currency} brauchen eine Vorgesetzte oder einen Vorgesetzten. Bitte die Vorgesetzten-PIN eingeben lassen.',
+    'Erstattungen und Stornos über {ceiling} brauchen eine Vorgesetzte oder einen Vorgesetzten. Bitte die Vorgesetzten-PIN eingeben lassen.',
   manager_pin_not_set:
-    'Erstattungen und Stornos über {ceiling} {currency} brauchen eine Vorgesetzten-PIN, und an dieser Kasse ist keine festgelegt. Eine Vorgesetzte oder ein Vorgesetzter legt sie in den Einstellungen fest.',
+    'Erstattungen und Stornos über {ceiling} brauchen eine Vorgesetzten-PIN, und an dieser Kasse ist keine festgelegt. Eine Vorgesetzte oder ein Vorgesetzter legt sie in den Einstellungen fest.',
   manager_pin_wrong: 'Das ist nicht die Vorgesetzten-PIN. Noch {attemptsLeft} Versuche.',
   manager_pin_locked:
     'Die Vorgesetzten-PIN wurde dreimal falsch eingegeben. In {minutes} Minuten erneut versuchen.',

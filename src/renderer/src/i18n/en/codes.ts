@@ -4,6 +4,7 @@ import {
   type FailureCause,
   type MessageCode,
 } from '@shared/messages'
+import moneyWording from './money-codes'
 
 /** How the renderer words what main tells people: one text per code, per language. */
 export interface CodeMessages {
@@ -21,6 +22,7 @@ export interface CodeMessages {
 const en: CodeMessages = {
   codes: {
     ...ENGLISH_MESSAGES,
+    ...moneyWording,
     cause: { ...CAUSE_WORDS },
     copy: { customer: 'customer', merchant: 'merchant' },
     unknown: 'Something happened that this version cannot put into words ({code}).',

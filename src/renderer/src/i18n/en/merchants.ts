@@ -48,7 +48,6 @@ export default {
     ownCopyRules: 'Own receipt rules for this merchant',
     copyRulesHelp:
       'Without its own rules a merchant follows this checkout’s receipt printing settings. The printer, paper width and number of copies are always set there, for this checkout.',
-    refundCeiling: 'Highest refund without a manager (minor units, empty = no limit)',
     save: 'Save preferences',
     saved: 'Saved.',
     replaceKey: 'Replace API key',
