@@ -6,6 +6,7 @@ import {
 } from '@shared/contract'
 import { msg } from '@shared/messages'
 import { isClearTextToNetwork, originOf } from '@shared/net/loopback'
+import { ceilingOf, liftsCeiling, requireManager } from './ceiling-guard'
 import type { MerchantProfile } from './profile-schema'
 import type { MerchantService } from './service'
 import { exportedFlow, importedFlow } from './result-flow'
@@ -89,6 +90,19 @@ function planImport(
   }
 }
 
+/** Whether the import raises or removes a ceiling of a merchant on this checkout. */
+function liftsAnyCeiling(
+  current: readonly MerchantProfile[],
+  incoming: readonly ExportedMerchant[],
+  mode: ImportMode,
+): boolean {
+  return current.some((here) => {
+    const there = incoming.find((m) => m.id === here.id)
+    if (!there && mode === 'merge') return false
+    return liftsCeiling(ceilingOf(here), ceilingOf(there))
+  })
+}
+
 /**
  * Applies an import all or nothing: the file is decrypted and validated and every key re-encrypted
  * with this machine's SecretBox in memory first; new key files get fresh names, the profiles are
@@ -100,9 +114,13 @@ export async function importConfiguration(
   passphrase: string,
   mode: ImportMode,
   now: number,
+  managerPin?: string,
 ): Promise<ImportPreview> {
   const incoming = await openChecked(content, passphrase)
   const plan = planImport(service.profiles(), incoming, mode)
+  if (liftsAnyCeiling(service.profiles(), incoming, mode)) {
+    await requireManager(service.manager, managerPin)
+  }
   const sealed = incoming.map((m) => (m.apiKey ? service.vault.seal(m.apiKey) : undefined))
   const written: string[] = []
   try {

@@ -27,9 +27,9 @@ export function createMerchantHandlers(
   return {
     listMerchants: () => service.snapshot(),
     addMerchant: (request) => service.addMerchant(request),
-    updateMerchant: ({ id, patch }) => service.updateMerchant(id, patch),
-    removeMerchant: async ({ id }) => {
-      await service.removeMerchant(id)
+    updateMerchant: ({ id, patch, managerPin }) => service.updateMerchant(id, patch, managerPin),
+    removeMerchant: async ({ id, managerPin }) => {
+      await service.removeMerchant(id, managerPin)
       return { removed: true }
     },
     replaceApiKey: ({ id, apiKey }) => service.replaceApiKey(id, apiKey),
@@ -46,8 +46,8 @@ export function createMerchantHandlers(
     },
     previewImport: ({ content, passphrase, mode }) =>
       previewImport(service, content, passphrase, mode),
-    importConfiguration: ({ content, passphrase, mode }) =>
-      importConfiguration(service, content, passphrase, mode, now()),
+    importConfiguration: ({ content, passphrase, mode, managerPin }) =>
+      importConfiguration(service, content, passphrase, mode, now(), managerPin),
     listCallbackAddresses: () => ({ addresses: service.callbackAddresses() }),
   }
 }

@@ -24,6 +24,7 @@ import {
 } from './endpoints'
 import { KeyVault } from './key-vault'
 import type { MerchantProfile, ProfileFile } from './profile-schema'
+import { ceilingOf, liftsCeiling, requireManager, type ManagerCheck } from './ceiling-guard'
 import type { ProfileStore } from './profile-store'
 import { flowFromSettings } from './result-flow'
 import type { SecretBox } from './secret-box'
@@ -55,6 +56,11 @@ export interface MerchantServiceOptions {
   /** Sends a request of the merchant's key through the key's request budget (shared with the
    * payment engine and terminal care); sent at once when absent. */
   budget?: <T>(merchantId: string, request: () => Promise<T>) => Promise<T>
+  /**
+   * The manager PIN: once one is set, raising or removing a ceiling needs it. Absent: nobody is
+   * asked (tests of other things); the app and the CLI always pass it.
+   */
+  manager?: ManagerCheck
   /** This computer's addresses (tests pin them); default: its network interfaces and loopback. */
   localAddresses?: () => CallbackAddress[]
 }
@@ -179,7 +185,19 @@ export class MerchantService implements MerchantDirectory {
   }
 
   /** Changes names, currency, result flow, receipt preferences and limits. */
-  async updateMerchant(id: string, patch: MerchantPatch): Promise<MerchantView> {
+  async updateMerchant(
+    id: string,
+    patch: MerchantPatch,
+    managerPin?: string,
+  ): Promise<MerchantView> {
+    const before = this.profile(id)
+    const after = {
+      currency: patch.currency ?? before.currency,
+      limits: patch.limits ?? before.limits,
+    }
+    if (liftsCeiling(ceilingOf(before), ceilingOf(after))) {
+      await requireManager(this.options.manager, managerPin)
+    }
     return this.mutate(() => {
       const m = this.profile(id)
       if (patch.name !== undefined) m.name = patch.name.trim()
@@ -194,14 +212,21 @@ export class MerchantService implements MerchantDirectory {
     })
   }
 
+  /** The manager PIN check, for changes that lift a ceiling (configuration-transfer.ts too). */
+  get manager(): ManagerCheck | undefined {
+    return this.options.manager
+  }
+
   /** This computer's addresses the callback listener may listen on (Settings offers these). */
   callbackAddresses(): CallbackAddress[] {
     return (this.options.localAddresses ?? localAddresses)()
   }
 
   /** Removes the merchant and its key file. The demo merchant is not recreated afterwards. */
-  async removeMerchant(id: string): Promise<void> {
+  async removeMerchant(id: string, managerPin?: string): Promise<void> {
     const m = this.profile(id)
+    // Removed and imported again, it would come back without its ceiling.
+    if (ceilingOf(m)) await requireManager(this.options.manager, managerPin)
     await this.mutate((file) => {
       file.merchants = file.merchants.filter((x) => x.id !== id)
       if (file.settings.activeMerchantId === id) delete file.settings.activeMerchantId

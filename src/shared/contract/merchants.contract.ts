@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Message } from '../messages'
 import { event, operation } from './define'
+import { managerPin } from './money.contract'
 
 /**
  * Merchants over the contract. src/main/merchants implements these; the settings screen, the
@@ -181,8 +182,14 @@ const id = z.string().min(1).max(64)
 export const merchantOperations = {
   listMerchants: operation<MerchantsSnapshot>()(z.undefined()),
   addMerchant: operation<MerchantView>()(addMerchantRequest),
-  updateMerchant: operation<MerchantView>()(z.object({ id, patch: merchantPatch })),
-  removeMerchant: operation<{ removed: boolean }>()(z.object({ id })),
+  /** `managerPin`: needed (once a PIN is set) when the patch raises or removes the ceiling. */
+  updateMerchant: operation<MerchantView>()(
+    z.object({ id, patch: merchantPatch, managerPin: managerPin.optional() }),
+  ),
+  /** `managerPin`: needed (once a PIN is set) to remove a merchant that has a ceiling. */
+  removeMerchant: operation<{ removed: boolean }>()(
+    z.object({ id, managerPin: managerPin.optional() }),
+  ),
   replaceApiKey: operation<MerchantView>()(z.object({ id, apiKey })),
   listTerminals: operation<TerminalList>()(
     z.object({ merchantId: id, refresh: z.boolean().default(false) }),
@@ -201,11 +208,13 @@ export const merchantOperations = {
       mode: z.enum(['merge', 'replace']),
     }),
   ),
+  /** `managerPin`: needed (once a PIN is set) when the file raises or removes a ceiling. */
   importConfiguration: operation<ImportPreview>()(
     z.object({
       content: z.string().max(5 * 1024 * 1024),
       passphrase: z.string().max(1024),
       mode: z.enum(['merge', 'replace']),
+      managerPin: managerPin.optional(),
     }),
   ),
 }

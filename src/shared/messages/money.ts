@@ -37,6 +37,8 @@ export const moneyMessages = {
     'Refunds and reversals above {ceiling} {currency} need a manager. Ask a manager to enter the manager PIN.',
   manager_pin_not_set:
     'Refunds and reversals above {ceiling} {currency} need a manager, and no manager PIN is set on this checkout. A manager sets one in Settings.',
+  ceiling_change_needs_manager:
+    "This change raises or removes a merchant's limit for refunds and reversals without a manager, so it needs the manager PIN.",
   manager_pin_wrong: 'That is not the manager PIN. {attemptsLeft} attempts left.',
   manager_pin_locked:
     'The manager PIN was entered wrongly three times. Try again in {minutes} minutes.',

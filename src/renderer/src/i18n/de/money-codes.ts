@@ -33,6 +33,8 @@ const moneyCodes: Record<keyof typeof moneyMessages, string> = {
     'Erstattungen und Stornos über {ceiling} brauchen eine Vorgesetzte oder einen Vorgesetzten. Bitte die Vorgesetzten-PIN eingeben lassen.',
   manager_pin_not_set:
     'Erstattungen und Stornos über {ceiling} brauchen eine Vorgesetzten-PIN, und an dieser Kasse ist keine festgelegt. Eine Vorgesetzte oder ein Vorgesetzter legt sie in den Einstellungen fest.',
+  ceiling_change_needs_manager:
+    'Diese Änderung hebt die Grenze eines Händlers für Erstattungen und Stornos ohne Vorgesetzte an oder entfernt sie, daher braucht sie die Vorgesetzten-PIN.',
   manager_pin_wrong: 'Das ist nicht die Vorgesetzten-PIN. Noch {attemptsLeft} Versuche.',
   manager_pin_locked:
     'Die Vorgesetzten-PIN wurde dreimal falsch eingegeben. In {minutes} Minuten erneut versuchen.',
