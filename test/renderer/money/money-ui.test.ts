@@ -6,6 +6,7 @@ import ManagerPinDialog from '@renderer/components/money/ManagerPinDialog.vue'
 import MerchantCard from '@renderer/components/merchants/MerchantCard.vue'
 import ManagerPinSettings from '@renderer/components/settings/ManagerPinSettings.vue'
 import { createAppI18n } from '@renderer/i18n'
+import { useManagerPromptStore } from '@renderer/stores/manager-prompt'
 import { usePaymentsStore } from '@renderer/stores/payments'
 import { installFakeApi } from '../fake-api'
 import { fail, merchant, ok } from '../merchants/fixtures'
@@ -53,7 +54,8 @@ describe('the manager PIN prompt', () => {
       originalTransactionId: 'tx-1',
     }
     await payments.start(refund)
-    expect(payments.managerPrompt?.problem.code).toBe('manager_approval_required')
+    const prompt = useManagerPromptStore()
+    expect(prompt.problem?.code).toBe('manager_approval_required')
 
     const wrapper = mount(ManagerPinDialog, {
       attachTo: document.body,
@@ -76,9 +78,10 @@ describe('the manager PIN prompt', () => {
     await flushPromises()
     expect(requests.map((r) => r.managerPin)).toEqual([undefined, '1111', '2468'])
     expect(requests[2]).toEqual({ ...refund, managerPin: '2468' })
-    expect(payments.managerPrompt).toBeNull()
+    expect(prompt.open).toBe(false)
     expect(payments.currentId).toBe('p-2')
     expect(JSON.stringify(payments.$state)).not.toContain('2468')
+    expect(JSON.stringify(prompt.$state)).not.toContain('2468')
     wrapper.unmount()
   })
 
@@ -99,7 +102,7 @@ describe('the manager PIN prompt', () => {
     })
     const wrapper = mount(ManagerPinDialog, { global: { plugins: [pinia, createAppI18n()] } })
     await wrapper.get('[role=dialog]').trigger('keydown', { key: 'Escape' })
-    expect(payments.managerPrompt).toBeNull()
+    expect(useManagerPromptStore().open).toBe(false)
     expect(startPayment).toHaveBeenCalledTimes(1)
   })
 })
@@ -229,5 +232,39 @@ describe('the merchant card', () => {
     expect(updateMerchant.mock.calls[1]![0].patch).toMatchObject({
       resultFlow: { mode: 'callback', callbackHost: '192.168.7.20', confirmHost: true },
     })
+  })
+})
+
+describe('a change that lifts a ceiling', () => {
+  it('asks for the manager PIN and saves the same change with it', async () => {
+    const patches: { patch: unknown; managerPin?: string }[] = []
+    const updateMerchant = vi.fn((r: { id: string; patch: unknown; managerPin?: string }) => {
+      patches.push(r)
+      return r.managerPin === '2468'
+        ? ok(merchant({ id: r.id }))
+        : fail('ceiling_change_needs_manager')
+    })
+    installFakeApi({
+      onMerchantsChanged: () => () => undefined,
+      listCallbackAddresses: () => ok({ addresses: [] }),
+      updateMerchant,
+    })
+    const pinia = createPinia()
+    const wrapper = mount(MerchantCard, {
+      props: { merchant: merchant({ limits: { refundCeilingMinor: '5000' } }) },
+      global: { plugins: [pinia, createAppI18n()] },
+    })
+    await wrapper.get('[data-testid=ceiling-m-1]').setValue('90.00')
+    await wrapper.get('form.form-grid').trigger('submit')
+    await flushPromises()
+    setActivePinia(pinia)
+    const prompt = useManagerPromptStore()
+    expect(prompt.problem?.code).toBe('ceiling_change_needs_manager')
+    expect(wrapper.find('[data-testid=merchant-error]').exists()).toBe(false)
+    await prompt.approve('2468')
+    await flushPromises()
+    expect(patches.map((p) => p.managerPin)).toEqual([undefined, '2468'])
+    expect(patches[1]!.patch).toEqual(patches[0]!.patch)
+    expect(prompt.open).toBe(false)
   })
 })

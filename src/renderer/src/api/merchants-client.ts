@@ -17,9 +17,10 @@ export const merchantsClient = {
   list: (): Promise<MerchantsSnapshot> => unwrap(bridge().listMerchants()),
   add: (request: AddMerchantRequest): Promise<MerchantView> =>
     unwrap(bridge().addMerchant(request)),
-  update: (id: string, patch: MerchantPatch): Promise<MerchantView> =>
-    unwrap(bridge().updateMerchant({ id, patch })),
-  remove: (id: string): Promise<{ removed: boolean }> => unwrap(bridge().removeMerchant({ id })),
+  update: (id: string, patch: MerchantPatch, managerPin?: string): Promise<MerchantView> =>
+    unwrap(bridge().updateMerchant({ id, patch, ...(managerPin ? { managerPin } : {}) })),
+  remove: (id: string, managerPin?: string): Promise<{ removed: boolean }> =>
+    unwrap(bridge().removeMerchant({ id, ...(managerPin ? { managerPin } : {}) })),
   replaceKey: (id: string, apiKey: string): Promise<MerchantView> =>
     unwrap(bridge().replaceApiKey({ id, apiKey })),
   terminals: (merchantId: string, refresh: boolean): Promise<TerminalList> =>
@@ -38,7 +39,16 @@ export const merchantsClient = {
     content: string,
     passphrase: string,
     mode: ImportMode,
-  ): Promise<ImportPreview> => unwrap(bridge().importConfiguration({ content, passphrase, mode })),
+    managerPin?: string,
+  ): Promise<ImportPreview> =>
+    unwrap(
+      bridge().importConfiguration({
+        content,
+        passphrase,
+        mode,
+        ...(managerPin ? { managerPin } : {}),
+      }),
+    ),
   callbackAddresses: (): Promise<CallbackAddress[]> =>
     unwrap(bridge().listCallbackAddresses()).then((r) => r.addresses),
   onChanged: (listener: (snapshot: MerchantsSnapshot) => void): (() => void) =>

@@ -123,16 +123,16 @@ export const useMerchantsStore = defineStore('merchants', () => {
     return view
   }
 
-  async function update(id: string, patch: MerchantPatch): Promise<void> {
-    upsert(await merchantsClient.update(id, patch))
+  async function update(id: string, patch: MerchantPatch, managerPin?: string): Promise<void> {
+    upsert(await merchantsClient.update(id, patch, managerPin))
   }
 
   async function replaceKey(id: string, apiKey: string): Promise<void> {
     upsert(await merchantsClient.replaceKey(id, apiKey))
   }
 
-  async function remove(id: string): Promise<void> {
-    await merchantsClient.remove(id)
+  async function remove(id: string, managerPin?: string): Promise<void> {
+    await merchantsClient.remove(id, managerPin)
     merchants.value = merchants.value.filter((m) => m.id !== id)
     if (activeMerchantId.value === id) activeMerchantId.value = merchants.value[0]?.id ?? null
   }
@@ -169,8 +169,9 @@ export const useMerchantsStore = defineStore('merchants', () => {
     content: string,
     passphrase: string,
     mode: ImportMode,
+    managerPin?: string,
   ): Promise<ImportPreview> {
-    const result = await merchantsClient.importConfiguration(content, passphrase, mode)
+    const result = await merchantsClient.importConfiguration(content, passphrase, mode, managerPin)
     await load()
     return result
   }

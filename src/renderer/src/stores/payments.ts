@@ -9,6 +9,7 @@ import type {
 import { FINAL_STATES } from '@shared/contract/payments.values'
 import { toMessage } from '../lib/errors'
 import { paymentsClient } from '../api/payments-client'
+import { needsManager, useManagerPromptStore } from './manager-prompt'
 import { outcomeOf, type OutcomeKind } from '../lib/outcome'
 
 export interface TrackedPayment extends PaymentStatusEvent {
@@ -24,12 +25,6 @@ export interface Announcement {
   kind: Exclude<OutcomeKind, 'running'>
   record: PaymentRecord
 }
-/** Refusals a manager's PIN can turn into an approval: the prompt stays open for these. */
-const MANAGER_CODES: readonly string[] = [
-  'manager_approval_required',
-  'manager_pin_wrong',
-  'manager_pin_locked',
-]
 
 /** What main said (a code); the screen words it with `useCodes`. */
 const asError = toMessage
@@ -49,15 +44,11 @@ export const usePaymentsStore = defineStore('payments', () => {
   const actionError = ref<Message | null>(null)
   /** A payment that collects what a partial approval left due -> that partial payment's id. */
   const restOf = ref<Record<string, string>>({})
+  const managerPrompt = useManagerPromptStore()
   /** Outcomes of payments in flight that were not the one on screen, newest last. */
   const announcements = ref<Announcement[]>([])
   /** What main answered to a cancel asked from a payment's card on the board. */
   const cardReplies = ref<Record<string, Message>>({})
-  /**
-   * A refund or reversal above the merchant's ceiling, waiting for the manager PIN (main asked
-   * for it, or refused the last one). Nothing was sent; the request goes again with the PIN.
-   */
-  const managerPrompt = ref<{ request: StartPaymentRequest; problem: Message } | null>(null)
   let unsubscribe: (() => void) | null = null
 
   const current = computed(() => (currentId.value ? byId.value[currentId.value] : undefined))
@@ -146,32 +137,22 @@ export const usePaymentsStore = defineStore('payments', () => {
       const record = await paymentsClient.start(request)
       track(record)
       if (collecting) restOf.value = { ...restOf.value, [record.id]: collecting }
-      managerPrompt.value = null
-      apply({ record, elapsedMs: 0, cancelAllowed: false, slow: false })
       currentId.value = record.id
       return record
     } catch (err) {
       const problem = asError(err)
       startError.value = problem
-      if (MANAGER_CODES.includes(problem.code)) {
+      // Above the merchant's ceiling: nothing was sent; it goes again with the manager PIN.
+      if (needsManager(problem)) {
         const { managerPin: _pin, ...asked } = request
-        managerPrompt.value = { request: asked, problem }
-      } else managerPrompt.value = null
+        managerPrompt.ask(problem, async (pin) =>
+          (await start({ ...asked, managerPin: pin }, collecting)) ? null : startError.value,
+        )
+      }
       return null
     } finally {
       starting.value = false
     }
-  }
-
-  /** Sends the waiting refund or reversal again with the manager PIN (never kept here). */
-  function approveWithPin(pin: string): Promise<PaymentRecord | null> {
-    const waiting = managerPrompt.value
-    if (!waiting) return Promise.resolve(null)
-    return start({ ...waiting.request, managerPin: pin })
-  }
-
-  function cancelManagerPrompt(): void {
-    managerPrompt.value = null
   }
 
   async function cancel(): Promise<void> {
@@ -285,9 +266,6 @@ export const usePaymentsStore = defineStore('payments', () => {
     active,
     starting,
     startError,
-    managerPrompt,
-    approveWithPin,
-    cancelManagerPrompt,
     actionMessage,
     actionError,
     restOf,
