@@ -7,7 +7,6 @@ import {
 } from '@shared/contract'
 import { describe } from '@shared/messages'
 import type { EventSink, HandlerTable } from './ipc/handlers'
-import { describe } from '@shared/messages'
 import { redact } from './logging/redact'
 import { createMerchantHandlers } from './merchants/handlers'
 import { createJsonProfileStore } from './merchants/profile-store'
@@ -23,6 +22,7 @@ import {
   callbackBindingOf,
   createPaymentEngine,
   createPaymentHandlers,
+  ManagerPin,
   type MerchantDirectory,
 } from './payments'
 import { createNoticeHandlers } from './notices/handlers'
@@ -104,6 +104,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
   // The demo merchant's simulator starts on first use, so real-only checkouts open no ports.
   const demoSimulator = lazySimulator(() => startSimulator())
   disposers.push(() => demoSimulator.close())
+  // The manager PIN of this checkout: refunds above a ceiling and changes that lift one need it.
+  const managerPin = new ManagerPin({
+    dataDir: options.dataDir,
+    now: Date.now,
+    onDamage: (movedTo) => notices.notify('manager_pin_file_damaged', { movedTo }, 'error'),
+  })
   const merchants = await MerchantService.open({
     dataDir: options.dataDir,
     store: createJsonProfileStore({ dataDir: options.dataDir, notices }),
@@ -117,6 +123,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
     onChange: (snapshot) => {
       emit('onMerchantsChanged', snapshot)
       void careRef.care?.health.sync() // terminal care follows the merchants' terminal lists
+    },
+    manager: {
+      isSet: async () => (await managerPin.status()).set,
+      check: (pin) => managerPin.check(pin),
+      now: Date.now,
     },
   })
   merchantsRef.at = merchants
@@ -179,8 +190,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     })),
     merchants.callbackAddresses(),
   )
-  if (binding.kind === 'refused')
-    console.error(redact(describe(binding.why.code, binding.why.params)))
+  // The params are the ones the binding rule built for its own code.
+  if (binding.kind === 'refused') notices.notify(binding.why.code, binding.why.params as never)
   const payments =
     binding.kind === 'listen'
       ? await createPaymentEngine({

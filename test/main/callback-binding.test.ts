@@ -10,6 +10,7 @@ import {
   type CallbackSettings,
 } from '../../src/main/payments/callback-binding'
 import { createServices, type Services } from '../../src/main/services'
+import { testFakes } from '../support/test-fakes'
 
 /**
  * The callback listener listens only on an address of this computer that a person chose or

@@ -14,3 +14,4 @@ export { createStaticDirectory, type StaticMerchant } from './static-directory'
 export type * from './store/port'
 // Money rules and the callback listener's address (the money work).
 export { callbackBindingOf, localAddresses } from './callback-binding'
+export { ManagerPin } from './money/manager-pin'

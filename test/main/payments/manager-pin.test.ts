@@ -89,7 +89,7 @@ describe('the manager PIN', () => {
     writeFileSync(pin.path, '{"version":1,"pin":{"hash":', { mode: 0o600 })
     expect(await pin.check('1234')).toEqual({ kind: 'not-set' })
     expect(damaged).toHaveLength(1)
-    expect(damaged[0]).toMatch(/manager-pin\.json\.corrupt-\d+$/)
+    expect(damaged[0]).toMatch(/manager-pin\.json\.corrupt-/)
   })
 })
 

@@ -1,11 +1,10 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
-import { readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { ManagerPinStatus } from '@shared/contract/money.contract'
 import { AppError } from '@shared/contract/result'
 import { msg } from '@shared/messages'
-import { writeFileAtomic } from '../../merchants/atomic-file'
+import { JsonDocument } from '../../storage/json-document'
 
 /**
  * This checkout's manager PIN: what a refund or reversal above a merchant's ceiling needs. Kept
@@ -65,8 +64,17 @@ export class ManagerPin {
   /** One check or change at a time, so the wrong-PIN count cannot be raced past. */
   private queue: Promise<unknown> = Promise.resolve()
 
+  private readonly doc: JsonDocument<PinFile>
+
   constructor(private readonly options: ManagerPinOptions) {
     this.path = join(options.dataDir, 'manager-pin.json')
+    this.doc = new JsonDocument<PinFile>({
+      path: this.path,
+      schema: fileSchema,
+      defaults: () => ({ version: 1, wrong: 0 }),
+      onDamage: ({ movedTo }) => options.onDamage?.(movedTo),
+      now: options.now,
+    })
   }
 
   /** Whether a PIN is set and whether wrong PINs locked it; never the PIN or its hash. */
@@ -161,28 +169,15 @@ export class ManagerPin {
 
   /**
    * The file, or an empty one when there is none. A file that cannot be read or does not fit is
-   * moved aside and reported: no PIN is set then, so refunds above a ceiling are refused until a
-   * manager sets one again (never let through because of damage).
+   * moved aside and reported (JsonDocument): no PIN is set then, so refunds above a ceiling are
+   * refused until a manager sets one again (never let through because of damage).
    */
   private async load(): Promise<PinFile> {
-    let text: string
-    try {
-      text = await readFile(this.path, 'utf8')
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, wrong: 0 }
-      throw err
-    }
-    const parsed = fileSchema.safeParse(safeJson(text))
-    if (parsed.success) return parsed.data
-    const movedTo = `${this.path}.corrupt-${this.options.now()}`
-    await rename(this.path, movedTo)
-    this.options.onDamage?.(movedTo)
-    return { version: 1, wrong: 0 }
+    return (await this.doc.read()).value
   }
 
-  private save(file: PinFile): Promise<void> {
-    const clean = fileSchema.parse(file)
-    return writeFileAtomic(this.path, JSON.stringify(clean, null, 2) + '\n')
+  private async save(file: PinFile): Promise<void> {
+    await this.doc.write(fileSchema.parse(file))
   }
 
   private serial<T>(work: () => Promise<T>): Promise<T> {
@@ -207,13 +202,5 @@ export function refusalOfCheck(checked: PinCheck, now: number): AppError | undef
           minutes: Math.max(1, Math.ceil((checked.until - now) / 60_000)),
         }),
       )
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return undefined
   }
 }
