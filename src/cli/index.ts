@@ -36,6 +36,8 @@ Options:
   --timeout SECONDS                          Stop waiting for a result after this (default 600).
   --callback-host H --callback-port P --callback-url URL   Callback flow receiver.
   --not-charged-after SECONDS                90-second rule (simulators only may go lower).
+  --manager-pin PIN                          Or POS_MANAGER_PIN: approves a refund or reversal
+                                             above the ceiling (and lifting the ceiling).
 
 Exit codes: 0 approved or processed, 2 declined/cancelled/failed, 3 outcome unknown,
 1 usage or other error.

@@ -28,6 +28,8 @@ export const OPTIONS = {
   'callback-url': { type: 'string' },
   'not-charged-after': { type: 'string' },
   port: { type: 'string' },
+  'manager-pin': { type: 'string' },
+  'new-manager-pin': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const
 
@@ -55,6 +57,10 @@ export interface CliOptions {
   notChargedAfterMs?: number
   /** `serve`: the till link's port (0 = any free port). */
   port?: number
+  /** The manager PIN (`--manager-pin` or POS_MANAGER_PIN): refunds above the ceiling need it. */
+  managerPin?: string
+  /** `manager-pin set`: the new PIN. */
+  newManagerPin?: string
 }
 
 const URLS = {
@@ -114,6 +120,9 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
     limit: positiveInt(v.limit, 'limit', 20),
     timeoutMs: positiveInt(v.timeout, 'timeout', 600) * 1000,
   }
+  const managerPin = v['manager-pin'] ?? env.POS_MANAGER_PIN
+  if (managerPin !== undefined) options.managerPin = managerPin
+  if (v['new-manager-pin'] !== undefined) options.newManagerPin = v['new-manager-pin']
   if (flow === 'callback' || v['callback-port'] || v['callback-url']) {
     options.callback = {
       host: v['callback-host'] ?? '127.0.0.1',

@@ -1,4 +1,5 @@
 import type { CliCommand } from './command'
+import { ceilingCommand, managerPinCommand } from './money'
 import { serveCommand } from './serve'
 import { terminalCommand } from './terminal-command'
 
@@ -6,4 +7,6 @@ import { terminalCommand } from './terminal-command'
 export const COMMANDS: Record<string, CliCommand> = {
   terminal: terminalCommand,
   serve: serveCommand,
+  'manager-pin': managerPinCommand,
+  ceiling: ceilingCommand,
 }
