@@ -99,6 +99,7 @@ describe('the addresses of this computer', () => {
 
 async function start(dataDir: string): Promise<Services> {
   const services = await createServices({
+    ...testFakes(),
     dataDir,
     appName: 'a',
     appVersion: '1',
