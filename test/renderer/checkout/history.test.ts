@@ -1,6 +1,7 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildQuery, type HistoryFilters } from '@renderer/stores/history'
+import type { PaymentSettlement } from '@shared/contract'
 import { installCheckoutApi, mountApp, record } from './support'
 
 beforeEach(() => localStorage.clear())
@@ -83,9 +84,31 @@ const earlierRefund = record({
   result: { finStatus: 'AUTHORISED', totalAmountMinor: '1500', currency: 'EUR' },
 })
 
+/** Main's answer for the sale: partly refunded, 35.00 left, no reversal after a refund. */
+const saleSettled: PaymentSettlement = {
+  paymentId: 's1',
+  as: 'partlyRefunded',
+  currency: 'EUR',
+  leftMinor: '3500',
+  pendingMinor: '0',
+  followUps: [
+    { operation: 'refund', allowed: true, maxMinor: '3500' },
+    { operation: 'saleReversal', allowed: false, reason: { code: 'reversal_after_refund' } },
+  ],
+}
+const untouched = (paymentId: string, leftMinor: string): PaymentSettlement => ({
+  paymentId,
+  leftMinor,
+  pendingMinor: '0',
+  followUps: [],
+})
+
 describe('history screen', () => {
-  async function openHistory(history = [sale, earlierRefund]) {
-    const api = installCheckoutApi({ history })
+  async function openHistory(
+    history = [sale, earlierRefund],
+    settlements: Record<string, PaymentSettlement> = { s1: saleSettled },
+  ) {
+    const api = installCheckoutApi({ history, settlements })
     const wrapper = await mountApp()
     await wrapper.findAll('nav button')[1]!.trigger('click')
     await flushPromises()
@@ -134,14 +157,28 @@ describe('history screen', () => {
       originalTransactionId: 'tx-3',
       result: { finStatus: 'AUTHORISED', transactionId: 'tx-r3', totalAmountMinor: '800' },
     })
-    const { wrapper } = await openHistory([
-      sale,
-      earlierRefund,
-      reversedSale,
-      reversal,
-      fullyRefunded,
-      refund,
-    ])
+    const reversed: PaymentSettlement = {
+      paymentId: 's2',
+      as: 'reversed',
+      currency: 'EUR',
+      leftMinor: '0',
+      pendingMinor: '0',
+      followUps: [
+        { operation: 'refund', allowed: false, reason: { code: 'already_reversed' } },
+        { operation: 'saleReversal', allowed: false, reason: { code: 'already_reversed' } },
+      ],
+    }
+    const { wrapper } = await openHistory(
+      [sale, earlierRefund, reversedSale, reversal, fullyRefunded, refund],
+      {
+        s1: saleSettled,
+        r1: untouched('r1', '1500'),
+        s2: reversed,
+        v2: untouched('v2', '1100'),
+        s3: { ...untouched('s3', '0'), as: 'refunded' },
+        r3: untouched('r3', '800'),
+      },
+    )
     const status = wrapper.findAll('[data-testid=history-status]').map((cell) =>
       cell
         .findAll('span')
@@ -162,6 +199,10 @@ describe('history screen', () => {
     expect(detail.get('[data-testid=detail-state]').text()).toBe('Reversed')
     expect(detail.find('[data-testid=follow-up-refund]').exists()).toBe(false)
     expect(detail.find('[data-testid=follow-up-reverse]').exists()).toBe(false)
+    // Main's reason is said, so the cashier knows nothing is left.
+    expect(detail.get('[data-testid=follow-ups-refused]').text()).toContain(
+      'This payment was already reversed.',
+    )
     wrapper.unmount()
   })
 
@@ -183,6 +224,11 @@ describe('history screen', () => {
     const detail = wrapper.get('[data-testid=history-detail]')
     expect(detail.get('[data-testid=detail-card]').text()).toBe('VISA •••• 1456')
     expect(detail.get('[data-testid=detail-left]').text()).toBe('Left to refund or capture: €35.00')
+    // Main refuses a reversal after a refund: not offered, and said why.
+    expect(detail.find('[data-testid=follow-up-reverse]').exists()).toBe(false)
+    expect(detail.get('[data-testid=follow-ups-refused]').text()).toContain(
+      'already refunded in full or in part',
+    )
     await detail.get('[data-testid=follow-up-refund]').trigger('click')
     const amount = wrapper.get('[data-testid=follow-up-amount]')
     expect((amount.element as HTMLInputElement).value).toBe('35.00')
@@ -212,7 +258,7 @@ describe('history screen', () => {
 
   it('offers no refund or reversal for a payment that did not go through', async () => {
     const declined = record({ id: 'd1', state: 'declined', result: { finStatus: 'DECLINED' } })
-    const { wrapper } = await openHistory([declined])
+    const { wrapper } = await openHistory([declined], { d1: untouched('d1', '0') })
     expect(wrapper.get('[data-testid=history-count]').text()).toBe('1 payment')
     await wrapper.get('[data-testid=history-row] button').trigger('click')
     await flushPromises()
@@ -237,6 +283,53 @@ describe('history screen', () => {
     await wrapper.get('[data-testid=check-again]').trigger('click')
     await flushPromises()
     expect(api.resolves).toEqual(['u1'])
+    wrapper.unmount()
+  })
+})
+
+describe('what History offers follows main', () => {
+  it('offers a reversal main accepts with the amount main says, and nothing without an answer', async () => {
+    const untouchedSale = record({
+      id: 's9',
+      state: 'approved',
+      result: { finStatus: 'AUTHORISED', transactionId: 'tx-9', totalAmountMinor: '1100' },
+    })
+    const api = installCheckoutApi({
+      history: [untouchedSale],
+      settlements: {
+        s9: {
+          paymentId: 's9',
+          currency: 'EUR',
+          leftMinor: '1100',
+          pendingMinor: '0',
+          followUps: [
+            { operation: 'refund', allowed: true, maxMinor: '1100' },
+            { operation: 'saleReversal', allowed: true, fixedMinor: '1100' },
+          ],
+        },
+      },
+    })
+    const wrapper = await mountApp()
+    await wrapper.findAll('nav button')[1]!.trigger('click')
+    await flushPromises()
+    await wrapper.get('[data-testid=history-row] button').trigger('click')
+    await flushPromises()
+    await wrapper.get('[data-testid=follow-up-reverse]').trigger('click')
+    await wrapper.get('[data-testid=follow-up-form]').trigger('submit')
+    await flushPromises()
+    expect(api.started[0]).toMatchObject({ operation: 'saleReversal', amountMinor: '1100' })
+    wrapper.unmount()
+  })
+
+  it('offers nothing when main has not answered for a payment', async () => {
+    installCheckoutApi({ history: [sale], settlements: {} })
+    const wrapper = await mountApp()
+    await wrapper.findAll('nav button')[1]!.trigger('click')
+    await flushPromises()
+    await wrapper.get('[data-testid=history-row] button').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[data-testid=follow-up-refund]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid=follow-up-reverse]').exists()).toBe(false)
     wrapper.unmount()
   })
 })

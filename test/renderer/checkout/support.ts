@@ -8,6 +8,7 @@ import type {
   HistoryQuery,
   MerchantView,
   PaymentRecord,
+  PaymentSettlement,
   PaymentStatusEvent,
   StartPaymentRequest,
   TerminalBoardEvent,
@@ -116,6 +117,8 @@ interface Options {
   board?: TerminalHealthView[]
   /** The terminal detail main answers with. */
   detail?: Omit<TerminalDetail, 'health'>
+  /** What main's money rules answer per payment id (getSettlements); others are unknown. */
+  settlements?: Record<string, PaymentSettlement>
   /** Replaces individual window.api functions. */
   overrides?: Partial<BridgeApi>
 }
@@ -214,6 +217,10 @@ export function installCheckoutApi(options: Options = {}): FakeCheckout {
       fake.resolves.push(id)
       return { ok: true, data: record({ id, state: 'resolving', updatedAt: Date.now() }) }
     },
+    getSettlements: async ({ ids }: { ids: string[] }) => ({
+      ok: true,
+      data: ids.flatMap((id) => options.settlements?.[id] ?? []),
+    }),
     searchHistory: async (q: HistoryQuery) => {
       fake.queries.push(q)
       const items = options.history ?? []

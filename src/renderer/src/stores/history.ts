@@ -1,12 +1,12 @@
 import { defineStore } from 'pinia'
-import { computed, reactive, ref } from 'vue'
+import { reactive, ref } from 'vue'
 import type { HistoryQuery, Message, PaymentRecord } from '@shared/contract'
 import { toMessage } from '../lib/errors'
 import { paymentsClient } from '../api/payments-client'
 import { isIsoDate } from '../lib/dates'
 import { majorToMinor } from '../lib/money'
-import { paidMinorOf } from '../lib/outcome'
-import { settlementOf, type Settlement } from '../lib/settlement'
+import type { Settlement } from '../lib/settlement'
+import { moneyClient } from '../api/money-client'
 
 export interface HistoryFilters {
   /** yyyy-mm-dd from the date fields (local calendar day); other text is what was typed. */
@@ -85,10 +85,8 @@ export const useHistoryStore = defineStore('history', () => {
     loading.value = true
     error.value = null
     try {
-      const [page] = await Promise.all([
-        paymentsClient.searchHistory(built.query),
-        readJournal(merchantId),
-      ])
+      const page = await paymentsClient.searchHistory(built.query)
+      await readSettlements(page.items.map((r) => r.id))
       items.value = page.items
       total.value = page.total
       if (selectedId.value && !page.items.some((r) => r.id === selectedId.value)) {
@@ -107,32 +105,24 @@ export const useHistoryStore = defineStore('history', () => {
   }
 
   /**
-   * The merchant's recent payments, read fresh with every search: the follow-ups (refunds,
-   * reversals, captures) that say what became of the payments listed, also those the filters
-   * leave out. Main's own "what is left" answer replaces this read once main offers one.
+   * What main's money rules say about the payments listed (what is left, what may follow),
+   * read with every search and again for the one opened, so a refund a minute ago counts.
    */
-  const journal = ref<PaymentRecord[]>([])
-  const settlements = computed<Record<string, Settlement>>(() => {
-    const out: Record<string, Settlement> = {}
-    for (const r of items.value) {
-      const settled = settlementOf(r, journal.value)
-      if (settled) out[r.id] = settled
-    }
-    return out
-  })
+  const settlements = ref<Record<string, Settlement>>({})
 
-  async function readJournal(merchantId: string | undefined): Promise<void> {
-    const page = await paymentsClient.searchHistory({
-      ...(merchantId ? { merchantId } : {}),
-      limit: 500,
-    })
-    journal.value = page.items
+  async function readSettlements(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return
+    const answers = await moneyClient.settlements([...ids])
+    const next = { ...settlements.value }
+    for (const id of ids) delete next[id]
+    for (const answer of answers) next[answer.paymentId] = answer
+    settlements.value = next
   }
 
-  /** What is left of an original to refund or capture, read fresh (a refund a minute ago counts). */
+  /** What is left of an original to refund or capture, read fresh from main. */
   async function remainingOf(original: PaymentRecord): Promise<string | undefined> {
-    await readJournal(original.merchantId)
-    return settlementOf(original, journal.value)?.leftMinor ?? paidMinorOf(original)
+    await readSettlements([original.id])
+    return settlements.value[original.id]?.leftMinor
   }
 
   return {
