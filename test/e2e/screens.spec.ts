@@ -380,6 +380,40 @@ describe('every screen in English and German, at 1024 and 1280 px', () => {
     },
   )
 
+  it(
+    'the manager: a PIN set, a refund above the ceiling asking for it',
+    { timeout: STEP_TIMEOUT },
+    async () => {
+      const set = await page.evaluate(() => window.api.setManagerPin({ newPin: '2468' }))
+      if (!set.ok) throw new Error(set.error.message)
+      const limited = await page.evaluate(() =>
+        window.api.updateMerchant({ id: 'demo', patch: { limits: { refundCeilingMinor: '500' } } }),
+      )
+      if (!limited.ok) throw new Error(limited.error.message)
+      await sweep('settings-manager-pin', async () => {
+        await page.getByTestId('nav-settings').click()
+        await page.getByTestId('manager-pin-settings').waitFor()
+        await expandAll()
+      })
+      await sweep(
+        'manager-pin-prompt',
+        async () => {
+          await page.getByTestId('nav-checkout').click()
+          await page.getByTestId('checkout-form').waitFor()
+          await page.locator('.op-chip', { has: page.locator('input[value=refund]') }).click()
+          await amountField().fill('')
+          await amountField().focus()
+          await page.keyboard.type('9.00')
+          await page.keyboard.press('Enter')
+          await page.getByTestId('manager-pin-dialog').waitFor()
+        },
+        () => page.keyboard.press('Escape'),
+      )
+      await page.locator('.op-chip', { has: page.locator('input[value=sale]') }).click()
+      expectClean()
+    },
+  )
+
   it('covered every state it set out to', () => {
     expect(swept.length).toBeGreaterThanOrEqual(20)
     expect(app.pageErrors).toEqual([])
