@@ -22,6 +22,7 @@ import {
   callbackBindingOf,
   createPaymentEngine,
   createPaymentHandlers,
+  createMoneyHandlers,
   ManagerPin,
   type MerchantDirectory,
 } from './payments'
@@ -177,6 +178,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
       careRef.care?.feed(event)
     },
     notices,
+    // Refunds and reversals above a merchant's ceiling need this checkout's manager PIN.
+    approval: {
+      ceilingOf: async (merchantId: string) => {
+        const m = merchants.view(merchantId)
+        const minor = m?.limits.refundCeilingMinor
+        return m && minor !== undefined ? { minor, currency: m.currency } : undefined
+      },
+      checkPin: (pin: string) => managerPin.check(pin),
+    },
   }
   // Callback flow: one listener for this checkout, only on an address of this computer that a
   // person confirmed in Settings (callback-binding.ts). Read at start, so a change takes effect
@@ -205,6 +215,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
   disposers.push(() => payments.dispose())
   // Receipts are collected for every final result; collecting never throws into the engine.
   disposers.push(payments.onFinal((record) => void receipts.collect(record)))
+  // Receipts read later (after the status service settled a payment) are collected then.
+  disposers.push(payments.onDetails((record) => void receipts.collect(record)))
 
   // Terminal care: health from checks, results and refusals; the device commands.
   const commandJournal = openFileCommandJournal(options.dataDir)
@@ -259,6 +271,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     ...createReceiptHandlers(receipts),
     ...care.handlers,
     ...createTillHandlers(till),
+    ...createMoneyHandlers({ settlements: (ids) => payments.settlements(ids), pin: managerPin }),
   }
 
   return {

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { AppError } from '@shared/contract/result'
 import { msg } from '@shared/messages'
+import type { PaymentSettlement } from '@shared/contract/money.contract'
 import type {
   CancelAnswer,
   HistoryPage,
@@ -14,6 +15,9 @@ import { deliverCallback, repeatCallback } from './callback-flow'
 import { startCallbackServer, type CallbackServerOptions } from './callback-server'
 import { cancelOperation } from './cancel'
 import type { Notices } from '../notices/notices'
+import { storeFacts } from './money/facts'
+import { completeFromResult } from './result-details'
+import { MoneyGuard, type ManagerApproval } from './money/guard'
 import { withPhase } from './payment-operation'
 import type { Clock, MerchantDirectory } from './ports'
 import { RateBudget, type RateBudgetOptions } from './rate-budget'
@@ -65,6 +69,12 @@ export interface PaymentEngineOptions {
   statusFallbackAfterMs?: number
   callbackGraceMs?: number
   maxBackoffMs?: number
+  /**
+   * The merchant's ceiling and the manager PIN: refunds and reversals above the ceiling need the
+   * PIN. The app and the CLI always pass it; without it no ceiling applies (what is left of an
+   * original is enforced either way).
+   */
+  approval?: ManagerApproval
   /** Test hook for crash tests; production passes nothing. */
   crashPoint?: (name: CrashPoint) => void
 }
@@ -101,6 +111,11 @@ export interface PaymentEngine {
   waitForFinal(id: string): Promise<PaymentRecord>
   /** Every status event (what `emit` gets), for the window, event streams and long polls. */
   subscribe(listener: (event: PaymentStatusEvent) => void): () => void
+  /**
+   * Called when a final payment's result gains details it lacked (receipts read from the
+   * terminal's result, or a late callback, after the status service settled it).
+   */
+  onDetails(listener: (record: PaymentRecord) => void): () => void
   /** Called once per operation when it becomes final (receipts hook). */
   onFinal(listener: (record: PaymentRecord) => void): () => void
   /** Ids resumed at start-up (unfinished payments of the store). */
@@ -113,6 +128,11 @@ export interface PaymentEngine {
   readonly checked: Promise<unknown>
   /** The callback URL, when the callback flow is enabled. */
   readonly callbackUrl?: string
+  /**
+   * What is left of each payment and which follow-ups the money rules accept now (unknown ids
+   * are left out): what History shows and offers.
+   */
+  settlements(ids: readonly string[]): Promise<PaymentSettlement[]>
   /** Repeated callbacks answered from memory, and requests turned away by the per-source budget. */
   callbackStats(): { repeats: number; limited: number } | undefined
   dispose(): Promise<void>
@@ -161,17 +181,35 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
     ? await startCallbackServer(
         options.callback,
         deliverCallback({ store, tracker }),
-        repeatCallback({ store, settings }),
+        repeatCallback({ store, settings, completed: (record) => completed(record) }),
       ).catch((err: unknown) => {
         store.close() // the caller may retry without callbacks on the same store
         throw err
       })
     : undefined
   if (options.emit) tracker.subscribe(options.emit)
+  const detailListeners = new Set<(record: PaymentRecord) => void>()
+  const completed = (record: PaymentRecord): void => {
+    for (const listener of detailListeners) {
+      try {
+        listener(record)
+      } catch {
+        // A listener's failure (receipts) changes nothing about the payment.
+      }
+    }
+  }
+  tracker.onFinal(
+    completeFromResult({ store, budget, directory: options.directory, settings, completed }),
+  )
   // A final payment's callback token is settled: its repeats are answered from memory.
   tracker.onFinal((record) => {
     const tokenHash = store.get(record.id)?.meta.callbackTokenHash
     if (tokenHash) callbacks?.settle(tokenHash, record.id)
+  })
+  const money = new MoneyGuard({
+    facts: storeFacts(store),
+    ...(options.approval ? { approval: options.approval } : {}),
+    now: () => settings.clock.now(),
   })
   const deps: StartDeps = {
     store,
@@ -181,6 +219,7 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
     directory: options.directory,
     tracker,
     callbacks,
+    money,
   }
   const pendingKeys = new Map<string, Promise<void>>()
   const recovered = recoverUnfinished({ store, tracker, settings, callbacks })
@@ -197,6 +236,7 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
     checked,
     callbackUrl: callbacks?.url,
     callbackStats: () => callbacks?.stats(),
+    settlements: (ids) => money.settlements(ids),
     start: async (request) => (await startOperation(deps, request)).record,
     startOnce: (request, once) => startOnce(deps, pendingKeys, request, once),
     findByIdempotencyKey(scope, key) {
@@ -229,6 +269,10 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
     },
     subscribe: (listener) => tracker.subscribe(listener),
     onFinal: (listener) => tracker.onFinal(listener),
+    onDetails(listener) {
+      detailListeners.add(listener)
+      return () => detailListeners.delete(listener)
+    },
     async dispose() {
       budget.close()
       tracker.abandonAll()

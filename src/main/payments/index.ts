@@ -14,4 +14,5 @@ export { createStaticDirectory, type StaticMerchant } from './static-directory'
 export type * from './store/port'
 // Money rules and the callback listener's address (the money work).
 export { callbackBindingOf, localAddresses } from './callback-binding'
+export { createMoneyHandlers } from './money/handlers'
 export { ManagerPin } from './money/manager-pin'

@@ -16,6 +16,7 @@ import {
   refusal,
 } from './operation-input'
 import { withPhase, type PaymentOperation } from './payment-operation'
+import type { MoneyGuard } from './money/guard'
 import type { MerchantDirectory } from './ports'
 import { BudgetClosedError, type RateBudget } from './rate-budget'
 import type { Settings } from './settings'
@@ -34,6 +35,8 @@ export interface StartDeps {
   directory: MerchantDirectory
   tracker: OperationTracker
   callbacks?: CallbackServer
+  /** The money rules every start passes (./money/guard.ts). */
+  money: MoneyGuard
 }
 
 /** A till's idempotency key with what it says about the payment (see PaymentEngine.startOnce). */
@@ -69,6 +72,8 @@ export async function startOperation(
   const flow = request.flow ?? (await deps.directory.defaultFlow?.(merchantId)) ?? 'poll'
   if (flow === 'callback' && !deps.callbacks) throw new AppError(msg('callback_disabled'))
   const money = prepareAmount(request, await deps.directory.defaultCurrency(merchantId))
+  // What is left of an original, and the manager above the ceiling: refused before anything else.
+  await deps.money.approve({ ...request, ...money })
   const client = await deps.directory.clientFor(merchantId)
   // No await between here and the save below: two starts cannot both take the terminal.
   const id = randomUUID()
@@ -78,6 +83,9 @@ export async function startOperation(
   }
   let op: PaymentOperation | undefined
   try {
+    // Again, on what the store holds now: nothing can be saved between this and the insert below,
+    // so two follow-ups of one original never pass on the same "what is left".
+    deps.money.check({ ...request, ...money })
     const now = deps.settings.clock.now()
     const record: PaymentRecord = {
       id,

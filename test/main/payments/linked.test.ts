@@ -55,12 +55,16 @@ describe('linked operations with an unknown outcome', () => {
     )
     expect(finished).toHaveLength(2)
 
-    // A reversal that never reached Handpoint is proven not processed after the 90 s rule.
+    // A reversal that never reached Handpoint is proven not processed after the 90 s rule. (Of
+    // another sale: the money rules refuse a second reversal of the one reversed above.)
+    const other = await engine.waitForFinal(
+      (await engine.start({ ...start, operation: 'sale' })).id,
+    )
     simulator.faults = { serverErrorRate: 1 }
     const lost = await engine.start({
       ...start,
       operation: 'saleReversal',
-      originalTransactionId: sale.result!.transactionId!,
+      originalTransactionId: other.result!.transactionId!,
     })
     simulator.faults = {}
     expect(lost.state).toBe('unknown')
@@ -68,6 +72,6 @@ describe('linked operations with an unknown outcome', () => {
       state: 'failed',
       lastError: { code: 'linked_not_processed' },
     })
-    expect(finished).toHaveLength(2)
+    expect(finished).toHaveLength(3)
   }, 30_000)
 })

@@ -102,7 +102,7 @@ export class MoneyGuard {
       ...(request.currency !== undefined ? { currency: request.currency } : {}),
     }
     const refusal = refusalOf(original, settle(facts.factsOf(original)), ask)
-    if (refusal) throw new AppError(refusal, { paymentId: original.id })
+    if (refusal) throw new AppError(refusal)
     return original
   }
 
