@@ -1,3 +1,4 @@
+import type { PaymentRecord } from '@shared/contract/payments.contract'
 import { msg } from '@shared/messages'
 import type { DeliveryHandler, RepeatHandler } from './callback-server'
 import { mergeMissing, toResultView, transactionResultSchema } from './result-view'
@@ -42,7 +43,12 @@ export function deliverCallback(deps: {
  * otherwise is noted as evidence; one that agrees and carries fields the stored result lacks
  * (receipts after a status answer) adds them. At most one write per payment, however many come.
  */
-export function repeatCallback(deps: { store: PaymentStore; settings: Settings }): RepeatHandler {
+export function repeatCallback(deps: {
+  store: PaymentStore
+  settings: Settings
+  /** Told when the repeat added details (receipts) to the stored result. */
+  completed?: (record: PaymentRecord) => void
+}): RepeatHandler {
   return (id, body) => {
     const parsed = transactionResultSchema.safeParse(body)
     const stored = deps.store.get(id)
@@ -58,6 +64,8 @@ export function repeatCallback(deps: { store: PaymentStore; settings: Settings }
       return
     }
     const merged = record.result && mergeMissing(record.result, toResultView(parsed.data))
-    if (state === record.state && merged) deps.store.change(id, { at, patch: { result: merged } })
+    if (state === record.state && merged) {
+      deps.completed?.(deps.store.change(id, { at, patch: { result: merged } }).record)
+    }
   }
 }

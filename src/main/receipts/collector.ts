@@ -1,7 +1,7 @@
 import type { PaymentRecord } from '@shared/contract'
 import { msg } from '@shared/messages'
 import { fetchWithinPolicy, ReceiptFetchError, type FetchPolicy } from './fetcher'
-import { intakeFromRecord, sniffImage } from './intake'
+import { intakeFromRecord, lateParts, sniffImage } from './intake'
 import type { RetryClock } from './ports'
 import { RECEIPT_PARTS, type ReceiptMeta, type ReceiptStore, type StoredPart } from './store'
 
@@ -36,12 +36,18 @@ export class ReceiptCollector {
 
   constructor(private readonly deps: CollectorDeps) {}
 
-  /** Takes a final record in; a second delivery of the same record is ignored. */
+  /**
+   * Takes a final record in. A later copy adds only receipts the first lacked (read from the
+   * terminal's result after the status service settled the payment); otherwise it is ignored.
+   */
   async ingest(record: PaymentRecord): Promise<ReceiptMeta | undefined> {
     if (!record.result) return undefined
     const created = await this.withMeta(record.id, async (existing) => {
-      if (existing) return undefined
-      const intake = intakeFromRecord(record, this.deps.policy.maxBytes, this.deps.clock.now())
+      const now = this.deps.clock.now()
+      const intake = existing
+        ? lateParts(existing, record, this.deps.policy.maxBytes, now)
+        : intakeFromRecord(record, this.deps.policy.maxBytes, now)
+      if (!intake) return undefined
       for (const [part, content] of Object.entries(intake.inline)) {
         await this.deps.store.writePart(record.id, part as StoredPart, content)
       }

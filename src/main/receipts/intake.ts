@@ -56,10 +56,16 @@ export function classifySignature(value: string | undefined, maxBytes: number): 
   return { kind: 'inline', content: `data:${type};base64,${base64}` }
 }
 
-function initialCopy(incoming: Incoming, now: number): CopyMeta {
+function initialCopy(incoming: Incoming, now: number, noneBecause?: Message): CopyMeta {
   switch (incoming.kind) {
     case 'none':
-      return { status: 'none', source: 'none', attempts: 0, printedCount: 0 }
+      return {
+        status: 'none',
+        source: 'none',
+        attempts: 0,
+        printedCount: 0,
+        ...(noneBecause ? { reason: noneBecause } : {}),
+      }
     case 'url':
       return { status: 'pending', source: 'url', url: incoming.url, attempts: 0, printedCount: 0 }
     case 'inline':
@@ -88,6 +94,9 @@ export function intakeFromRecord(record: PaymentRecord, maxBytes: number, now: n
   const customer = classifyReceipt(result.customerReceipt, maxBytes)
   const merchant = classifyReceipt(result.merchantReceipt, maxBytes)
   const signature = classifySignature(result.signatureUrl, maxBytes)
+  // The status service's answer has no receipts: say so, rather than "none" as if there were none.
+  const byStatus = record.evidence.some((e) => e.code === 'evidence_result_by_status')
+  const noneBecause = byStatus ? msg('receipt_none_by_status') : undefined
   const inline: Intake['inline'] = {}
   if (customer.kind === 'inline') inline.customer = customer.content
   if (merchant.kind === 'inline') inline.merchant = merchant.content
@@ -98,8 +107,8 @@ export function intakeFromRecord(record: PaymentRecord, maxBytes: number, now: n
     merchantId: record.merchantId,
     terminalSerial: record.terminalSerial,
     createdAt: now,
-    customer: initialCopy(customer, now),
-    merchant: initialCopy(merchant, now),
+    customer: initialCopy(customer, now, noneBecause),
+    merchant: initialCopy(merchant, now, noneBecause),
     signature: initialCopy(signature, now),
     askCustomerCopy: false,
     autoPrintDone: false,
@@ -109,4 +118,33 @@ export function intakeFromRecord(record: PaymentRecord, maxBytes: number, now: n
   if (result.finStatus) meta.finStatus = result.finStatus
   if (result.verificationMethod) meta.verificationMethod = result.verificationMethod
   return { meta, inline }
+}
+
+/**
+ * Parts a later copy of the record carries that the first did not (receipts read from the
+ * terminal's result after the status service settled it, or a late callback): what to change in
+ * `meta` and what arrived inline. Parts already fetched, stored or failed are left as they are.
+ */
+export function lateParts(
+  meta: ReceiptMeta,
+  record: PaymentRecord,
+  maxBytes: number,
+  now: number,
+): Intake | undefined {
+  const later = intakeFromRecord(record, maxBytes, now)
+  // Only the same outcome may fill in: a copy that says something else is not this payment's.
+  if (later.meta.finStatus !== meta.finStatus) return undefined
+  let changed = false
+  const next: ReceiptMeta = { ...meta }
+  const inline: Intake['inline'] = {}
+  for (const part of ['customer', 'merchant', 'signature'] as const) {
+    if (meta[part].status !== 'none' || later.meta[part].status === 'none') continue
+    next[part] = later.meta[part]
+    const content = later.inline[part]
+    if (content !== undefined) inline[part] = content
+    changed = true
+  }
+  if (!changed) return undefined
+  if (!next.transactionId && later.meta.transactionId) next.transactionId = later.meta.transactionId
+  return { meta: next, inline }
 }

@@ -88,6 +88,8 @@ export const paymentMessages = {
   evidence_stopped_before_answer:
     "The app stopped before Handpoint's answer to the request was recorded.",
   evidence_resumed: 'Resumed after a restart.',
+  evidence_details_from_result:
+    "The terminal's own result was read for what the status answer lacked (receipts, card details).",
   evidence_cancel_sent: 'Cancel sent to the terminal.',
   evidence_cancel_refused: 'Cancel refused by the terminal: too late to cancel.',
   evidence_cancel_not_sent: 'Cancel could not be sent ({cause}).',

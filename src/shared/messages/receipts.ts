@@ -33,4 +33,6 @@ export const receiptMessages = {
   receipt_unreadable: 'The receipt could not be read.',
   receipt_invalid: 'The receipt in the result is too large to keep.',
   signature_invalid: 'The signature in the result is not a usable image.',
+  receipt_none_by_status:
+    "Handpoint's status service settled this payment after the connection was lost, and that answer carries no receipt; the terminal's own result could not be read for it. The terminal printed its own copy.",
 } as const satisfies Record<string, string>

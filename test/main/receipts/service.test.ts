@@ -328,3 +328,37 @@ describe('printing', () => {
     expect(await ctx.build().getSettings()).toMatchObject({ paperWidthMm: 80, customerCopy: 'ask' })
   })
 })
+
+describe('a payment settled by the status service', () => {
+  const byStatus = (id: string, result: Parameters<typeof record>[1]) => ({
+    ...record(id, result),
+    transactionResultId: 'r-1',
+    evidence: [
+      { at: 1, code: 'evidence_result_by_status' as const, params: { finStatus: 'AUTHORISED' } },
+    ],
+  })
+
+  it('says why it has no receipt, and takes them when they are read later', async () => {
+    await ctx.service.collect(byStatus('p9', {}))
+    const none = await ctx.service.getReceipts('p9')
+    expect(none.customer).toMatchObject({
+      status: 'none',
+      reason: { code: 'receipt_none_by_status' },
+    })
+    expect(none.merchant).toMatchObject({
+      status: 'none',
+      reason: { code: 'receipt_none_by_status' },
+    })
+    // The terminal's own result, read afterwards, carries them: fetched as a normal result's.
+    await ctx.service.collect(
+      byStatus('p9', {
+        customerReceipt: `${host.url}/receipts/T1/customer.html`,
+        merchantReceipt: `${host.url}/receipts/T1/merchant.html`,
+      }),
+    )
+    const kept = await ctx.service.getReceipts('p9')
+    expect(kept.customer.status).toBe('stored')
+    expect(kept.merchant.status).toBe('stored')
+    expect(kept.customer.reason).toBeUndefined()
+  })
+})

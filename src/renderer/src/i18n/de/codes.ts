@@ -320,6 +320,10 @@ const de: CodeMessages = {
       unknown: 'ein unerwarteter Fehler',
     },
     ...moneyCodes,
+    evidence_details_from_result:
+      'Das eigene Ergebnis des Terminals wurde für das gelesen, was der Statusantwort fehlte (Belege, Kartendaten).',
+    receipt_none_by_status:
+      'Der Statusdienst von Handpoint hat diese Zahlung nach dem Verbindungsabbruch abgeschlossen; diese Antwort enthält keinen Beleg, und das eigene Ergebnis des Terminals war dafür nicht lesbar. Das Terminal hat seinen eigenen Beleg gedruckt.',
     callback_host_not_on_this_pc:
       '{host} ist keine Adresse dieses Computers, daher kann der Callback-Empfang dort nicht lauschen. In Einstellungen > Händler eine Adresse dieses Computers wählen.',
     callback_host_unconfirmed:
