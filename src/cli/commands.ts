@@ -15,6 +15,7 @@ import {
 import { DEMO_API_KEY, startSimulator, type Simulator } from '../main/simulator'
 import { writtenNotices } from '../main/notices/notices'
 import { ensureDataDir } from '../main/storage/modes'
+import { cliApproval } from './money'
 import { UsageError, type CliOptions } from './options'
 import { describe, exitCodeFor, flatten, historyLine } from './output'
 import { COMMANDS } from './registry'
@@ -65,6 +66,8 @@ async function open(options: CliOptions, io: Io, env: NodeJS.ProcessEnv): Promis
     crashPoint: crashHook(env),
     // The CLI checks the whole store before it works, so what it reports includes the check;
     // what the check finds is written on stderr.
+    // Refunds and reversals above the ceiling need --manager-pin (see ./money.ts).
+    approval: cliApproval(options, io.err),
     storeCheck: 'now',
     notices: writtenNotices((line) => io.err(line)),
   })
@@ -150,6 +153,7 @@ async function operation(ctx: Context, options: CliOptions, io: Io): Promise<num
       currency,
       originalTransactionId: options.original,
       flow: options.flow,
+      ...(options.managerPin !== undefined ? { managerPin: options.managerPin } : {}),
     })
   } catch (err) {
     const id = err instanceof AppError ? err.details?.paymentId : undefined

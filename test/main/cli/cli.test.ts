@@ -90,3 +90,34 @@ describe('CLI process', () => {
     expect(run.stderr).toMatch(/AMOUNT/)
   }, 30_000)
 })
+
+describe('CLI money rules', () => {
+  it('bounds follow-ups by what is left and asks for --manager-pin above the ceiling', async () => {
+    const dir = tempDataDir('cli-money-')
+    const at = ['--data-dir', dir]
+    expect((await cli(['manager-pin', 'set', '--new-manager-pin', '2468', ...at])).code).toBe(0)
+    expect((await cli(['ceiling', '5.00', ...at])).stdout).toContain('Ceiling set: 5.00 EUR')
+    // Lifting it needs the PIN.
+    const lift = await cli(['ceiling', 'none', ...at])
+    expect(lift.code).toBe(1)
+    expect(lift.stderr).toMatch(/needs the manager PIN/)
+
+    const sale = await cli(['sale', '9.00', '--terminal', '0821032398', '--json', ...at])
+    expect(sale.code).toBe(0)
+    const tx = (JSON.parse(sale.stdout) as { transactionID: string }).transactionID
+    const follow = ['--original', tx, '--terminal', '0821032398', ...at]
+
+    const tooMuch = await cli(['refund', '500.00', ...follow])
+    expect(tooMuch.code).toBe(1)
+    expect(tooMuch.stderr.trim()).toBe(
+      'Only 9.00 EUR is left of the original payment. Enter at most that amount.',
+    )
+    const noPin = await cli(['refund', '9.00', ...follow])
+    expect(noPin.code).toBe(1)
+    expect(noPin.stderr).toMatch(/above 5.00 EUR need a manager/)
+    const withPin = await cli(['refund', '9.00', '--manager-pin', '2468', '--json', ...follow])
+    expect(withPin.stderr).not.toMatch(/manager/)
+    expect(JSON.parse(withPin.stdout)).toMatchObject({ operation: 'refund' })
+    expect(withPin.stdout).not.toContain('2468')
+  }, 60_000)
+})
