@@ -56,3 +56,17 @@ export async function requireManager(
     }
   }
 }
+
+/** Settings: a patch that raises or removes the ceiling (or changes its currency) needs the PIN. */
+export async function guardPatch(
+  manager: ManagerCheck | undefined,
+  before: MerchantProfile,
+  patch: { currency?: string; limits?: MerchantProfile['limits'] },
+  pin: string | undefined,
+): Promise<void> {
+  const after = {
+    currency: patch.currency ?? before.currency,
+    limits: patch.limits ?? before.limits,
+  }
+  if (liftsCeiling(ceilingOf(before), ceilingOf(after))) await requireManager(manager, pin)
+}

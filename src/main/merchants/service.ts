@@ -24,7 +24,7 @@ import {
 } from './endpoints'
 import { KeyVault } from './key-vault'
 import type { MerchantProfile, ProfileFile } from './profile-schema'
-import { ceilingOf, liftsCeiling, requireManager, type ManagerCheck } from './ceiling-guard'
+import { ceilingOf, guardPatch, requireManager, type ManagerCheck } from './ceiling-guard'
 import type { ProfileStore } from './profile-store'
 import { flowFromSettings } from './result-flow'
 import type { SecretBox } from './secret-box'
@@ -190,14 +190,7 @@ export class MerchantService implements MerchantDirectory {
     patch: MerchantPatch,
     managerPin?: string,
   ): Promise<MerchantView> {
-    const before = this.profile(id)
-    const after = {
-      currency: patch.currency ?? before.currency,
-      limits: patch.limits ?? before.limits,
-    }
-    if (liftsCeiling(ceilingOf(before), ceilingOf(after))) {
-      await requireManager(this.options.manager, managerPin)
-    }
+    await guardPatch(this.options.manager, this.profile(id), patch, managerPin)
     return this.mutate(() => {
       const m = this.profile(id)
       if (patch.name !== undefined) m.name = patch.name.trim()
