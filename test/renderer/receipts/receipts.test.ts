@@ -95,6 +95,31 @@ describe('ReceiptPanel', () => {
     expect(wrapper.get('[data-testid=receipt-status-merchant]').text()).toContain('Kept')
   })
 
+  it('says why a payment the status service settled has no receipt, in the cashier’s language', async () => {
+    const none = { status: 'none' as const, source: 'none' as const, attempts: 0, printedCount: 0 }
+    const why = { code: 'receipt_none_by_status' as const }
+    installFakeApi({
+      getReceipts: () =>
+        ok(
+          receipts({
+            customer: { ...none, copy: 'customer', reason: why },
+            merchant: { ...none, copy: 'merchant' },
+          }),
+        ),
+      getPrintSettings: () => ok(settings),
+      listPrinters: () => ok([]),
+      onReceiptsChanged: () => () => undefined,
+    })
+    const wrapper = mount(ReceiptPanel, {
+      props: { paymentId: 'p1' },
+      global: { plugins: [createAppI18n('de')] },
+    })
+    await flushPromises()
+    expect(wrapper.get('[data-testid=receipt-status-customer]').text()).toContain(
+      'Statusdienst von Handpoint',
+    )
+  })
+
   it('prints, then offers a reprint marked COPY, and shows a print error in words', async () => {
     let current = receipts()
     const print = vi.fn(async () => {

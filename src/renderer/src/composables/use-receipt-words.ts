@@ -30,7 +30,7 @@ export function useReceiptWords() {
       case 'pending':
         return t('receipts.status.pending')
       case 'none':
-        return t('receipts.status.none')
+        return v.reason ? word(v.reason) : t('receipts.status.none')
       case 'failed':
         return v.nextAttemptAt
           ? t('receipts.status.failedRetry', {
