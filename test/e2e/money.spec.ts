@@ -3,13 +3,14 @@
  * (demo merchant on the built-in simulator): the manager PIN set in Settings, the merchant's
  * ceiling typed as money, a refund above it asking for the PIN (a wrong one said in words, the
  * right one approving), and History then offering only what main would accept. Screenshots go to
- * test-results/screens (or POS_SCREEN_SHOTS) for a person to look at.
+ * test-results/screens (or POS_SCREEN_SHOTS) for a person to look at; each is axe-checked.
  */
 import { mkdir, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { closeBrowser, launchApp, type LaunchedApp } from './harness'
+import { axeFindings } from './support/screen-checks'
 
 const SHOTS =
   process.env['POS_SCREEN_SHOTS'] ?? resolve(import.meta.dirname, '../../test-results/screens')
@@ -41,6 +42,8 @@ async function shot(page: Page, name: string): Promise<void> {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   )
   expect(overflow, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0)
+  const findings = await axeFindings(page)
+  expect(findings.map((f) => `${f.impact} ${f.rule}: ${f.summary}`)).toEqual([])
 }
 
 /** Settings: a manager PIN for this checkout and a 5.00 ceiling on the demo merchant. */
@@ -112,5 +115,41 @@ describe('the manager’s ceiling', () => {
     await page.keyboard.press('Escape')
     await expect(page.getByTestId('manager-pin-dialog').count()).resolves.toBe(0)
     await expect(page.getByTestId('outcome-approved').count()).resolves.toBe(0)
+  })
+})
+
+describe('History after a refund', () => {
+  it('says refunded, offers no reversal and says why', async () => {
+    const page = await open()
+    await page.getByLabel(/^Amount/).focus()
+    await page.keyboard.type('9.00')
+    await page.keyboard.press('Enter')
+    await page.getByTestId('outcome-approved').waitFor({ timeout: OUTCOME_TIMEOUT })
+    await page.getByTestId('new-sale').click()
+    await page.keyboard.press('Alt+2')
+    await page.getByTestId('history-search').click()
+    const sale = page.locator('[data-testid=history-row][data-operation=sale]').first()
+    await sale.getByRole('button').click()
+    await page.getByTestId('follow-up-refund').click()
+    await page.getByTestId('follow-up-amount').fill('9.00')
+    await page.getByTestId('follow-up-start').click()
+    await page.getByTestId('outcome-approved').waitFor({ timeout: OUTCOME_TIMEOUT })
+    await page.getByTestId('new-sale').click()
+
+    await page.keyboard.press('Alt+2')
+    await page.getByTestId('history-search').click()
+    const refunded = page
+      .locator('[data-testid=history-row][data-operation=sale]')
+      .filter({ has: page.locator('.pill-refunded') })
+    await refunded.getByRole('button').click()
+    const detail = page.getByTestId('history-detail')
+    await detail.waitFor()
+    await expect(detail.getByTestId('follow-up-reverse').count()).resolves.toBe(0)
+    await expect(detail.getByTestId('follow-up-refund').count()).resolves.toBe(0)
+    await expect(page.getByTestId('follow-ups-refused').textContent()).resolves.toContain(
+      'already refunded',
+    )
+    await page.getByTestId('follow-ups-refused').scrollIntoViewIfNeeded()
+    await shot(page, 'history-refunded')
   })
 })

@@ -9,6 +9,8 @@ export const moneyMessages = {
   // What is left of an original.
   amount_exceeds_remaining:
     'Only {remaining} {currency} is left of the original payment. Enter at most that amount.',
+  nothing_left:
+    'Nothing is left of the original payment: it was refunded or captured in full already.',
   original_not_found:
     'This checkout has no approved payment with that transaction id for this merchant, so it cannot tell what is left of it. Pick the payment from the history.',
   original_wrong_kind:

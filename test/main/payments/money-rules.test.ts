@@ -98,7 +98,7 @@ describe('refunds are bounded by what is left of the sale', () => {
     // An unknown outcome may have moved money: it counts until it is resolved.
     const unknown = [...done, linked('refund', 'unknown', '500')]
     expect(judge(nine, unknown, { operation: 'refund', amountMinor: '1' })?.code).toBe(
-      'amount_exceeds_remaining',
+      'nothing_left',
     )
   })
 

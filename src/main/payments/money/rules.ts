@@ -28,6 +28,7 @@ export function decimalOf(minor: bigint, currency: string | undefined): string {
 }
 
 function exceeds(left: bigint, currency: string | undefined): Message {
+  if (left === 0n) return msg('nothing_left')
   return msg('amount_exceeds_remaining', {
     remaining: decimalOf(left, currency),
     currency: currency ?? '',

@@ -1,6 +1,6 @@
 import { useI18n } from 'vue-i18n'
 import { isMessageCode, type MessageParams } from '@shared/messages'
-import { isSupportedCurrency, toMinorUnits } from '@shared/money'
+import { isSupportedCurrency, minorFromDecimal } from '@shared/money'
 import { INTL_LOCALE, type AppLocale } from '../i18n'
 import { formatMinor } from '../lib/money'
 
@@ -32,7 +32,7 @@ export function useCodes() {
       const value = params[name]
       if (typeof value !== 'string') continue
       try {
-        params[name] = formatMinor(toMinorUnits(value, currency), currency, intl)
+        params[name] = formatMinor(String(minorFromDecimal(value, currency)), currency, intl)
       } catch {
         // Not a decimal of that currency: shown as main sent it.
       }

@@ -7,6 +7,8 @@ import type { moneyMessages } from '@shared/messages/money'
 const moneyCodes: Record<keyof typeof moneyMessages, string> = {
   amount_exceeds_remaining:
     'Von der ursprünglichen Zahlung sind nur noch {remaining} übrig. Höchstens diesen Betrag eingeben.',
+  nothing_left:
+    'Von der ursprünglichen Zahlung ist nichts mehr übrig: sie wurde bereits vollständig erstattet oder abgeschlossen.',
   original_not_found:
     'An dieser Kasse gibt es für diesen Händler keine genehmigte Zahlung mit dieser Transaktions-ID, daher ist nicht bekannt, was davon übrig ist. Die Zahlung im Verlauf auswählen.',
   original_wrong_kind:
