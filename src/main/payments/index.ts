@@ -15,4 +15,5 @@ export type * from './store/port'
 // Money rules and the callback listener's address (the money work).
 export { callbackBindingOf, localAddresses } from './callback-binding'
 export { createMoneyHandlers } from './money/handlers'
-export { ManagerPin } from './money/manager-pin'
+export type { Ceiling, ManagerApproval } from './money/guard'
+export { ManagerPin, type PinCheck } from './money/manager-pin'
