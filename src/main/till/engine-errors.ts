@@ -20,6 +20,12 @@ const BY_ENGINE_CODE: Record<string, TillError['code']> = {
   reversal_not_allowed: 'cannot_reverse',
   cannot_refund: 'cannot_refund',
   manager_approval_required: 'manager_approval_required',
+  // Money rules (src/main/payments/money): no PIN can come from a till, so every manager code
+  // is the same answer; nothing left is an amount above what is left (0).
+  manager_pin_not_set: 'manager_approval_required',
+  manager_pin_wrong: 'manager_approval_required',
+  manager_pin_locked: 'manager_approval_required',
+  nothing_left: 'amount_exceeds_remaining',
   payment_not_found: 'unknown_payment',
   unknown_payment: 'unknown_payment',
   invalid_amount: 'invalid_request',
@@ -31,6 +37,30 @@ const BY_ENGINE_CODE: Record<string, TillError['code']> = {
   original_required: 'invalid_request',
   tips_not_taken: 'invalid_request',
 }
+
+/**
+ * The money rules' refusals of a follow-up of an earlier payment: `cannot_reverse` when the till
+ * asked for a reversal, `cannot_refund` otherwise; the engine's sentence says why.
+ */
+const FOLLOW_UP_REFUSALS: ReadonlySet<string> = new Set([
+  'reversal_after_refund',
+  'reversal_after_batch_close',
+  'reversal_batch_close_unknown',
+  'reversal_must_be_full',
+  'already_reversed',
+  'already_captured',
+  'already_released',
+  'linked_operation_pending',
+  'original_not_found',
+  'original_wrong_kind',
+  'original_other_currency',
+])
+const REVERSALS: ReadonlySet<string> = new Set([
+  'saleReversal',
+  'refundReversal',
+  'moToReversal',
+  'preAuthorizationReversal',
+])
 
 /** The request field an engine refusal of a value is about. */
 const FIELD_OF: Record<string, string> = {
@@ -61,7 +91,7 @@ export const snakeCase = (code: string): string => code.replace(/-/g, '_').toLow
 /** The till link's error for an engine refusal; `context` fills the sentence's parameters. */
 export function fromEngineError(
   err: unknown,
-  context: { serial?: string; id?: string; currency?: string } = {},
+  context: { serial?: string; id?: string; currency?: string; operation?: string } = {},
 ): TillError {
   if (err instanceof TillError) return err
   const e = coded(err)
@@ -71,7 +101,12 @@ export function fromEngineError(
   if (own && (TILL_ERROR_CODES as readonly string[]).includes(own)) {
     return new TillError(own as TillErrorCode, stringParams(e?.params))
   }
-  const code = e ? BY_ENGINE_CODE[engineCode] : undefined
+  const followUp = REVERSALS.has(context.operation ?? '') ? 'cannot_reverse' : 'cannot_refund'
+  const code = !e
+    ? undefined
+    : FOLLOW_UP_REFUSALS.has(engineCode)
+      ? followUp
+      : BY_ENGINE_CODE[engineCode]
   const facts = { ...e?.details, ...e?.params }
   const paymentId = typeof facts['paymentId'] === 'string' ? facts['paymentId'] : undefined
   const extra = paymentId ? { paymentId } : {}

@@ -273,6 +273,7 @@ export class TillSession {
     } catch (err) {
       const refusal = fromEngineError(err, {
         serial: request.terminalSerial,
+        operation: request.operation,
         ...(request.currency ? { currency: request.currency } : {}),
       })
       // Refused after it was recorded (Handpoint said no, nothing charged): the till gets the

@@ -1,7 +1,8 @@
 import type { PaymentSettlement } from '@shared/contract/money.contract'
 import type { PaymentRecord, StartPaymentRequest } from '@shared/contract/payments.contract'
 import { AppError } from '@shared/contract/result'
-import { msg } from '@shared/messages'
+import { msg, type Message } from '@shared/messages'
+import { minorFromDecimal } from '@shared/money'
 import { OPERATIONS } from '@shared/operations'
 import type { PinCheck } from './manager-pin'
 import { decimalOf, followUpAnswers, refusalOf } from './rules'
@@ -44,6 +45,18 @@ export interface MoneyGuardOptions {
   /** Absent: no ceiling anywhere (tests of other rules); the app and the CLI always pass one. */
   approval?: ManagerApproval
   now: () => number
+}
+
+/** What is left, in minor units, beside a refusal that says it (the till link answers with it). */
+function leftOf(
+  refusal: Message,
+  currency: string | undefined,
+): { remainingMinor: string } | undefined {
+  if (refusal.code === 'nothing_left') return { remainingMinor: '0' }
+  const remaining = refusal.params?.['remaining']
+  if (refusal.code !== 'amount_exceeds_remaining' || typeof remaining !== 'string' || !currency)
+    return undefined
+  return { remainingMinor: String(minorFromDecimal(remaining, currency)) }
 }
 
 export class MoneyGuard {
@@ -102,7 +115,7 @@ export class MoneyGuard {
       ...(request.currency !== undefined ? { currency: request.currency } : {}),
     }
     const refusal = refusalOf(original, settle(facts.factsOf(original)), ask)
-    if (refusal) throw new AppError(refusal)
+    if (refusal) throw new AppError(refusal, leftOf(refusal, original.currency))
     return original
   }
 

@@ -4,6 +4,7 @@ import {
   createPaymentEngine,
   createStaticDirectory,
   type PaymentEngine,
+  type PaymentEngineOptions,
 } from '../../../../src/main/payments'
 import { NoticeBoard } from '../../../../src/main/notices/notices'
 import { createRecordingPrinter } from '../../../../src/main/receipts/recording-printer'
@@ -62,7 +63,10 @@ afterEach(async () => {
   }
 })
 
-export async function startRealLink(): Promise<RealLink> {
+/** `approval`: the merchants' ceilings and the manager PIN (none: no ceiling anywhere). */
+export async function startRealLink(
+  options: { approval?: PaymentEngineOptions['approval'] } = {},
+): Promise<RealLink> {
   const clock = scaledClock(TIME_SCALE)
   const simulator = await startSimulator({
     timeScale: TIME_SCALE,
@@ -99,6 +103,7 @@ export async function startRealLink(): Promise<RealLink> {
     clock,
     budget: { perWindow: 1_000, windowMs: 1_000 },
     notChargedAfterMs: 90_000,
+    ...(options.approval ? { approval: options.approval } : {}),
     directory: createStaticDirectory([
       { merchantId: 'cafe', client: client(CAFE_KEY), defaultCurrency: 'EUR' },
       { merchantId: 'shop', client: client(SHOP_KEY), defaultCurrency: 'EUR' },
