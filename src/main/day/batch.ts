@@ -1,30 +1,10 @@
+export type { BatchCloseAnswer, BatchSummary } from '@shared/contract/day.values'
+
 /**
  * Handpoint's batch answers as the day domain uses them: amounts already in minor units (the
  * gateway adapter converts the wire's major-unit strings with the currency's exponent), the two
  * shapes of `customFields.entry` already flattened. See gateway-port.ts for where they come from.
  */
-
-export interface BatchCloseAnswer {
-  batchNumber: string
-  closeBatchGuid: string
-  /** As sent: yyyyMMddHHmmssSSS, zone unstated. */
-  closedAt?: string
-  batchStatus?: string
-  issuerResponseCode?: string
-  issuerResponseText?: string
-  /** The issuer's local close time (customFields issuerBatchCloseLocalTimestamp) when given. */
-  issuerLocalTime?: string
-}
-
-export interface BatchSummary {
-  batchNumber: string
-  batchStatus?: string
-  transactionCount?: number
-  netMinor?: number
-  salesCount?: number
-  refundsCount?: number
-  issuerResponseText?: string
-}
 
 export interface BatchLine {
   /** As Handpoint names it: SALE, REFUND, ... */

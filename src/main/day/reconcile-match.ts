@@ -1,3 +1,9 @@
+import type {
+  Difference,
+  JournalKind,
+  TerminalVerdict,
+  UnconfirmedReason,
+} from '@shared/contract/day.values'
 import { batchKindOf, type BatchDetail, type BatchKind, type BatchSummary } from './batch'
 import {
   addMinor,
@@ -14,7 +20,12 @@ import {
  * unconfirmed. Pure: the service fetches, this decides.
  */
 
-export type JournalKind = 'sale' | 'refund' | 'capture' | 'reversal'
+export type {
+  Difference,
+  JournalKind,
+  TerminalVerdict,
+  UnconfirmedReason,
+} from '@shared/contract/day.values'
 
 /** One approved money movement the batch should (or, when voided, may) hold. */
 export interface JournalLine {
@@ -27,33 +38,6 @@ export interface JournalLine {
   /** Undone by a reversal inside the same batch: acquirers drop both, or keep both. */
   voided: boolean
 }
-
-export type Difference =
-  | { kind: 'in_batch_not_here'; type: string; amount: number; rrn?: string }
-  | {
-      kind: 'here_not_in_batch'
-      paymentId: string
-      type: JournalKind
-      amount: number
-      rrn?: string
-    }
-  | {
-      kind: 'amount_differs'
-      paymentId: string
-      type: JournalKind
-      rrn?: string
-      journalAmount: number
-      batchAmount: number
-    }
-  | { kind: 'summary_differs'; field: 'transaction_count' | 'net'; journal: number; batch: number }
-
-export type UnconfirmedReason =
-  'batch_not_supported' | 'handpoint_unreachable' | 'no_batch_number' | 'batch_number_required'
-
-export type TerminalVerdict =
-  | { terminal: string; verdict: 'confirmed'; batchNumber: string }
-  | { terminal: string; verdict: 'do_not_agree'; batchNumber: string; differences: Difference[] }
-  | { terminal: string; verdict: 'unconfirmed'; reason: UnconfirmedReason; batchNumber?: string }
 
 /**
  * The journal side of a batch: the approved money movements among `payments` (one terminal,

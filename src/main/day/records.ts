@@ -1,3 +1,4 @@
+import type { EntryMethod } from '@shared/contract/day.values'
 import type { OperationKind, PaymentState } from '@shared/contract/payments.values'
 
 /**
@@ -7,6 +8,8 @@ import type { OperationKind, PaymentState } from '@shared/contract/payments.valu
 export interface DayPayment {
   id: string
   terminalSerial: string
+  /** Handpoint's device type ("VT" for the MOTO virtual terminal). */
+  terminalType?: string
   operation: OperationKind
   state: PaymentState
   /** ISO 4217; from the result when it has one, else from the request. */
@@ -133,8 +136,6 @@ export function normaliseBrand(name: string | undefined): string {
   if (upper === '') return 'UNKNOWN'
   return BRAND_ALIASES[upper] ?? upper
 }
-
-export type EntryMethod = 'chip' | 'contactless' | 'swipe' | 'keyed' | 'moto' | 'unknown'
 
 /** How the card was read, from the result's `cardEntryType` (and MOTO from the operation). */
 export function entryMethodOf(p: Pick<DayPayment, 'operation' | 'cardEntryType'>): EntryMethod {

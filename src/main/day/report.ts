@@ -1,4 +1,10 @@
-import type { OperationKind, PaymentState } from '@shared/contract/payments.values'
+import type {
+  BrandTotals,
+  DayException,
+  DayReport,
+  MoneyLine,
+  TerminalTotals,
+} from '@shared/contract/day.values'
 import {
   addMinor,
   entryMethodOf,
@@ -11,8 +17,15 @@ import {
   normaliseBrand,
   reversalSign,
   type DayPayment,
-  type EntryMethod,
 } from './records'
+
+export type {
+  BrandTotals,
+  DayException,
+  DayReport,
+  MoneyLine,
+  TerminalTotals,
+} from '@shared/contract/day.values'
 
 /**
  * The day report: pure functions over the operations of one business day. No network, no clock
@@ -27,59 +40,6 @@ import {
  * - tips are the tips inside those sales and captures;
  * - declined, failed and cancelled are counted for information; they never touch money.
  */
-
-export interface MoneyLine {
-  count: number
-  amount: number
-}
-
-export interface TerminalTotals {
-  terminal: string
-  currency: string
-  sales: MoneyLine
-  refunds: MoneyLine
-  reversals: MoneyLine
-  captures: MoneyLine
-  tips: MoneyLine
-  net: number
-  declined: number
-  failed: number
-  cancelled: number
-}
-
-export interface BrandTotals {
-  brand: string
-  entry: EntryMethod
-  currency: string
-  /** Approved money movements of this brand and entry method. */
-  count: number
-  /** Their signed sum (refunds and reversals subtract). */
-  amount: number
-}
-
-interface ExceptionBase {
-  paymentId: string
-  terminal: string
-  operation: OperationKind
-  currency: string
-  amount: number
-  at: number
-}
-
-export type DayException =
-  | (ExceptionBase & { kind: 'outcome_unknown'; state: PaymentState })
-  | (ExceptionBase & { kind: 'open_preauth'; ageMinutes: number })
-  | (ExceptionBase & { kind: 'receipt_missing' })
-
-export interface DayReport {
-  date: string
-  from: number
-  to: number
-  generatedAt: number
-  terminals: TerminalTotals[]
-  brands: BrandTotals[]
-  exceptions: DayException[]
-}
 
 export interface DayReportInput {
   date: string

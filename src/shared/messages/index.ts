@@ -11,6 +11,7 @@
  */
 import { appMessages } from './app'
 import { CAUSE_WORDS } from './causes'
+import { dayMessages } from './day'
 import { merchantMessages } from './merchants'
 import { moneyMessages } from './money'
 import { paymentMessages } from './payments'
@@ -29,6 +30,7 @@ export const ENGLISH_MESSAGES = {
   ...terminalMessages,
   ...tillMessages,
   ...moneyMessages,
+  ...dayMessages,
 } as const
 
 export type MessageCode = keyof typeof ENGLISH_MESSAGES
