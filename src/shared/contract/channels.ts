@@ -52,6 +52,17 @@ export const operationChannels = {
   setManagerPin: 'money:set-manager-pin',
   removeManagerPin: 'money:remove-manager-pin',
   listCallbackAddresses: 'merchants:list-callback-addresses',
+  // day
+  getDay: 'day:get',
+  reconcileDay: 'day:reconcile',
+  closeBatch: 'day:close-batch',
+  checkBatchClose: 'day:check-batch-close',
+  printZReport: 'day:print-z-report',
+  saveZReportPdf: 'day:save-z-report-pdf',
+  exportZReportCsv: 'day:export-z-report-csv',
+  getCloseWarnings: 'day:get-close-warnings',
+  getDaySettings: 'day:get-settings',
+  setDaySettings: 'day:set-settings',
 } as const
 
 export const eventChannels = {
@@ -61,6 +72,7 @@ export const eventChannels = {
   onReceiptsChanged: 'receipts:changed',
   onTerminalBoard: 'terminals:board-changed',
   onTillLinkChanged: 'till:changed',
+  onDayChanged: 'day:changed',
 } as const
 
 export type OperationName = keyof typeof operationChannels

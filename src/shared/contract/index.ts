@@ -6,6 +6,7 @@ import { paymentEvents, paymentOperations } from './payments.contract'
 import { receiptEvents, receiptOperations } from './receipts.contract'
 import { terminalEvents, terminalOperations } from './terminals.contract'
 import { tillEvents, tillOperations } from './till.contract'
+import { dayEvents, dayOperations } from './day.contract'
 import type { EventName, OperationName } from './channels'
 import type { EventDef, OperationDef } from './define'
 import type { Result } from './result'
@@ -20,6 +21,7 @@ export * from './receipts.contract'
 export * from './terminals.contract'
 export * from './till.contract'
 export * from './money.contract'
+export * from './day.contract'
 
 /** Every operation of the contract. Each domain adds its `*.contract.ts` here. */
 export const operations = {
@@ -30,6 +32,7 @@ export const operations = {
   ...terminalOperations,
   ...tillOperations,
   ...moneyOperations,
+  ...dayOperations,
 } satisfies Record<OperationName, OperationDef<z.ZodType, unknown>>
 
 /** Every event of the contract. */
@@ -41,6 +44,7 @@ export const events = {
   ...terminalEvents,
   ...tillEvents,
   ...moneyEvents,
+  ...dayEvents,
 } satisfies Record<EventName, EventDef<unknown>>
 
 type Ops = typeof operations
