@@ -115,6 +115,15 @@ export function createElectronPrinter(deps: PrinterDeps): Printer {
 
     printToPdf: (html, options) =>
       withReceiptWindow(html, async (contents) => {
+        if ('pageSize' in options) {
+          // Reports on A4: the document's own @page rule sets size and margins.
+          const pdf = await contents.printToPDF({
+            pageSize: options.pageSize,
+            preferCSSPageSize: true,
+            printBackground: true,
+          })
+          return new Uint8Array(pdf)
+        }
         const heightMm = await measureHeightMm(contents, options.paperWidthMm)
         const pdf = await contents.printToPDF({
           pageSize: {

@@ -139,10 +139,28 @@ export function normaliseBrand(name: string | undefined): string {
 
 /** How the card was read, from the result's `cardEntryType` (and MOTO from the operation). */
 export function entryMethodOf(p: Pick<DayPayment, 'operation' | 'cardEntryType'>): EntryMethod {
-  if (p.operation.startsWith('moTo')) return 'moto'
-  const entry = (p.cardEntryType ?? '').toUpperCase()
+  if (MOTO.has(p.operation)) return 'moto'
+  const raw = p.cardEntryType ?? ''
+  let entry = ENTRY_CACHE.get(raw)
+  if (entry === undefined) {
+    entry = entryOfText(raw.toUpperCase())
+    ENTRY_CACHE.set(raw, entry)
+  }
+  return entry
+}
+
+const MOTO = new Set<OperationKind>([
+  'moToSale',
+  'moToRefund',
+  'moToReversal',
+  'moToPreAuthorization',
+])
+/** Entry texts seen so far; terminals use a handful, so this stays tiny. */
+const ENTRY_CACHE = new Map<string, EntryMethod>()
+
+function entryOfText(entry: string): EntryMethod {
   if (entry === 'ICC' || entry === 'CHIP') return 'chip'
-  if (/CONTACTLESS|CTLS|NFC|PROXIMITY/.test(entry)) return 'contactless'
+  if (/CONTACTLESS|CNTCLSS|CTLS|NFC|PROXIMITY/.test(entry)) return 'contactless'
   if (entry === 'MSR' || entry === 'SWIPE' || entry === 'MAGSTRIPE') return 'swipe'
   if (entry === 'CNP') return 'moto'
   if (entry === 'MANUAL' || entry === 'KEYED') return 'keyed'

@@ -64,9 +64,14 @@ const add = (l: MoneyLine, amount: number): void => {
 
 /** Builds the day report; the same input always gives the same report. */
 export function buildDayReport(input: DayReportInput): DayReport {
+  // Only originals that something in the day refers to are indexed (a few in a hundred).
+  const wanted = new Set<string>()
+  for (const p of input.payments) if (p.originalTransactionId) wanted.add(p.originalTransactionId)
   const byTransaction = new Map<string, DayPayment>()
   for (const list of [input.linked ?? [], input.payments]) {
-    for (const p of list) if (p.transactionId) byTransaction.set(p.transactionId, p)
+    for (const p of list) {
+      if (p.transactionId && wanted.has(p.transactionId)) byTransaction.set(p.transactionId, p)
+    }
   }
   const originalOf = (p: DayPayment): DayPayment | undefined =>
     p.originalTransactionId ? byTransaction.get(p.originalTransactionId) : undefined
@@ -96,20 +101,21 @@ export function buildDayReport(input: DayReportInput): DayReport {
     return t
   }
 
+  const brandOf = memo(normaliseBrand)
+  const exceptionOf = (p: DayPayment, currency: string) => ({
+    paymentId: p.id,
+    terminal: p.terminalSerial,
+    operation: p.operation,
+    currency,
+    amount: movedAmount(p),
+    at: p.createdAt,
+  })
   for (const p of input.payments) {
     if (!isFinancial(p.operation)) continue
     const original = originalOf(p)
     const currency = p.currency ?? original?.currency ?? input.defaultCurrency
-    const base = {
-      paymentId: p.id,
-      terminal: p.terminalSerial,
-      operation: p.operation,
-      currency,
-      amount: movedAmount(p),
-      at: p.createdAt,
-    }
     if (isPending(p.state)) {
-      exceptions.push({ ...base, kind: 'outcome_unknown', state: p.state })
+      exceptions.push({ ...exceptionOf(p, currency), kind: 'outcome_unknown', state: p.state })
       continue
     }
     const t = totalsFor(p.terminalSerial, currency)
@@ -118,19 +124,21 @@ export function buildDayReport(input: DayReportInput): DayReport {
     else if (p.state === 'cancelled') t.cancelled += 1
     if (!isApproved(p.state)) continue
 
-    const amount = movedAmount(p)
-    const signed = signedEffect(p, original, amount, t)
+    const signed = signedEffect(p, original, movedAmount(p), t)
     if (signed === undefined) continue
     t.net = addMinor(t.net, signed)
     const card = original && !p.cardSchemeName ? original : p
-    const brand = normaliseBrand(card.cardSchemeName)
+    const brand = brandOf(card.cardSchemeName ?? '')
     const entry = entryMethodOf(card)
     const bKey = `${brand}\u0000${entry}\u0000${currency}`
-    const b = brands.get(bKey) ?? { brand, entry, currency, count: 0, amount: 0 }
+    let b = brands.get(bKey)
+    if (!b) {
+      b = { brand, entry, currency, count: 0, amount: 0 }
+      brands.set(bKey, b)
+    }
     b.count += 1
     b.amount = addMinor(b.amount, signed)
-    brands.set(bKey, b)
-    if (p.receiptMissing) exceptions.push({ ...base, kind: 'receipt_missing' })
+    if (p.receiptMissing) exceptions.push({ ...exceptionOf(p, currency), kind: 'receipt_missing' })
   }
 
   exceptions.push(...openPreAuthorizations(input))
@@ -218,6 +226,19 @@ function openPreAuthorizations(input: DayReportInput): DayException[] {
     })
   }
   return open
+}
+
+/** Remembers a pure function's answers (brand spellings repeat thousands of times a year). */
+function memo(fn: (raw: string) => string): (raw: string) => string {
+  const seen = new Map<string, string>()
+  return (raw) => {
+    let value = seen.get(raw)
+    if (value === undefined) {
+      value = fn(raw)
+      seen.set(raw, value)
+    }
+    return value
+  }
 }
 
 function compare(a: string, b: string): number {

@@ -16,9 +16,13 @@ import {
  */
 export type ZLayout = 'roll58' | 'roll80' | 'a4'
 
-export function zReportHtml(z: ZReport, options: ZRenderOptions & { layout: ZLayout }): string {
+export function zReportHtml(
+  z: ZReport,
+  options: ZRenderOptions & { layout: ZLayout; reprint?: boolean },
+): string {
   const x = zText(z, options)
   const body = [
+    options.reprint ? `<p class="verdict reprint">${esc(x.t('reprint'))}</p>` : '',
     header(z, x),
     options.layout === 'a4' ? totalsTable(z, x) : totalsBlocks(z, x),
     brands(z, x),

@@ -8,6 +8,7 @@ export type ZReportLanguage = (typeof Z_REPORT_LANGUAGES)[number]
 
 const en = {
   title: 'Z report',
+  reprint: 'REPRINT',
   businessDay: 'Business day',
   window: 'From {from} to {to}',
   printedAt: 'Printed {at}',
@@ -70,6 +71,7 @@ export type ZLabel = keyof typeof en
 
 const de: Record<ZLabel, string> = {
   title: 'Z-Bericht',
+  reprint: 'NACHDRUCK',
   businessDay: 'Geschäftstag',
   window: 'Von {from} bis {to}',
   printedAt: 'Gedruckt {at}',

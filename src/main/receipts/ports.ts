@@ -9,9 +9,14 @@ export interface Printer {
   listPrinters(): Promise<PrinterInfo[]>
   /** Prints a complete HTML document; rejects with a sentence when the printer refuses. */
   print(html: string, options: PrintJobOptions): Promise<void>
-  /** Renders a complete HTML document to PDF bytes at the roll width. */
-  printToPdf(html: string, options: { paperWidthMm: PaperWidthMm }): Promise<Uint8Array>
+  /**
+   * Renders a complete HTML document to PDF bytes at the roll width (as long as the document),
+   * or on A4 pages (reports such as the Z report).
+   */
+  printToPdf(html: string, options: PdfPage): Promise<Uint8Array>
 }
+
+export type PdfPage = { paperWidthMm: PaperWidthMm } | { pageSize: 'A4' }
 
 export interface PrintJobOptions {
   /** System printer name; undefined = the system default printer. */

@@ -1,5 +1,5 @@
 import type { PaperWidthMm, PrinterInfo } from '@shared/contract'
-import { PrintError, type Printer, type PrintJobOptions } from './ports'
+import { PrintError, type PdfPage, type Printer, type PrintJobOptions } from './ports'
 
 export interface RecordedPrint {
   html: string
@@ -8,7 +8,7 @@ export interface RecordedPrint {
 
 export interface RecordingPrinter extends Printer {
   readonly printed: RecordedPrint[]
-  readonly pdfs: { html: string; paperWidthMm: PaperWidthMm }[]
+  readonly pdfs: { html: string; paperWidthMm?: PaperWidthMm; pageSize?: 'A4' }[]
   /** The next `print` rejects with this error (once). */
   failNext(error: PrintError): void
   setPrinters(printers: PrinterInfo[]): void
@@ -27,7 +27,7 @@ export function createRecordingPrinter(
   let list = printers
   let nextError: PrintError | undefined
   const printed: RecordedPrint[] = []
-  const pdfs: { html: string; paperWidthMm: PaperWidthMm }[] = []
+  const pdfs: { html: string; paperWidthMm?: PaperWidthMm; pageSize?: 'A4' }[] = []
   return {
     printed,
     pdfs,
@@ -54,9 +54,11 @@ export function createRecordingPrinter(
       }
       printed.push({ html, options: { ...options } })
     },
-    async printToPdf(html, options) {
-      pdfs.push({ html, paperWidthMm: options.paperWidthMm })
-      return new TextEncoder().encode(minimalPdf(options.paperWidthMm))
+    async printToPdf(html, options: PdfPage) {
+      pdfs.push({ html, ...options })
+      return new TextEncoder().encode(
+        minimalPdf('pageSize' in options ? 210 : options.paperWidthMm),
+      )
     },
   }
 }
