@@ -18,6 +18,8 @@ import { DEMO_API_KEY, startSimulator } from './simulator'
 import type { FetchPolicy } from './receipts/fetcher'
 import { createReceiptHandlers } from './receipts/handlers'
 import type { Printer } from './receipts/ports'
+import { createDay } from './day/compose'
+import { createEngineDayJournal } from './day/engine-journal'
 import {
   callbackBindingOf,
   createPaymentEngine,
@@ -237,6 +239,16 @@ export async function createServices(options: ServicesOptions): Promise<Services
   disposers.push(() => care.dispose())
   careRef.care = care
   void care.start()
+  const day = createDay({
+    dataDir: options.dataDir,
+    journal: createEngineDayJournal(payments),
+    merchants,
+    gatewayFor: async () => undefined,
+    resolvePending: async (id) => void (await payments.resolve(id)),
+    printer: options.printer ?? createRecordingPrinter(),
+    printSettings: () => receipts.getSettings(),
+    onChange: (merchantId, date) => emit('onDayChanged', { merchantId, date }),
+  })
 
   // The till link: tills on this computer (or the LAN, when allowed) start payments over HTTP.
   const tillSession = new TillSession({
@@ -272,6 +284,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     ...care.handlers,
     ...createTillHandlers(till),
     ...createMoneyHandlers({ settlements: (ids) => payments.settlements(ids), pin: managerPin }),
+    ...day.handlers,
   }
 
   return {
