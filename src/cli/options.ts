@@ -18,6 +18,7 @@ export const OPTIONS = {
   terminal: { type: 'string' },
   health: { type: 'boolean', default: false },
   force: { type: 'boolean', default: false },
+  date: { type: 'string' },
   currency: { type: 'string' },
   flow: { type: 'string' },
   original: { type: 'string' },
@@ -48,6 +49,8 @@ export interface CliOptions {
   health: boolean
   /** `terminal SERIAL reboot --force`: the confirmation that it interrupts a payment. */
   force: boolean
+  /** Business day (YYYY-MM-DD) for day-report. */
+  date?: string
   currency?: string
   flow?: 'poll' | 'callback'
   original?: string
@@ -114,6 +117,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
     terminal: v.terminal,
     health: v.health,
     force: v.force,
+    date: v.date,
     currency: v.currency?.toUpperCase(),
     flow,
     original: v.original,

@@ -1,6 +1,8 @@
 import type { CliCommand } from './command'
 import { ceilingCommand, managerPinCommand } from './money'
 import { serveCommand } from './serve'
+import { batchCloseCommand } from './batch-close'
+import { dayReportCommand } from './day-report'
 import { terminalCommand } from './terminal-command'
 
 /** Commands kept in their own files: one line each. */
@@ -9,4 +11,6 @@ export const COMMANDS: Record<string, CliCommand> = {
   serve: serveCommand,
   'manager-pin': managerPinCommand,
   ceiling: ceilingCommand,
+  'day-report': dayReportCommand,
+  'batch-close': batchCloseCommand,
 }

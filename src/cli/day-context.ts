@@ -1,0 +1,25 @@
+import { DaySettingsService } from '../main/day/day-settings'
+import { createEngineDayJournal } from '../main/day/engine-journal'
+import { DayService } from '../main/day/service'
+import { ZReportFiles } from '../main/day/z-report-files'
+import type { Context } from './commands'
+import type { CliOptions } from './options'
+
+/** The day close over the CLI's journal and key: the same service the app uses. */
+export function dayServiceFor(ctx: Context, options: CliOptions): DayService {
+  return new DayService({
+    journal: createEngineDayJournal(ctx.engine),
+    gatewayFor: async () => undefined,
+    terminalsOf: async () =>
+      (await ctx.client.listDevices()).map((d) => ({
+        serial: d.serialNumber,
+        type: d.terminalType,
+      })),
+    merchantName: (merchantId) => (merchantId === options.merchantId ? merchantId : undefined),
+    defaultCurrency: async () => options.currency ?? 'EUR',
+    resolvePending: async (id) => void (await ctx.engine.resolve(id)),
+    settings: new DaySettingsService(),
+    files: ZReportFiles.inDataDir(options.dataDir),
+    now: Date.now,
+  })
+}
