@@ -27,5 +27,6 @@ export const dayMessages = {
   batch_close_overdue:
     "The batch of terminal {terminal} has not been closed since {date}. This merchant's acquirer needs a close every day: close it now, or the next payments may fail.",
   z_report_missing: 'No Z report is kept for {date} yet. Open the day and print or save it first.',
-  z_report_saved: 'Z report for {date} saved to {path}.',
+  z_report_saved: 'Z report for {date} saved; a copy is kept at {path}.',
+  z_report_printed: 'Z report for {date} sent to the printer.',
 } as const satisfies Record<string, string>

@@ -1,0 +1,146 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { DayView } from '@shared/contract'
+import { BridgeError } from '../api/bridge'
+import { dayClient, type ZLanguage } from '../api/day-client'
+import { downloadPdf } from './receipts'
+
+/** What main said, to be worded by the screen (`codes.<code>`), or a plain failure. */
+export interface DayMessage {
+  code: string
+  params?: Record<string, string | number>
+}
+
+type Busy = 'load' | 'check' | 'close' | 'print' | 'file' | null
+
+function messageOf(err: unknown): DayMessage {
+  if (err instanceof BridgeError) {
+    const params = err.details?.params
+    return {
+      code: err.code,
+      ...(params && typeof params === 'object'
+        ? { params: params as Record<string, string | number> }
+        : {}),
+    }
+  }
+  return { code: 'unknown', params: { code: String(err) } }
+}
+
+/** Saves text as a file the browser (or Electron) downloads. */
+function downloadText(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/**
+ * The Day tab: one business day of the active merchant (today unless a date is picked), its
+ * check with Handpoint, batch closes and the Z report's outputs.
+ */
+export const useDayStore = defineStore('day', () => {
+  const view = ref<DayView | null>(null)
+  const merchantId = ref<string | null>(null)
+  const busy = ref<Busy>(null)
+  const error = ref<DayMessage | null>(null)
+  const notice = ref<DayMessage | null>(null)
+
+  async function run(what: Busy, action: () => Promise<void>): Promise<void> {
+    busy.value = what
+    error.value = null
+    try {
+      await action()
+    } catch (err) {
+      error.value = messageOf(err)
+    } finally {
+      busy.value = null
+    }
+  }
+
+  /** Opens a day (today by default) of a merchant; keeps the picked date across reloads. */
+  function load(merchant: string, date?: string): Promise<void> {
+    const keep = merchantId.value === merchant ? (date ?? view.value?.date) : date
+    merchantId.value = merchant
+    notice.value = null
+    return run('load', async () => {
+      view.value = await dayClient.get(merchant, keep)
+    })
+  }
+
+  function check(): Promise<void> {
+    const v = view.value
+    if (!v) return Promise.resolve()
+    return run('check', async () => {
+      view.value = await dayClient.reconcile(v.merchantId, v.date)
+    })
+  }
+
+  function closeBatch(terminal: string): Promise<void> {
+    const v = view.value
+    if (!v) return Promise.resolve()
+    return run('close', async () => {
+      view.value = await dayClient.closeBatch(v.merchantId, terminal)
+      const close = view.value.terminals.find((t) => t.serial === terminal)?.lastClose
+      if (close?.state === 'closed') {
+        notice.value = {
+          code: 'batch_closed',
+          params: { terminal, batchNumber: close.answer?.batchNumber ?? '' },
+        }
+      } else if (close?.error) error.value = close.error
+    })
+  }
+
+  function checkClose(closeId: string): Promise<void> {
+    const v = view.value
+    if (!v) return Promise.resolve()
+    return run('close', async () => {
+      view.value = await dayClient.checkClose(v.merchantId, closeId)
+    })
+  }
+
+  function print(language: ZLanguage, reprint = false): Promise<void> {
+    const v = view.value
+    if (!v) return Promise.resolve()
+    return run('print', async () => {
+      await dayClient.print(v.merchantId, v.date, language, reprint)
+      notice.value = { code: 'z_report_printed', params: { date: v.date } }
+    })
+  }
+
+  function savePdf(language: ZLanguage, layout: 'roll' | 'a4'): Promise<void> {
+    const v = view.value
+    if (!v) return Promise.resolve()
+    return run('file', async () => {
+      const file = await dayClient.savePdf(v.merchantId, v.date, language, layout)
+      downloadPdf(file.fileName, file.base64)
+      notice.value = { code: 'z_report_saved', params: { date: v.date, path: file.keptAt } }
+    })
+  }
+
+  function exportCsv(): Promise<void> {
+    const v = view.value
+    if (!v) return Promise.resolve()
+    return run('file', async () => {
+      const file = await dayClient.exportCsv(v.merchantId, v.date)
+      downloadText(file.fileName, file.text, 'text/csv;charset=utf-8')
+      notice.value = { code: 'z_report_saved', params: { date: v.date, path: file.keptAt } }
+    })
+  }
+
+  return {
+    view,
+    merchantId,
+    busy,
+    error,
+    notice,
+    load,
+    check,
+    closeBatch,
+    checkClose,
+    print,
+    savePdf,
+    exportCsv,
+  }
+})
