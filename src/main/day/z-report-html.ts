@@ -76,27 +76,30 @@ function totalsBlocks(z: ZReport, x: ZText): string {
     .join('\n')
 }
 
+/** A4: one column per terminal and currency, one row per line; then each terminal's verdict. */
 function totalsTable(z: ZReport, x: ZText): string {
   if (z.report.terminals.length === 0 && z.verdicts.length === 0) {
     return `<p>${esc(x.t('noPayments'))}</p>`
   }
-  const head = ['terminal', 'currency', ...ROWS, 'net', 'declined', 'failed', 'cancelled'] as const
-  const cell = (row: TerminalTotals, key: (typeof head)[number]): string => {
-    if (key === 'terminal') {
-      return esc(
-        z.virtualTerminals.includes(row.terminal) ? `${row.terminal} (MOTO)` : row.terminal,
+  const cols = z.report.terminals
+  const heading = (row: TerminalTotals): string =>
+    `${z.virtualTerminals.includes(row.terminal) ? `${row.terminal} (MOTO)` : row.terminal}<br>${row.currency}`
+  const money = (key: (typeof ROWS)[number]): string =>
+    `<tr${key === 'tips' ? ' class="sub"' : ''}><th>${esc(x.t(key))}</th>${cols
+      .map(
+        (row) =>
+          `<td><span class="n">${row[key].count}</span> ${esc(x.money(row[key].amount, row.currency))}</td>`,
       )
-    }
-    if (key === 'currency') return esc(row.currency)
-    if (key === 'net') return `<b>${esc(x.money(row.net, row.currency))}</b>`
-    if (key === 'declined' || key === 'failed' || key === 'cancelled') return String(row[key])
-    return `${row[key].count} · ${esc(x.money(row[key].amount, row.currency))}`
-  }
+      .join('')}</tr>`
+  const count = (key: 'declined' | 'failed' | 'cancelled'): string =>
+    `<tr class="sub"><th>${esc(x.t(key))}</th>${cols.map((row) => `<td>${row[key]}</td>`).join('')}</tr>`
   const table =
-    `<table class="wide"><thead><tr>${head.map((k) => `<th>${esc(x.t(k))}</th>`).join('')}</tr></thead><tbody>` +
-    z.report.terminals
-      .map((row) => `<tr>${head.map((k) => `<td>${cell(row, k)}</td>`).join('')}</tr>`)
-      .join('') +
+    `<table class="wide"><thead><tr><th></th>${cols.map((row) => `<th>${esc(heading(row)).replace('&lt;br&gt;', '<br>')}</th>`).join('')}</tr></thead><tbody>` +
+    ROWS.map(money).join('') +
+    `<tr class="net"><th>${esc(x.t('net'))}</th>${cols.map((row) => `<td>${esc(x.money(row.net, row.currency))}</td>`).join('')}</tr>` +
+    count('declined') +
+    count('failed') +
+    count('cancelled') +
     '</tbody></table>'
   const details = terminalsOf(z)
     .map(
@@ -130,7 +133,7 @@ function brands(z: ZReport, x: ZText): string {
   const rows = z.report.brands
     .map(
       (b) =>
-        `<tr><td>${esc(b.brand)}</td><td>${esc(x.t(`entry_${b.entry}`))}</td><td class="n">${b.count}</td><td class="r">${esc(x.money(b.amount, b.currency))}</td></tr>`,
+        `<tr><td>${esc(b.brand === 'UNKNOWN' ? x.t('entry_unknown') : b.brand)}</td><td>${esc(x.t(`entry_${b.entry}`))}</td><td class="n">${b.count}</td><td class="r">${esc(x.money(b.amount, b.currency))}</td></tr>`,
     )
     .join('')
   return `<h2>${esc(x.t('brands'))}</h2><table class="brands">${rows}</table>`
@@ -148,8 +151,11 @@ function stylesheet(layout: ZLayout): string {
 body { box-sizing: border-box; padding: 2mm ${(roll.paperMm - roll.printableMm) / 2}mm; font-size: ${roll.fontPx}px;
   font-family: 'DejaVu Sans Mono', 'Liberation Mono', 'Courier New', monospace; }`
     : `@page { size: A4; margin: 15mm; } body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10pt; }
-table.wide th, table.wide td { border-bottom: 1px solid #999; padding: 1mm 1.5mm; text-align: right; }
-table.wide th:first-child, table.wide td:first-child, table.wide td:nth-child(2) { text-align: left; }`
+body { overflow-wrap: normal !important; }
+table.wide th, table.wide td { border-bottom: 1px solid #999; padding: 1mm 2mm; text-align: right; white-space: nowrap; }
+table.wide tbody th { text-align: left; font-weight: normal; }
+table.wide td .n { color: #444; margin-right: 1.5mm; }
+table.brands td:first-child { width: 40%; }`
   return `${page}
 html, body { margin: 0; background: #fff; color: #000; }
 body { line-height: 1.3; overflow-wrap: anywhere; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
