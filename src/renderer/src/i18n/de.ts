@@ -2,6 +2,7 @@ import type en from './en'
 import app from './de/app'
 import checkout from './de/checkout'
 import codes from './de/codes'
+import day from './de/day'
 import history from './de/history'
 import merchants from './de/merchants'
 import notices from './de/notices'
@@ -20,6 +21,7 @@ const de: typeof en = {
   ...notices,
   ...receipts,
   ...money,
+  ...day,
   ...codes,
   ...till,
 }

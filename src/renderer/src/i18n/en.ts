@@ -1,6 +1,7 @@
 import app from './en/app'
 import checkout from './en/checkout'
 import codes from './en/codes'
+import day from './en/day'
 import history from './en/history'
 import merchants from './en/merchants'
 import notices from './en/notices'
@@ -23,6 +24,7 @@ export default {
   ...notices,
   ...receipts,
   ...money,
+  ...day,
   ...codes,
   ...till,
 }

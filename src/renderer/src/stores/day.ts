@@ -1,30 +1,11 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { DayView } from '@shared/contract'
-import { BridgeError } from '../api/bridge'
+import type { DayView, Message } from '@shared/contract'
+import { toMessage } from '../api/bridge'
 import { dayClient, type ZLanguage } from '../api/day-client'
 import { downloadPdf } from './receipts'
 
-/** What main said, to be worded by the screen (`codes.<code>`), or a plain failure. */
-export interface DayMessage {
-  code: string
-  params?: Record<string, string | number>
-}
-
 type Busy = 'load' | 'check' | 'close' | 'print' | 'file' | null
-
-function messageOf(err: unknown): DayMessage {
-  if (err instanceof BridgeError) {
-    const params = err.details?.params
-    return {
-      code: err.code,
-      ...(params && typeof params === 'object'
-        ? { params: params as Record<string, string | number> }
-        : {}),
-    }
-  }
-  return { code: 'unknown', params: { code: String(err) } }
-}
 
 /** Saves text as a file the browser (or Electron) downloads. */
 function downloadText(fileName: string, text: string, type: string): void {
@@ -44,8 +25,8 @@ export const useDayStore = defineStore('day', () => {
   const view = ref<DayView | null>(null)
   const merchantId = ref<string | null>(null)
   const busy = ref<Busy>(null)
-  const error = ref<DayMessage | null>(null)
-  const notice = ref<DayMessage | null>(null)
+  const error = ref<Message | null>(null)
+  const notice = ref<Message | null>(null)
 
   async function run(what: Busy, action: () => Promise<void>): Promise<void> {
     busy.value = what
@@ -53,7 +34,7 @@ export const useDayStore = defineStore('day', () => {
     try {
       await action()
     } catch (err) {
-      error.value = messageOf(err)
+      error.value = toMessage(err)
     } finally {
       busy.value = null
     }
@@ -88,7 +69,7 @@ export const useDayStore = defineStore('day', () => {
           code: 'batch_closed',
           params: { terminal, batchNumber: close.answer?.batchNumber ?? '' },
         }
-      } else if (close?.error) error.value = close.error
+      } else if (close?.error) error.value = close.error as Message
     })
   }
 

@@ -1,10 +1,10 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
-export const SCREENS = ['checkout', 'history', 'settings'] as const
+export const SCREENS = ['checkout', 'history', 'settings', 'day'] as const
 export type Screen = (typeof SCREENS)[number]
 
-/** Which main screen is open; Alt+1..3 switch (see App.vue). */
+/** Which main screen is open; Alt+1..4 switch (see App.vue). */
 export const useNavigationStore = defineStore('navigation', () => {
   const screen = ref<Screen>('checkout')
   const go = (to: Screen): void => {

@@ -9,7 +9,13 @@ const de: typeof en = {
     skip: 'Zum Hauptbereich springen',
     merchantsFailed: 'Die Händler konnten nicht geladen werden: {reason}',
   },
-  nav: { label: 'Bildschirme', checkout: 'Kasse', history: 'Verlauf', settings: 'Einstellungen' },
+  nav: {
+    label: 'Bildschirme',
+    checkout: 'Kasse',
+    history: 'Verlauf',
+    settings: 'Einstellungen',
+    day: 'Tag',
+  },
   banner: {
     merchant: 'Händler',
     environment: 'Umgebung',

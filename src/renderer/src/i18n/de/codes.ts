@@ -300,6 +300,38 @@ const de: CodeMessages = {
       'Die Einstellungsdatei der Kassenanbindung war nicht lesbar und wurde beiseitegelegt ({movedTo}); die Kassenanbindung startet ausgeschaltet, und ihre Kassen-Tokens müssen neu erstellt werden.',
     till_link_unknown_token:
       'Dieses Kassen-Token gibt es nicht; es wurde vielleicht schon widerrufen.',
+    // day
+    day_invalid_date:
+      'Geben Sie den Geschäftstag als JJJJ-MM-TT an, zum Beispiel 2026-07-14 ({value} ist keiner).',
+    day_merchant_unknown: 'Auf dieser Kasse gibt es keinen Händler {merchantId}.',
+    day_terminal_unknown:
+      'Terminal {terminal} gehört nicht zu diesem Händler. Aktualisieren Sie die Terminalliste oder prüfen Sie die Seriennummer.',
+    batch_closed: 'Batch {batchNumber} von Terminal {terminal} ist abgeschlossen.',
+    batch_close_in_progress:
+      'Für Terminal {terminal} läuft schon ein Batch-Abschluss. Warten Sie auf seine Antwort.',
+    batch_close_unresolved:
+      'Der letzte Batch-Abschluss von Terminal {terminal} hat noch kein bekanntes Ergebnis. Prüfen Sie ihn zuerst: Ein neuer Abschluss könnte den nächsten Batch schließen.',
+    batch_close_answer_lost:
+      'Der Batch-Abschluss von Terminal {terminal} wurde gesendet, aber seine Antwort ging verloren. Er wird mit der Batch-Summe geprüft; schließen Sie nicht erneut ab, bevor das Ergebnis bekannt ist.',
+    batch_close_unknown_no_number:
+      'Ob der Batch von Terminal {terminal} abgeschlossen wurde, ist unbekannt, und es gibt keine Batch-Nummer zum Prüfen. Sehen Sie im Handpoint-Portal nach, bevor Sie erneut abschließen.',
+    batch_close_not_done:
+      'Laut Handpoint ist Batch {batchNumber} von Terminal {terminal} noch offen: Der Abschluss ist nicht erfolgt. Sie können erneut abschließen.',
+    batch_close_refused:
+      'Handpoint hat den Abschluss des Batches von Terminal {terminal} abgelehnt: {reason}. Es wurde nichts abgeschlossen.',
+    batch_number_required:
+      'Handpoint braucht die Batch-Nummer, um den Batch von Terminal {terminal} abzuschließen, und es ist noch keine bekannt. Nehmen Sie zuerst eine Zahlung darauf an oder schließen Sie am Terminal ab.',
+    batch_not_supported:
+      'Der Acquirer dieses Händlers unterstützt keine Batch-Abschlüsse über Handpoint; er rechnet selbst ab.',
+    batch_unreachable:
+      'Handpoint war nicht erreichbar, daher wurde an Terminal {terminal} nichts abgeschlossen. Prüfen Sie die Internetverbindung und versuchen Sie es erneut.',
+    batch_close_overdue:
+      'Der Batch von Terminal {terminal} wurde seit {date} nicht abgeschlossen. Der Acquirer dieses Händlers verlangt jeden Tag einen Abschluss: Schließen Sie jetzt ab, sonst können die nächsten Zahlungen fehlschlagen.',
+    z_report_missing:
+      'Für {date} ist noch kein Z-Bericht gespeichert. Öffnen Sie den Tag und drucken oder speichern Sie ihn zuerst.',
+    z_report_saved: 'Z-Bericht für {date} gespeichert; eine Kopie liegt unter {path}.',
+    z_report_printed: 'Z-Bericht für {date} an den Drucker gesendet.',
+
     cause: {
       terminal_busy: 'das Terminal ist beschäftigt',
       terminal_offline: 'das Terminal antwortet nicht',

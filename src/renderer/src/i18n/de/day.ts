@@ -95,7 +95,6 @@ const de: typeof en = {
     saveA4: 'PDF speichern (A4)',
     exportCsv: 'CSV exportieren',
     reprint: 'Gespeicherten Bericht nachdrucken',
-    failed: 'Das hat nicht geklappt ({code}).',
   },
 }
 

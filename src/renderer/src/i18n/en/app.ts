@@ -12,6 +12,7 @@ export default {
     checkout: 'Checkout',
     history: 'History',
     settings: 'Settings',
+    day: 'Day',
   },
   banner: {
     merchant: 'Merchant',

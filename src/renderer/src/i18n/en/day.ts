@@ -93,6 +93,5 @@ export default {
     saveA4: 'Save PDF (A4)',
     exportCsv: 'Export CSV',
     reprint: 'Reprint kept report',
-    failed: 'That did not work ({code}).',
   },
 }
