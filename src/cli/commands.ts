@@ -2,7 +2,7 @@ import { AppError } from '@shared/contract/result'
 import { MoneyError, toMinorUnits } from '@shared/money'
 import type { OperationKind, PaymentRecord } from '@shared/contract/payments.contract'
 import { createHandpointClient } from '../main/handpoint'
-import type { HandpointClient } from '../main/handpoint/types'
+import type { HandpointCloudClient } from '../main/handpoint/types'
 import {
   asHandpointFailure,
   createPaymentEngine,
@@ -27,7 +27,7 @@ export interface Io {
 }
 
 export interface Context {
-  client: HandpointClient
+  client: HandpointCloudClient
   engine: PaymentEngine
   close(): Promise<void>
 }

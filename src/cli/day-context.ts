@@ -1,5 +1,6 @@
 import { DaySettingsService } from '../main/day/day-settings'
 import { createEngineDayJournal } from '../main/day/engine-journal'
+import { createHandpointGateway } from '../main/day/handpoint-gateway'
 import { DayService } from '../main/day/service'
 import { ZReportFiles } from '../main/day/z-report-files'
 import type { Context } from './commands'
@@ -9,7 +10,7 @@ import type { CliOptions } from './options'
 export function dayServiceFor(ctx: Context, options: CliOptions): DayService {
   return new DayService({
     journal: createEngineDayJournal(ctx.engine),
-    gatewayFor: async () => undefined,
+    gatewayFor: async () => createHandpointGateway(ctx.client),
     terminalsOf: async () =>
       (await ctx.client.listDevices()).map((d) => ({
         serial: d.serialNumber,

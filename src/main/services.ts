@@ -20,6 +20,7 @@ import { createReceiptHandlers } from './receipts/handlers'
 import type { Printer } from './receipts/ports'
 import { createDay } from './day/compose'
 import { createEngineDayJournal } from './day/engine-journal'
+import { createHandpointGateway } from './day/handpoint-gateway'
 import {
   callbackBindingOf,
   createPaymentEngine,
@@ -243,7 +244,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     dataDir: options.dataDir,
     journal: createEngineDayJournal(payments),
     merchants,
-    gatewayFor: async () => undefined,
+    // A merchant whose key cannot be used now has no gateway: its verdicts stay unconfirmed.
+    gatewayFor: (merchantId) =>
+      merchants.clientFor(merchantId).then(createHandpointGateway, () => undefined),
     resolvePending: async (id) => void (await payments.resolve(id)),
     printer: options.printer ?? createRecordingPrinter(),
     printSettings: () => receipts.getSettings(),

@@ -17,8 +17,6 @@ export function toDayPayment(
   now = Date.now(),
 ): DayPayment {
   const result = record.result
-  // rrn and batchNumber are kept in the result view since the day close needs them.
-  const extra = (result ?? {}) as { rrn?: unknown; batchNumber?: unknown }
   const p: DayPayment = {
     id: record.id,
     terminalSerial: record.terminalSerial,
@@ -34,14 +32,8 @@ export function toDayPayment(
   set(p, 'tipMinor', minor(result?.tipAmountMinor))
   set(p, 'transactionId', result?.transactionId)
   set(p, 'originalTransactionId', record.originalTransactionId)
-  set(p, 'rrn', typeof extra.rrn === 'string' && extra.rrn !== '' ? extra.rrn : undefined)
-  set(
-    p,
-    'batchNumber',
-    typeof extra.batchNumber === 'string' && extra.batchNumber !== ''
-      ? extra.batchNumber
-      : undefined,
-  )
+  set(p, 'rrn', result?.rrn)
+  set(p, 'batchNumber', result?.batchNumber)
   set(p, 'cardSchemeName', result?.cardSchemeName)
   set(p, 'cardEntryType', result?.cardEntryType)
   if (receiptMissing(record, receipts, now)) p.receiptMissing = true

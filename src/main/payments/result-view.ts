@@ -75,6 +75,8 @@ export function toResultView(r: TransactionResult): PaymentResultView {
   set('customerReceipt', text(r.customerReceipt, 256 * 1024))
   set('merchantReceipt', text(r.merchantReceipt, 256 * 1024))
   set('signatureUrl', text(r.signatureUrl, 256 * 1024))
+  set('rrn', text(r.rrn, 64))
+  set('batchNumber', text(r.batchNumber, 32))
   if (typeof r.efttimestamp === 'number' || typeof r.efttimestamp === 'string') {
     view.efttimestamp = r.efttimestamp
   }

@@ -44,6 +44,10 @@ export interface PaymentResultView {
   signatureUrl?: string
   efttimestamp?: number | string
   recoveredTransaction?: boolean
+  /** Retrieval reference number: how the day close matches a batch line to this payment. */
+  rrn?: string
+  /** The acquirer batch the payment was booked in, when the acquirer says. */
+  batchNumber?: string
 }
 
 /**

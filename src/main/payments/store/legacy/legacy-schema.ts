@@ -49,6 +49,8 @@ const resultView = z.object({
   signatureUrl: z.string().optional(),
   efttimestamp: z.union([z.number(), z.string()]).optional(),
   recoveredTransaction: z.boolean().optional(),
+  rrn: z.string().optional(),
+  batchNumber: z.string().optional(),
 })
 
 /**
