@@ -9,5 +9,6 @@ import './styles/outcome.css'
 import './styles/terminals.css'
 import './styles/history.css'
 import './styles/money.css'
+import './styles/day.css'
 
 createApp(App).use(createPinia()).use(createAppI18n()).mount('#app')
