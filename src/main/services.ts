@@ -19,6 +19,7 @@ import type { FetchPolicy } from './receipts/fetcher'
 import { createReceiptHandlers } from './receipts/handlers'
 import type { Printer } from './receipts/ports'
 import { createDay } from './day/compose'
+import { daySettingsFile } from './day/day-settings-file'
 import { createEngineDayJournal } from './day/engine-journal'
 import { createHandpointGateway } from './day/handpoint-gateway'
 import {
@@ -250,6 +251,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     resolvePending: async (id) => void (await payments.resolve(id)),
     printer: options.printer ?? createRecordingPrinter(),
     printSettings: () => receipts.getSettings(),
+    settingsStorage: daySettingsFile(options.dataDir),
     onChange: (merchantId, date) => emit('onDayChanged', { merchantId, date }),
   })
 

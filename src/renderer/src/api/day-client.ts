@@ -1,4 +1,4 @@
-import type { DayFile, DaySettingsView, DayView } from '@shared/contract'
+import type { CloseWarningView, DayFile, DaySettingsView, DayView } from '@shared/contract'
 import { bridge, unwrap } from './bridge'
 
 export type ZLanguage = 'en' | 'de'
@@ -24,6 +24,8 @@ export const dayClient = {
     unwrap(bridge().saveZReportPdf({ merchantId, date, language, layout })),
   exportCsv: (merchantId: string, date: string): Promise<DayFile & { text: string }> =>
     unwrap(bridge().exportZReportCsv({ merchantId, date })),
+  warnings: (merchantId: string): Promise<CloseWarningView[]> =>
+    unwrap(bridge().getCloseWarnings({ merchantId })),
   settings: (): Promise<DaySettingsView> => unwrap(bridge().getDaySettings()),
   setSettings: (patch: {
     cutoffHour?: number

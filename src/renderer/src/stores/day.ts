@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { DayView, Message } from '@shared/contract'
+import type { CloseWarningView, DaySettingsView, DayView, Message } from '@shared/contract'
 import { toMessage } from '../api/bridge'
 import { dayClient, type ZLanguage } from '../api/day-client'
 import { downloadPdf } from './receipts'
@@ -27,6 +27,9 @@ export const useDayStore = defineStore('day', () => {
   const busy = ref<Busy>(null)
   const error = ref<Message | null>(null)
   const notice = ref<Message | null>(null)
+  /** Overdue batch closes of the active merchant, for the terminal board. */
+  const warnings = ref<CloseWarningView[]>([])
+  const settings = ref<DaySettingsView | null>(null)
 
   async function run(what: Busy, action: () => Promise<void>): Promise<void> {
     busy.value = what
@@ -110,12 +113,42 @@ export const useDayStore = defineStore('day', () => {
     })
   }
 
+  /** The board's warnings; quietly empty when main cannot say (the Day tab shows errors). */
+  async function loadWarnings(merchant: string): Promise<void> {
+    try {
+      warnings.value = await dayClient.warnings(merchant)
+    } catch {
+      warnings.value = []
+    }
+  }
+
+  async function loadSettings(): Promise<void> {
+    try {
+      settings.value = await dayClient.settings()
+    } catch (err) {
+      error.value = toMessage(err)
+    }
+  }
+
+  async function saveSettings(patch: {
+    cutoffHour?: number
+    closeDaily?: { merchantId: string; enabled: boolean }
+  }): Promise<void> {
+    try {
+      settings.value = await dayClient.setSettings(patch)
+    } catch (err) {
+      error.value = toMessage(err)
+    }
+  }
+
   return {
     view,
     merchantId,
     busy,
     error,
     notice,
+    warnings,
+    settings,
     load,
     check,
     closeBatch,
@@ -123,5 +156,8 @@ export const useDayStore = defineStore('day', () => {
     print,
     savePdf,
     exportCsv,
+    loadWarnings,
+    loadSettings,
+    saveSettings,
   }
 })

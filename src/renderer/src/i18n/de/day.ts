@@ -95,6 +95,16 @@ const de: typeof en = {
     saveA4: 'PDF speichern (A4)',
     exportCsv: 'CSV exportieren',
     reprint: 'Gespeicherten Bericht nachdrucken',
+    openDay: 'Tag-Ansicht öffnen',
+    settings: {
+      title: 'Tagesabschluss',
+      cutoff: 'Ein Geschäftstag beginnt um',
+      cutoffHelp:
+        'Zahlungen vor dieser Uhrzeit zählen zum Vortag (für Bars, die nach Mitternacht geöffnet haben).',
+      closeDaily: '{merchant} schließt seinen Batch jeden Tag ab',
+      closeDailyHelp:
+        'Einschalten, wenn der Acquirer einen täglichen Batch-Abschluss verlangt; die Terminal-Übersicht warnt dann vor Terminals, die seit einem früheren Tag offen sind.',
+    },
   },
 }
 

@@ -93,5 +93,14 @@ export default {
     saveA4: 'Save PDF (A4)',
     exportCsv: 'Export CSV',
     reprint: 'Reprint kept report',
+    openDay: 'Open the Day tab',
+    settings: {
+      title: 'Closing the day',
+      cutoff: 'A business day starts at',
+      cutoffHelp: 'Payments before this hour count for the day before (a bar open past midnight).',
+      closeDaily: '{merchant} closes its batch every day',
+      closeDailyHelp:
+        'Turn on when the acquirer needs a daily batch close; the terminal board then warns about terminals left open since an earlier day.',
+    },
   },
 }

@@ -1,0 +1,45 @@
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { DaySettingsService } from '../../../src/main/day/day-settings'
+import { daySettingsFile } from '../../../src/main/day/day-settings-file'
+import { tempDataDir } from '../payments/support'
+
+describe('day settings', () => {
+  it('start at 04:00 with no merchant closing daily, and keep changes owner-only', async () => {
+    const dir = tempDataDir('day-settings-')
+    const settings = new DaySettingsService(daySettingsFile(dir))
+    expect(settings.get()).toEqual({ cutoffHour: 4, closeDailyMerchants: [] })
+    await settings.set({ cutoffHour: 6, closeDaily: { merchantId: 'm1', enabled: true } })
+    await settings.set({ closeDaily: { merchantId: 'm2', enabled: true } })
+    await settings.set({ closeDaily: { merchantId: 'm2', enabled: false } })
+    const again = new DaySettingsService(daySettingsFile(dir))
+    expect(again.cutoffHour()).toBe(6)
+    expect(again.closesDaily('m1')).toBe(true)
+    expect(again.closesDaily('m2')).toBe(false)
+    const file = join(dir, 'day', 'settings.json')
+    expect((await stat(file)).mode & 0o777).toBe(0o600)
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
+      cutoffHour: 6,
+      closeDailyMerchants: ['m1'],
+    })
+  })
+
+  it('read a damaged file as far as it goes', async () => {
+    const dir = tempDataDir('day-settings-')
+    await mkdir(join(dir, 'day'), { recursive: true })
+    await writeFile(
+      join(dir, 'day', 'settings.json'),
+      '{"cutoffHour": 99, "closeDailyMerchants": ["m1"]}',
+    )
+    expect(new DaySettingsService(daySettingsFile(dir)).get()).toEqual({
+      cutoffHour: 4,
+      closeDailyMerchants: ['m1'],
+    })
+    await writeFile(join(dir, 'day', 'settings.json'), 'not json')
+    expect(new DaySettingsService(daySettingsFile(dir)).get()).toEqual({
+      cutoffHour: 4,
+      closeDailyMerchants: [],
+    })
+  })
+})
