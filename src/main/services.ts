@@ -249,9 +249,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     gatewayFor: (merchantId) =>
       merchants.clientFor(merchantId).then(createHandpointGateway, () => undefined),
     resolvePending: async (id) => void (await payments.resolve(id)),
-    printer: options.printer ?? createRecordingPrinter(),
+    printer: options.printer,
     printSettings: () => receipts.getSettings(),
-    settingsStorage: daySettingsFile(options.dataDir),
+    settingsStorage: daySettingsFile(options.dataDir, notices),
     onChange: (merchantId, date) => emit('onDayChanged', { merchantId, date }),
   })
 

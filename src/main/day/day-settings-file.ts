@@ -1,36 +1,29 @@
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { writeFileAtomic } from '../merchants/atomic-file'
+import type { Notices } from '../notices/notices'
+import { JsonDocument } from '../storage/json-document'
 import { DEFAULT_CUTOFF_HOUR } from './business-day'
 import type { DaySettingsStorage } from './day-settings'
 
 const schema = z.object({
+  // A single bad value falls back to its default instead of losing the whole file.
   cutoffHour: z.number().int().min(0).max(23).catch(DEFAULT_CUTOFF_HOUR),
   closeDailyMerchants: z.array(z.string().min(1).max(100)).max(1000).catch([]),
 })
 
 /**
  * The day settings in `day/settings.json` of the data folder (owner-only, written atomically).
- * A missing file is the defaults; a damaged one is read as far as it goes (each bad value falls
- * back to its default) and replaced at the next change.
+ * A missing file is the defaults; one that cannot be read is moved aside with a notice.
  */
-export function daySettingsFile(dataDir: string): DaySettingsStorage {
-  const path = join(dataDir, 'day', 'settings.json')
+export function daySettingsFile(dataDir: string, notices: Notices): DaySettingsStorage {
+  const document = new JsonDocument({
+    path: join(dataDir, 'day', 'settings.json'),
+    schema,
+    defaults: () => ({ cutoffHour: DEFAULT_CUTOFF_HOUR, closeDailyMerchants: [] }),
+    onDamage: ({ movedTo }) => notices.notify('day_settings_file_damaged', { movedTo }),
+  })
   return {
-    load() {
-      let text: string
-      try {
-        text = readFileSync(path, 'utf8')
-      } catch {
-        return undefined
-      }
-      try {
-        return schema.parse(JSON.parse(text))
-      } catch {
-        return undefined
-      }
-    },
-    save: (value) => writeFileAtomic(path, `${JSON.stringify(value, null, 1)}\n`, 0o600),
+    load: () => document.readSync().value,
+    save: async (value) => void (await document.write(value)),
   }
 }

@@ -1,6 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { writeFileAtomic } from '../merchants/atomic-file'
+import { writeFileAtomic } from '../storage/atomic-write'
 import type { ZReport } from './z-report'
 
 /**
@@ -19,7 +19,7 @@ export class ZReportFiles {
   /** Saves the model; returns its path. */
   async save(z: ZReport): Promise<string> {
     const path = this.pathOf(z.merchantId, z.report.date, 'json')
-    await writeFileAtomic(path, `${JSON.stringify(z, null, 1)}\n`, 0o600)
+    await writeFileAtomic(path, `${JSON.stringify(z, null, 1)}\n`)
     return path
   }
 
@@ -31,7 +31,7 @@ export class ZReportFiles {
     data: string | Uint8Array,
   ): Promise<string> {
     const path = join(this.folderOf(merchantId), `${date}-${name}`)
-    await writeFileAtomic(path, data, 0o600)
+    await writeFileAtomic(path, data)
     return path
   }
 

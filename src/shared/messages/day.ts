@@ -26,6 +26,8 @@ export const dayMessages = {
     'Handpoint could not be reached, so nothing was closed on terminal {terminal}. Check the internet connection, then try again.',
   batch_close_overdue:
     "The batch of terminal {terminal} has not been closed since {date}. This merchant's acquirer needs a close every day: close it now, or the next payments may fail.",
+  day_settings_file_damaged:
+    'The day settings could not be read and were moved aside to {movedTo}; the defaults apply (business day from 04:00, no merchant closing daily).',
   z_report_missing: 'No Z report is kept for {date} yet. Open the day and print or save it first.',
   z_report_saved: 'Z report for {date} saved; a copy is kept at {path}.',
   z_report_printed: 'Z report for {date} sent to the printer.',

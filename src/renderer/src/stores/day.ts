@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { CloseWarningView, DaySettingsView, DayView, Message } from '@shared/contract'
-import { toMessage } from '../api/bridge'
+import { toMessage } from '../lib/errors'
 import { dayClient, type ZLanguage } from '../api/day-client'
 import { downloadPdf } from './receipts'
 
@@ -113,6 +113,16 @@ export const useDayStore = defineStore('day', () => {
     })
   }
 
+  /** Calls `listener` when main says a day changed (a close, a check); returns the unsubscribe. */
+  function onChanged(listener: () => void): () => void {
+    try {
+      return dayClient.onChanged(listener)
+    } catch {
+      // Without live updates the board still refreshes when it opens.
+      return () => undefined
+    }
+  }
+
   /** The board's warnings; quietly empty when main cannot say (the Day tab shows errors). */
   async function loadWarnings(merchant: string): Promise<void> {
     try {
@@ -157,6 +167,7 @@ export const useDayStore = defineStore('day', () => {
     savePdf,
     exportCsv,
     loadWarnings,
+    onChanged,
     loadSettings,
     saveSettings,
   }

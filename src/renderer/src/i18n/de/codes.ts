@@ -327,6 +327,8 @@ const de: CodeMessages = {
       'Handpoint war nicht erreichbar, daher wurde an Terminal {terminal} nichts abgeschlossen. Prüfen Sie die Internetverbindung und versuchen Sie es erneut.',
     batch_close_overdue:
       'Der Batch von Terminal {terminal} wurde seit {date} nicht abgeschlossen. Der Acquirer dieses Händlers verlangt jeden Tag einen Abschluss: Schließen Sie jetzt ab, sonst können die nächsten Zahlungen fehlschlagen.',
+    day_settings_file_damaged:
+      'Die Tagesabschluss-Einstellungen waren nicht lesbar und wurden nach {movedTo} verschoben; es gelten die Standardwerte (Geschäftstag ab 04:00, kein Händler mit täglichem Abschluss).',
     z_report_missing:
       'Für {date} ist noch kein Z-Bericht gespeichert. Öffnen Sie den Tag und drucken oder speichern Sie ihn zuerst.',
     z_report_saved: 'Z-Bericht für {date} gespeichert; eine Kopie liegt unter {path}.',
