@@ -7,7 +7,7 @@
  * CSV. Screenshots go to test-results/screens (or POS_SCREEN_SHOTS).
  */
 import { execFileSync } from 'node:child_process'
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
@@ -32,15 +32,25 @@ afterEach(async () => {
 })
 afterAll(closeBrowser)
 
-async function sale(page: Page, amount: string, outcome: string): Promise<void> {
+/** A sale typed at the checkout; an approved one answers the receipt question and starts anew. */
+async function sale(page: Page, amount: string, outcome: 'approved' | 'declined'): Promise<void> {
   const input = page.getByLabel(/^Amount/)
   await input.focus()
   await page.keyboard.type(amount)
   await page.keyboard.press('Enter')
   await page.getByTestId(`outcome-${outcome}`).waitFor({ timeout: OUTCOME_TIMEOUT })
-  await page.keyboard.press('Enter') // back to a new sale
+  if (outcome === 'declined') return
+  await page.getByTestId('receipt-ask').waitFor()
+  await expect.poll(() => focused(page)).toBe('ask-yes')
+  await page.keyboard.press('Enter') // print the customer copy
+  await page.getByTestId('receipt-ask').waitFor({ state: 'detached' })
+  await expect.poll(() => focused(page)).toBe('new-sale')
+  await page.keyboard.press('Enter')
   await page.getByTestId('checkout-form').waitFor()
 }
+
+const focused = (page: Page) =>
+  page.evaluate(() => document.activeElement?.getAttribute('data-testid'))
 
 /** A linked refund through the app's own bridge (window.api -> main), waited to its end. */
 async function refund(page: Page, originalAmountMinor: string, amountMinor: string): Promise<void> {
@@ -114,7 +124,7 @@ describe('closing the day', () => {
     await dialog.waitFor()
     expect(await dialog.textContent()).toContain('Reversals of its payments turn into refunds.')
     await shot(page, 'day-close-confirm')
-    await page.getByTestId('confirm-close').click()
+    await page.getByTestId('dialog-confirm').click()
     await expect
       .poll(() => page.getByTestId('day-notice').textContent(), { timeout: 20_000 })
       .toBe(`Batch 1 of terminal ${TERMINAL} is closed.`)
@@ -156,14 +166,22 @@ describe('closing the day', () => {
 
     // Kept in the data folder, owner-only, and printable on the checkout printer.
     const kept = join(app.dataDir, 'z-reports')
-    const date = (await page.getByTestId('day-date').inputValue()).trim()
     const merchant = execFileSync('ls', [kept], { encoding: 'utf8' }).trim()
-    for (const name of [`${date}.json`, `${date}-z-report-80mm.pdf`, `${date}-z-report.csv`]) {
+    const files = (await readdir(join(kept, merchant))).sort()
+    expect(files.map((f) => f.replace(/^\d{4}-\d{2}-\d{2}/, 'DATE'))).toEqual([
+      'DATE-z-report-80mm.pdf',
+      'DATE-z-report.csv',
+      'DATE.json',
+    ])
+    for (const name of files) {
       expect((await stat(join(kept, merchant, name))).mode & 0o777).toBe(0o600)
     }
+    const before = printer.printed.length // the customer copies printed at the checkout
     await page.getByTestId('z-print').click()
-    await expect.poll(() => printer!.printed.length).toBe(1)
-    expect(printer.printed[0]!.options.paperWidthMm).toBe(80)
-    await writeFile(join(SHOTS, 'z-report-printed.html'), printer.printed[0]!.html)
+    await expect.poll(() => printer!.printed.length).toBe(before + 1)
+    const printed = printer.printed.at(-1)!
+    expect(printed.options.paperWidthMm).toBe(80)
+    expect(printed.html).toContain('<h1>Z report</h1>')
+    await writeFile(join(SHOTS, 'z-report-printed.html'), printed.html)
   }, 180_000)
 })
