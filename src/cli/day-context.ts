@@ -1,5 +1,5 @@
 import { DaySettingsService } from '../main/day/day-settings'
-import { createEngineDayJournal } from '../main/day/engine-journal'
+import { createStoreDayJournal } from '../main/day/store-journal'
 import { createHandpointGateway } from '../main/day/handpoint-gateway'
 import { DayService } from '../main/day/service'
 import { ZReportFiles } from '../main/day/z-report-files'
@@ -9,7 +9,7 @@ import type { CliOptions } from './options'
 /** The day close over the CLI's journal and key: the same service the app uses. */
 export function dayServiceFor(ctx: Context, options: CliOptions): DayService {
   return new DayService({
-    journal: createEngineDayJournal(ctx.engine),
+    journal: createStoreDayJournal(ctx.engine.store, Date.now),
     gatewayFor: async () => createHandpointGateway(ctx.client),
     terminalsOf: async () =>
       (await ctx.client.listDevices()).map((d) => ({

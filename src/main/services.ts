@@ -3,6 +3,7 @@ import {
   type EventName,
   type PayloadOf,
   type PaymentRecord,
+  type PaymentReceipts,
   type PaymentStatusEvent,
 } from '@shared/contract'
 import { describe } from '@shared/messages'
@@ -20,7 +21,9 @@ import { createReceiptHandlers } from './receipts/handlers'
 import type { Printer } from './receipts/ports'
 import { createDay } from './day/compose'
 import { daySettingsFile } from './day/day-settings-file'
-import { createEngineDayJournal } from './day/engine-journal'
+import { receiptStatusRows } from './day/receipt-standing'
+import { createStoreDayJournal } from './day/store-journal'
+import type { PaymentStore } from './payments/store/port'
 import { createHandpointGateway } from './day/handpoint-gateway'
 import {
   callbackBindingOf,
@@ -136,11 +139,25 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
   })
   merchantsRef.at = merchants
+  // Set once the payment engine (and its store) exists; receipts reported before are not kept.
+  const late: { paymentStore?: PaymentStore } = {}
+  const keepReceiptStanding = (receipts: PaymentReceipts): void => {
+    try {
+      for (const row of receiptStatusRows(receipts, Date.now()))
+        late.paymentStore?.setReceiptStatus(row)
+    } catch (err) {
+      console.error(`Receipt status not kept: ${String(err)}`)
+    }
+  }
   const receipts = new ReceiptService({
     dataDir: options.dataDir,
     printer: options.printer,
     notices,
-    emit: (payload) => emit('onReceiptsChanged', payload),
+    emit: (payload) => {
+      emit('onReceiptsChanged', payload)
+      // The day report's "receipt missing" reads where receipts stand from the payment store.
+      keepReceiptStanding(payload)
+    },
     fetchPolicy: { ...options.receiptFetch },
     // Plain http from this computer only for merchants on the simulator or a local address.
     loopbackHttp: (merchantId) => merchants.receiptsOverLoopbackHttp(merchantId),
@@ -217,6 +234,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
         })
       : await createPaymentEngine(engineOptions)
   disposers.push(() => payments.dispose())
+  late.paymentStore = payments.store
   // Receipts are collected for every final result; collecting never throws into the engine.
   disposers.push(payments.onFinal((record) => void receipts.collect(record)))
   // Receipts read later (after the status service settled a payment) are collected then.
@@ -243,7 +261,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   void care.start()
   const day = createDay({
     dataDir: options.dataDir,
-    journal: createEngineDayJournal(payments),
+    journal: createStoreDayJournal(payments.store, Date.now),
     merchants,
     // A merchant whose key cannot be used now has no gateway: its verdicts stay unconfirmed.
     gatewayFor: (merchantId) =>

@@ -41,8 +41,8 @@ export function toDayPayment(
 }
 
 /**
- * Missing: no copy kept, and fetching gave up or has not happened well after the result came.
- * A payment without any receipt rows (older than the receipts table) is not called missing.
+ * Missing: a copy whose fetching gave up, or that has not come well after the result did. A
+ * payment without receipt rows (older than the receipts table) is not called missing.
  */
 function receiptMissing(
   record: PaymentRecord,
@@ -50,7 +50,6 @@ function receiptMissing(
   now: number,
 ): boolean {
   if (record.state !== 'approved' && record.state !== 'partial') return false
-  if (receipts.some((r) => r.state === 'stored' || r.state === 'printed')) return false
   return receipts.some(
     (r) => r.state === 'failed' || (r.state === 'expected' && now - r.updatedAt > RECEIPT_GRACE_MS),
   )

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { OperationKind, PaymentRecord } from '@shared/contract'
-import { createEngineDayJournal } from '../../../src/main/day/engine-journal'
+import { createStoreDayJournal } from '../../../src/main/day/store-journal'
 import { createHandpointGateway } from '../../../src/main/day/handpoint-gateway'
 import { DaySettingsService } from '../../../src/main/day/day-settings'
 import { DayService } from '../../../src/main/day/service'
@@ -71,7 +71,7 @@ export async function dayWorld(): Promise<DayWorld> {
     budget: { perWindow: 50 },
   })
   const day = new DayService({
-    journal: createEngineDayJournal(engine),
+    journal: createStoreDayJournal(engine.store, clock.now),
     gatewayFor: async () => createHandpointGateway(client),
     terminalsOf: async () => devices.map((d) => ({ serial: d.serialNumber, type: d.terminalType })),
     merchantName: (id) => (id === 'm1' ? 'Day Shop' : undefined),
