@@ -10,7 +10,10 @@ import type { CliOptions } from './options'
 export function dayServiceFor(ctx: Context, options: CliOptions): DayService {
   return new DayService({
     journal: createStoreDayJournal(ctx.engine.store, Date.now),
-    gatewayFor: async () => createHandpointGateway(ctx.client),
+    gatewayFor: async () =>
+      createHandpointGateway(ctx.client, {
+        gate: ctx.engine.gateFor(options.merchantId, 'day-close'),
+      }),
     terminalsOf: async () =>
       (await ctx.client.listDevices()).map((d) => ({
         serial: d.serialNumber,

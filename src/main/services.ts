@@ -265,7 +265,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
     merchants,
     // A merchant whose key cannot be used now has no gateway: its verdicts stay unconfirmed.
     gatewayFor: (merchantId) =>
-      merchants.clientFor(merchantId).then(createHandpointGateway, () => undefined),
+      merchants.clientFor(merchantId).then(
+        (client) =>
+          createHandpointGateway(client, { gate: payments.gateFor(merchantId, 'day-close') }),
+        () => undefined,
+      ),
     resolvePending: async (id) => void (await payments.resolve(id)),
     printer: options.printer,
     printSettings: () => receipts.getSettings(),

@@ -20,7 +20,7 @@ import { completeFromResult } from './result-details'
 import { MoneyGuard, type ManagerApproval } from './money/guard'
 import { withPhase } from './payment-operation'
 import type { Clock, MerchantDirectory } from './ports'
-import { RateBudget, type RateBudgetOptions } from './rate-budget'
+import { RateBudget, type Gate, type RateBudgetOptions } from './rate-budget'
 import { recoverUnfinished } from './recovery'
 import type { CrashPoint, Settings } from './settings'
 import { startOnce, startOperation, type OnceOptions, type StartDeps } from './start'
@@ -124,6 +124,11 @@ export interface PaymentEngine {
   readonly problems: readonly StoreProblem[]
   /** The store itself, for the day close, the day report and money rules (read its port). */
   readonly store: PaymentStore
+  /**
+   * Sends requests of another part of the app (the day close's batch and status calls) through
+   * the merchant key's request budget, so they and the payments together stay within it.
+   */
+  gateFor(merchantId: string, owner: string): Gate
   /** Resolves when the store's full check (started at open) is done. */
   readonly checked: Promise<unknown>
   /** The callback URL, when the callback flow is enabled. */
@@ -234,6 +239,7 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
     problems: store.problems,
     store,
     checked,
+    gateFor: (merchantId, owner) => (request) => budget.send(merchantId, owner, request),
     callbackUrl: callbacks?.url,
     callbackStats: () => callbacks?.stats(),
     settlements: (ids) => money.settlements(ids),

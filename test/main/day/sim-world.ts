@@ -72,7 +72,7 @@ export async function dayWorld(): Promise<DayWorld> {
   })
   const day = new DayService({
     journal: createStoreDayJournal(engine.store, clock.now),
-    gatewayFor: async () => createHandpointGateway(client),
+    gatewayFor: async () => createHandpointGateway(client, { gate: engine.gateFor('m1', 'day') }),
     terminalsOf: async () => devices.map((d) => ({ serial: d.serialNumber, type: d.terminalType })),
     merchantName: (id) => (id === 'm1' ? 'Day Shop' : undefined),
     defaultCurrency: async () => 'EUR',
