@@ -265,7 +265,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     merchants,
     // A merchant whose key cannot be used now has no gateway: its verdicts stay unconfirmed.
     gatewayFor: (merchantId) =>
-      merchants.clientFor(merchantId).then(
+      merchants.batchClientFor(merchantId).then(
         (client) =>
           createHandpointGateway(client, { gate: payments.gateFor(merchantId, 'day-close') }),
         () => undefined,

@@ -1,6 +1,6 @@
 import { AppError } from '@shared/contract'
 import { msg } from '@shared/messages'
-import type { TerminalRef } from '../handpoint/batch-types'
+import type { BatchApi, TerminalRef } from '../handpoint/batch-types'
 import type { DeviceApi } from '../handpoint/device-types'
 import type { Device, HandpointClient } from '../handpoint/types'
 
@@ -70,5 +70,37 @@ export function bindDeviceCalls(
     pingDevice: (t, options) => refused(t) ?? client.pingDevice(t, options),
     sendTerminalCommand: (t, command) => refused(t) ?? client.sendTerminalCommand(t, command),
     getTransactionResult: (id) => client.getTransactionResult(id),
+  }
+}
+
+const hasBatchCalls = (client: HandpointClient): client is HandpointClient & BatchApi =>
+  typeof (client as Partial<BatchApi>).closeBatch === 'function' &&
+  typeof (client as Partial<BatchApi>).getBatchDetail === 'function'
+
+/**
+ * The day close's calls of a merchant's client: closing a batch is bound like `startTransaction`
+ * to the terminals this merchant's key listed (the virtual terminal among them); the summary,
+ * detail and status chain are reads and pass through. Undefined for a client without them.
+ */
+export function bindBatchCalls(
+  client: HandpointClient,
+  merchantName: string,
+  terminals: () => readonly Device[],
+): BatchApi | undefined {
+  if (!hasBatchCalls(client)) return undefined
+  return {
+    closeBatch: (input) =>
+      terminals().some(
+        (d) => d.serialNumber === input.serialNumber && d.terminalType === input.terminalType,
+      )
+        ? client.closeBatch(input)
+        : Promise.reject(
+            new AppError(
+              msg('terminal_not_bound', { serial: input.serialNumber, merchant: merchantName }),
+            ),
+          ),
+    getBatchSummary: (query) => client.getBatchSummary(query),
+    getBatchDetail: (query) => client.getBatchDetail(query),
+    getStatusAll: (reference) => client.getStatusAll(reference),
   }
 }

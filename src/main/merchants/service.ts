@@ -12,10 +12,11 @@ import {
   type TerminalList,
 } from '@shared/contract'
 import { msg } from '@shared/messages'
+import type { BatchApi } from '../handpoint/batch-types'
 import type { Device, HandpointClient } from '../handpoint/types'
 import { localAddresses } from '../payments/callback-binding'
 import type { MerchantDirectory } from '../payments/ports'
-import { bindClientToTerminals, bindDeviceCalls, type TerminalDeviceClient } from './bound-client'
+import { bindClientToTerminals, type TerminalDeviceClient } from './bound-client'
 import {
   createEndpointResolver,
   isOnThisComputer,
@@ -28,6 +29,7 @@ import { ceilingOf, guardPatch, requireManager, type ManagerCheck } from './ceil
 import type { ProfileStore } from './profile-store'
 import { flowFromSettings } from './result-flow'
 import type { SecretBox } from './secret-box'
+import { SideClients } from './side-clients'
 import { isOffline, refreshError, verifyApiKey, type ClientFactory } from './verify-key'
 import {
   demoMerchantProfile,
@@ -79,7 +81,18 @@ export class MerchantService implements MerchantDirectory {
   private file!: ProfileFile
   private queue: Promise<unknown> = Promise.resolve()
   private readonly clients = new Map<string, HandpointClient>()
-  private readonly deviceClients = new Map<string, TerminalDeviceClient>()
+  private readonly side = new SideClients(async (merchantId) => {
+    const m = this.profile(merchantId)
+    return {
+      client: this.options.createClient({
+        ...(await this.resolve(m.environment, m.customUrls)),
+        apiKey: await this.apiKeyOf(m),
+        timeoutMs: this.options.requestTimeoutMs ?? 15_000,
+      }),
+      merchantName: m.name,
+      terminals: () => this.findProfile(merchantId)?.terminals ?? [],
+    }
+  })
   /** Merchant id -> an id of its API key (never the key), once the key was read. */
   private readonly keyIds = new Map<string, string>()
   private readonly resolve: EndpointResolver
@@ -324,23 +337,13 @@ export class MerchantService implements MerchantDirectory {
    * The merchant's device calls (terminal checks and commands), bound to its listed terminals and
    * made with the same key and one attempt per call. Throws AppError when the key is unusable.
    */
-  async deviceClientFor(merchantId: string): Promise<TerminalDeviceClient> {
-    const cached = this.deviceClients.get(merchantId)
-    if (cached) return cached
-    const m = this.profile(merchantId)
-    const client = this.options.createClient({
-      ...(await this.resolve(m.environment, m.customUrls)),
-      apiKey: await this.apiKeyOf(m),
-      timeoutMs: this.options.requestTimeoutMs ?? 15_000,
-    })
-    const bound = bindDeviceCalls(
-      client,
-      m.name,
-      () => this.findProfile(merchantId)?.terminals ?? [],
-    )
-    if (!bound) throw new Error('This Handpoint client has no device calls.')
-    this.deviceClients.set(merchantId, bound)
-    return bound
+  deviceClientFor(merchantId: string): Promise<TerminalDeviceClient> {
+    return this.side.deviceClientFor(merchantId)
+  }
+
+  /** The day close's batch and status-chain calls, closes bound to the listed terminals. */
+  batchClientFor(merchantId: string): Promise<BatchApi> {
+    return this.side.batchClientFor(merchantId)
   }
 
   async terminalOf(merchantId: string, serialNumber: string): Promise<Device | undefined> {
@@ -402,7 +405,7 @@ export class MerchantService implements MerchantDirectory {
         const result = change(draft)
         await this.options.store.save(draft)
         this.clients.clear()
-        this.deviceClients.clear()
+        this.side.clear()
         this.options.onChange?.(this.snapshot())
         return result
       } catch (err) {
