@@ -17,6 +17,7 @@ import {
 import { closeWarnings } from './close-warnings'
 import { dayError } from './day-error'
 import type { BatchGateway, DayJournal, DaySettings, ResolvePending, TerminalRef } from './ports'
+import type { DayPayment } from './records'
 import { reconcileDay } from './reconcile'
 import { buildDayReport, type DayReport } from './report'
 import type { ZReport } from './z-report'
@@ -86,6 +87,8 @@ export class DayService {
     const report = await this.report(merchantId, date)
     const window = { from: report.from, to: report.to }
     const closes = this.deps.journal.batchCloses({ merchantId, ...window })
+    // Read once: the terminals and the warnings both look at the last week.
+    const recent = this.recentPayments(merchantId)
     const known =
       this.verdicts.get(key(merchantId, date)) ?? (await this.keptVerdicts(merchantId, date))
     return {
@@ -98,8 +101,8 @@ export class DayService {
       verdicts: known?.verdicts ?? [],
       reconciledAt: known?.at,
       closes,
-      terminals: await this.terminals(merchantId, report),
-      warnings: this.warnings(merchantId),
+      terminals: await this.terminals(merchantId, report, recent),
+      warnings: this.warnings(merchantId, recent),
     }
   }
 
@@ -157,14 +160,12 @@ export class DayService {
   }
 
   /** Terminals whose batch is overdue, for merchants set to close daily (the board's warning). */
-  warnings(merchantId: string): CloseWarningView[] {
+  warnings(merchantId: string, recent?: readonly DayPayment[]): CloseWarningView[] {
     if (!this.deps.settings.closesDaily(merchantId)) return []
-    const today = this.today()
-    const from = this.windowOf(addDays(today, -WARNING_LOOKBACK_DAYS)).from
     return closeWarnings({
-      today,
+      today: this.today(),
       businessDayOf: (t) => this.businessDayOf(t),
-      payments: this.deps.journal.paymentsBetween({ merchantId, from, to: this.deps.now() + 1 }),
+      payments: recent ?? this.recentPayments(merchantId),
       closes: this.deps.journal.batchCloses({ merchantId }),
     })
   }
@@ -233,15 +234,13 @@ export class DayService {
   }
 
   /** Listed terminals and any that took payments in the last week (a VT among them). */
-  private async closableTerminals(merchantId: string): Promise<TerminalRef[]> {
+  private async closableTerminals(
+    merchantId: string,
+    recent: readonly DayPayment[] = this.recentPayments(merchantId),
+  ): Promise<TerminalRef[]> {
     const found = new Map<string, TerminalRef>()
     for (const t of await this.deps.terminalsOf(merchantId).catch(() => [])) found.set(t.serial, t)
-    const from = this.deps.now() - WARNING_LOOKBACK_DAYS * 86_400_000
-    for (const p of this.deps.journal.paymentsBetween({
-      merchantId,
-      from,
-      to: this.deps.now() + 1,
-    })) {
+    for (const p of recent) {
       if (!found.has(p.terminalSerial) && p.terminalType) {
         found.set(p.terminalSerial, { serial: p.terminalSerial, type: p.terminalType })
       }
@@ -249,8 +248,12 @@ export class DayService {
     return [...found.values()].sort((a, b) => (a.serial < b.serial ? -1 : 1))
   }
 
-  private async terminals(merchantId: string, report: DayReport): Promise<DayTerminal[]> {
-    const refs = await this.closableTerminals(merchantId)
+  private async terminals(
+    merchantId: string,
+    report: DayReport,
+    recent: readonly DayPayment[],
+  ): Promise<DayTerminal[]> {
+    const refs = await this.closableTerminals(merchantId, recent)
     for (const row of report.terminals) {
       if (!refs.some((r) => r.serial === row.terminal))
         refs.push({ serial: row.terminal, type: '' })
@@ -275,6 +278,12 @@ export class DayService {
     return (
       recent.findLast((p) => p.currency)?.currency ?? (await this.deps.defaultCurrency(merchantId))
     )
+  }
+
+  /** The merchant's payments since the start of the business day a week ago. */
+  private recentPayments(merchantId: string): DayPayment[] {
+    const from = this.windowOf(addDays(this.today(), -WARNING_LOOKBACK_DAYS)).from
+    return this.deps.journal.paymentsBetween({ merchantId, from, to: this.deps.now() + 1 })
   }
 
   private requireMerchant(merchantId: string): void {
