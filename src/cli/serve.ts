@@ -8,6 +8,8 @@ import type { TillDirectory } from '../main/till/ports'
 import { TillSession } from '../main/till/session'
 import { engineForTill, receiptsForTill } from '../main/till/wiring'
 import type { CliCommand } from './command'
+import { dayForTill } from '../main/day/for-till'
+import { dayServiceFor } from './day-context'
 
 /**
  * `npm run cli -- serve [--port N] [--data-dir DIR] [connection options]`: the payment engine and
@@ -49,6 +51,7 @@ export const serveCommand: CliCommand = {
         () => client.listDevices(),
       ),
       receipts: receiptsForTill(receipts),
+      day: dayForTill(dayServiceFor(ctx, options)),
     })
     const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'))
     const link = await TillLinkService.open({

@@ -22,8 +22,8 @@ import type { Printer } from './receipts/ports'
 import { createDay } from './day/compose'
 import { daySettingsFile } from './day/day-settings-file'
 import { receiptStatusRows } from './day/receipt-standing'
+import { dayForTill } from './day/for-till'
 import { createStoreDayJournal } from './day/store-journal'
-import type { PaymentStore } from './payments/store/port'
 import { createHandpointGateway } from './day/handpoint-gateway'
 import {
   callbackBindingOf,
@@ -32,6 +32,10 @@ import {
   createMoneyHandlers,
   ManagerPin,
   type MerchantDirectory,
+  createPaymentEngine,
+  createPaymentHandlers,
+  type MerchantDirectory,
+  type PaymentStore,
 } from './payments'
 import { createNoticeHandlers } from './notices/handlers'
 import { NoticeBoard, type Notices } from './notices/notices'
@@ -282,6 +286,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     engine: engineForTill(payments),
     directory: directoryForTill(merchants),
     receipts: receiptsForTill(receipts),
+    day: dayForTill(day.service),
   })
   const till = await TillLinkService.open({
     dataDir: options.dataDir,

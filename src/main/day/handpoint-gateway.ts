@@ -1,7 +1,7 @@
 import type { BatchApi } from '../handpoint/batch-types'
 import { HandpointError } from '../handpoint/errors'
 import type { TransactionResult } from '../handpoint/types'
-import { RateBudget, type Gate } from '../payments/rate-budget'
+import { RateBudget, type Gate } from '../payments'
 import {
   BatchGatewayError,
   type BatchFailureKind,

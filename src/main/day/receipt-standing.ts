@@ -1,5 +1,5 @@
 import type { PaymentReceipts, ReceiptCopyView } from '@shared/contract'
-import type { ReceiptStatusRow } from '../payments/store/port'
+import type { ReceiptStatusRow } from '../payments'
 
 /**
  * Where a payment's receipts stand, as the payment store's receipts table keeps them for the day

@@ -1,4 +1,4 @@
-import type { PaymentStore, BatchCloseRow, ReceiptStatusRow } from '../payments/store/port'
+import type { PaymentStore, BatchCloseRow, ReceiptStatusRow } from '../payments'
 import type { BatchCloseRecord } from './close-record'
 import type { DayJournal } from './ports'
 import { toDayPayment } from './record-mapping'

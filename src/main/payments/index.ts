@@ -7,7 +7,7 @@ export type { CrashPoint, OnceOptions, PaymentEngine, PaymentEngineOptions } fro
 export { createPaymentHandlers } from './handlers'
 export { asHandpointFailure } from './operation-input'
 export type { Clock, MerchantDirectory } from './ports'
-export { RateBudget, type Priority, type RateBudgetOptions } from './rate-budget'
+export { RateBudget, type Gate, type Priority, type RateBudgetOptions } from './rate-budget'
 export { toResultView } from './result-view'
 export { stateForFinStatus } from './states'
 export { createStaticDirectory, type StaticMerchant } from './static-directory'

@@ -105,6 +105,18 @@ export interface TillReceipts {
   copy(paymentId: string, copy: 'customer' | 'merchant'): Promise<StoredReceipt | undefined>
 }
 
+/**
+ * The day close as a till may use it: the day report (the same JSON object as the CLI's
+ * `day-report --json`, all amounts integer minor units) and a terminal's batch close. The day
+ * service implements it; the till link checks first that the terminal is the caller's.
+ */
+export interface TillDay {
+  /** A business day (YYYY-MM-DD), checked with Handpoint first. */
+  report(merchantId: string, date: string): Promise<unknown>
+  /** Closes the terminal's open batch; resolves with the close as recorded. */
+  closeBatch(merchantId: string, terminalSerial: string): Promise<unknown>
+}
+
 /** Wall clock + timers, injectable so tests control time. */
 export interface TillClock {
   now(): number

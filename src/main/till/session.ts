@@ -6,6 +6,7 @@ import { refundOf, reversalOf, toEngineOperation } from './operations'
 import {
   systemTillClock,
   type TillClock,
+  type TillDay,
   type TillDirectory,
   type TillEngine,
   type TillPaymentRecord,
@@ -39,6 +40,8 @@ export interface TillSessionOptions {
   clock?: TillClock
   /** Events kept for `Last-Event-ID` resumes. */
   ringSize?: number
+  /** The day close (day report, batch close); absent: those routes answer `unavailable`. */
+  day?: TillDay
 }
 
 export type { StreamListener } from './events'
@@ -236,6 +239,11 @@ export class TillSession {
         .map((e) => this.resource(caller, e.record)),
       terminals: await this.terminals(caller),
     }))
+  }
+
+  /** The day close, when this checkout offers it to tills. */
+  get day(): TillDay | undefined {
+    return this.options.day
   }
 
   /** Long-polls waiting right now (diagnostics and tests). */

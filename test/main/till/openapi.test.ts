@@ -86,7 +86,12 @@ describe('the OpenAPI document', () => {
         const runs = Object.keys(examples).length ? Object.values(examples) : [undefined]
         for (const example of runs) {
           const id = await approvedPayment(link, `setup-${sent}`, !path.endsWith('/cancel'))
-          const url = path.replace('/v1', '').replace('{id}', id).replace('{copy}', 'customer')
+          const url = path
+            .replace('/v1', '')
+            .replace('{id}', id)
+            .replace('{copy}', 'customer')
+            .replace('{date}', '2026-07-14')
+            .replace('{serial}', '1547854757')
           const res = await link.call(url, {
             method: method.toUpperCase(),
             key: `example-${sent}`,

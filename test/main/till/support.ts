@@ -2,6 +2,7 @@ import { afterEach } from 'vitest'
 import { TillHttpServer, type TillHttpOptions } from '../../../src/main/till/http/server'
 import type { TillClock } from '../../../src/main/till/ports'
 import { TillSession, type TillCaller } from '../../../src/main/till/session'
+import { FakeDay } from './fake-day'
 import { FakeDirectory, FakeEngine, FakeReceipts } from './fakes'
 
 export const TOKENS: Record<string, TillCaller> = {
@@ -20,6 +21,7 @@ export const SHOP = 'tok-shop-till-3-xxxxxxxxxxxx'
 export interface FakeLink {
   engine: FakeEngine
   receipts: FakeReceipts
+  day: FakeDay
   session: TillSession
   server: TillHttpServer
   base: string
@@ -74,10 +76,12 @@ export async function until(condition: () => boolean, turns = 5000): Promise<voi
 export async function startFakeLink(options: Partial<TillHttpOptions> = {}): Promise<FakeLink> {
   const engine = new FakeEngine()
   const receipts = new FakeReceipts()
+  const day = new FakeDay()
   const session = new TillSession({
     engine,
     directory: new FakeDirectory(),
     receipts,
+    day,
     ...(options.clock ? { clock: options.clock } : {}),
   })
   const server = new TillHttpServer({
@@ -90,6 +94,7 @@ export async function startFakeLink(options: Partial<TillHttpOptions> = {}): Pro
   const link: FakeLink = {
     engine,
     receipts,
+    day,
     session,
     server,
     base,
