@@ -32,9 +32,6 @@ import {
   createMoneyHandlers,
   ManagerPin,
   type MerchantDirectory,
-  createPaymentEngine,
-  createPaymentHandlers,
-  type MerchantDirectory,
   type PaymentStore,
 } from './payments'
 import { createNoticeHandlers } from './notices/handlers'
