@@ -4,7 +4,7 @@ import { dayServiceFor } from './day-context'
 import { UsageError } from './options'
 
 const ENDS =
-  'Closing the batch ends the day on this terminal: reversals of its payments become refunds, and tips can no longer be adjusted.'
+  'Closing the batch ends the day on this terminal: its payments can no longer be reversed, only refunded, and tips can no longer be adjusted.'
 
 /**
  * `batch-close --terminal SERIAL [--json]`: closes the terminal's open batch (journalled first;

@@ -122,7 +122,9 @@ describe('closing the day', () => {
     await card.getByTestId('close-batch').click()
     const dialog = page.getByTestId('close-dialog')
     await dialog.waitFor()
-    expect(await dialog.textContent()).toContain('Reversals of its payments turn into refunds.')
+    expect(await dialog.textContent()).toContain(
+      'Its payments can no longer be reversed, only refunded.',
+    )
     await shot(page, 'day-close-confirm')
     await page.getByTestId('dialog-confirm').click()
     await expect

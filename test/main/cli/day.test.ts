@@ -90,7 +90,7 @@ describe('CLI day-report and batch-close', () => {
       summary: { netMinor: 1250, transactionCount: 1 },
     })
     const text = await cli(['batch-close', '--terminal', '0821032398'])
-    expect(text.stderr).toContain('reversals of its payments become refunds')
+    expect(text.stderr).toContain('its payments can no longer be reversed, only refunded')
 
     const bad = await cli(['day-report', '--date', '2026-02-30'])
     expect(bad.code).toBe(1)

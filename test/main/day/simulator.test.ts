@@ -90,21 +90,28 @@ describe('day close against the simulator', () => {
     ])
   })
 
-  it('closes a batch, keeps the answer with summary and detail, and reversals after it settle as refunds', async () => {
+  it('closes a batch, keeps the answer with summary and detail; after it, a sale is refunded, not reversed', async () => {
     const w = (world = await dayWorld())
-    const { first } = await aDay(w)
+    await aDay(w)
+    // A sale of the batch that nothing else touched (a part-refunded one cannot be reversed).
+    const third = await w.take('sale', '700')
     const close = await w.day.closeBatch('m1', TERMINAL)
     expect(close).toMatchObject({
       state: 'closed',
       requestedBatchNumber: '1',
       answer: { batchNumber: '1', batchStatus: 'CLOSED' },
-      summary: { batchNumber: '1', batchStatus: 'CLOSED', transactionCount: 2, netMinor: 750 },
-      detailLines: 2,
+      summary: { batchNumber: '1', batchStatus: 'CLOSED', transactionCount: 3, netMinor: 1450 },
+      detailLines: 3,
     })
     expect(close.answer?.closeBatchGuid).not.toBe('')
     expect(close.answer?.closedAt).toMatch(/^\d{17}$/)
-    const afterClose = await w.take('saleReversal', '1250', { original: first })
-    expect(afterClose.result?.type).toBe('REFUND')
+    // The money rules read the store's batch closes: the batch of `third` is settled now.
+    await expect(w.take('saleReversal', '700', { original: third })).rejects.toMatchObject({
+      code: 'reversal_after_batch_close',
+    })
+    const refund = await w.take('refund', '700', { original: third })
+    expect(refund.state).toBe('approved')
+    expect(refund.result?.batchNumber).toBe('2')
     const view = await w.day.reconcile('m1', w.day.today())
     expect(view.verdicts).toEqual([
       { terminal: TERMINAL, verdict: 'confirmed', batchNumber: '1, 2' },

@@ -162,7 +162,7 @@ describe('Day tab', () => {
     const card = wrapper.get('[data-terminal="0821032398"]')
     await card.get('[data-testid=close-batch]').trigger('click')
     const dialog = wrapper.get('[data-testid=close-dialog]')
-    expect(dialog.text()).toContain('Reversals of its payments turn into refunds.')
+    expect(dialog.text()).toContain('Its payments can no longer be reversed, only refunded.')
     expect(dialog.text()).toContain('Tips can no longer be adjusted.')
     expect(document.activeElement?.textContent?.trim()).toBe('Keep it open')
     await dialog.get('[data-testid=dialog-cancel]').trigger('click')

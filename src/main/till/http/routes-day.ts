@@ -118,7 +118,7 @@ export const dayRoutes: RouteDef[] = [
     operationId: 'closeBatch',
     summary: "Close a terminal's batch (ends the day on it)",
     description:
-      'After the close, reversals of its payments become refunds and tips can no longer be ' +
+      'After the close, its payments can be refunded but no longer reversed, and tips can no longer be ' +
       'adjusted. The close is written down before it is sent; an answer lost on the way is ' +
       'checked with the batch summary (state unknown until then), never sent twice. Sending this ' +
       'request again closes whatever batch is open by then, usually an empty one.',

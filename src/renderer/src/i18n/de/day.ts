@@ -62,7 +62,7 @@ const de: typeof en = {
     confirm: {
       title: 'Batch von Terminal {terminal} abschließen?',
       intro: 'Der Abschluss beendet den Tag an diesem Terminal:',
-      reversals: 'Stornos seiner Zahlungen werden zu Erstattungen.',
+      reversals: 'Seine Zahlungen lassen sich nicht mehr stornieren, nur noch erstatten.',
       tips: 'Trinkgeld lässt sich nicht mehr ändern.',
       settle: 'Der Batch geht zur Abrechnung an den Acquirer.',
       keep: 'Offen lassen',

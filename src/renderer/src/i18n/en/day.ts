@@ -60,7 +60,7 @@ export default {
     confirm: {
       title: 'Close the batch of terminal {terminal}?',
       intro: 'Closing ends the day on this terminal:',
-      reversals: 'Reversals of its payments turn into refunds.',
+      reversals: 'Its payments can no longer be reversed, only refunded.',
       tips: 'Tips can no longer be adjusted.',
       settle: 'The batch goes to the acquirer for settlement.',
       keep: 'Keep it open',
