@@ -14,6 +14,8 @@ export interface SimHandle {
   stats(): Promise<SimulatorStats & { rss?: number }>
   /** `at` is on this process's performance.now() scale. */
   onTerminalFinished(listener: (reference: string, at: number) => void): () => void
+  /** A callback POST's headers were written to the socket (simulator in a child process only). */
+  onCallbackSent?(listener: (reference: string, at: number) => void): () => void
   close(): Promise<void>
 }
 
@@ -21,6 +23,7 @@ type Outbound =
   | { type: 'ready'; apiBaseUrl: string; statusBaseUrl: string }
   | { type: 'error'; message: string }
   | { type: 'finished'; reference?: string; at: number }
+  | { type: 'callback-sent'; reference: string; at: number }
   | { type: 'stats'; stats: SimulatorStats; rss: number }
   | { type: 'closed' }
 
@@ -32,11 +35,15 @@ export async function startRemoteSimulator(options: SimulatorOptions): Promise<S
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
   const listeners = new Set<(reference: string, at: number) => void>()
+  const sentListeners = new Set<(reference: string, at: number) => void>()
   let pending: ((message: Outbound) => void) | undefined
   child.on('message', (message: Outbound) => {
     if (message.type === 'finished') {
       const at = message.at - performance.timeOrigin
       if (message.reference) for (const l of listeners) l(message.reference, at)
+    } else if (message.type === 'callback-sent') {
+      const at = message.at - performance.timeOrigin
+      for (const l of sentListeners) l(message.reference, at)
     } else pending?.(message)
   })
   const ask = (message: unknown, expect: Outbound['type']): Promise<Outbound> =>
@@ -65,6 +72,10 @@ export async function startRemoteSimulator(options: SimulatorOptions): Promise<S
     onTerminalFinished(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
+    },
+    onCallbackSent(listener) {
+      sentListeners.add(listener)
+      return () => sentListeners.delete(listener)
     },
     async close() {
       if (child.exitCode !== null) return

@@ -3,6 +3,7 @@
  * memory neither slow nor inflate the engine's process, and its clock is not held up by the
  * engine's event loop. Talks to the parent over the fork IPC channel (see remote-sim.ts).
  */
+import diagnostics from 'node:diagnostics_channel'
 import { startSimulator, type SimulatorOptions } from '../../src/main/simulator'
 
 type Inbound = { type: 'start'; options: SimulatorOptions } | { type: 'stats' } | { type: 'close' }
@@ -12,6 +13,29 @@ const send = (message: unknown): void => {
 }
 /** Absolute time, comparable across processes of one machine. */
 const now = (): number => performance.timeOrigin + performance.now()
+
+/**
+ * When each callback POST left: the terminal's fetch is watched (token -> reference) and undici
+ * says when the request's headers were written to the socket.
+ */
+const referenceOfToken = new Map<string, string>()
+const plainFetch = globalThis.fetch
+globalThis.fetch = (input, init) => {
+  const headers = (init?.headers ?? {}) as Record<string, string>
+  const token = headers['AUTH-TOKEN']
+  if (token && typeof init?.body === 'string') {
+    const reference = (JSON.parse(init.body) as { transactionReference?: string })
+      .transactionReference
+    if (reference) referenceOfToken.set(token, reference)
+  }
+  return plainFetch(input, init)
+}
+diagnostics.subscribe('undici:client:sendHeaders', (message) => {
+  const headers = String((message as { headers?: unknown }).headers ?? '')
+  const token = /auth-token: *([^\r\n]+)/i.exec(headers)?.[1]
+  const reference = token ? referenceOfToken.get(token) : undefined
+  if (reference) send({ type: 'callback-sent', reference, at: now() })
+})
 
 let sim: Awaited<ReturnType<typeof startSimulator>> | undefined
 

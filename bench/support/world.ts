@@ -17,6 +17,7 @@ import {
   type SimulatorOptions,
   type TerminalFinished,
 } from '../../src/main/simulator'
+import { collectTimings, type Breakdown } from './breakdown'
 import { startRemoteSimulator, type SimHandle } from './remote-sim'
 
 /** Terminal milliseconds of a 'normal' sale in the simulator: card 2 s + processing 1.5 s. */
@@ -79,6 +80,8 @@ export interface World {
   finalAt: Map<string, number>
   /** performance.now() of the terminal posting its result, by transactionReference. */
   terminalDoneAt: Map<string, number>
+  /** Where the time from the terminal's result to the final event went, for one payment. */
+  breakdown(id: string, reference: string): Breakdown | undefined
   close(): Promise<void>
 }
 
@@ -100,9 +103,19 @@ export async function startWorld(
     : await startLocalSimulator(simOptions)
   const finalAt = new Map<string, number>()
   const terminalDoneAt = new Map<string, number>()
-  const unsubscribe = simulator.onTerminalFinished((reference, at) => {
+  const timings = collectTimings()
+  const callbackSentAt = new Map<string, number>()
+  const stopListening = simulator.onTerminalFinished((reference, at) => {
     terminalDoneAt.set(reference, at)
   })
+  const stopSent = simulator.onCallbackSent?.((reference, at) => {
+    if (!callbackSentAt.has(reference)) callbackSentAt.set(reference, at)
+  })
+  const unsubscribe = (): void => {
+    stopListening()
+    stopSent?.()
+    timings.close()
+  }
   let built: PaymentEngine
   try {
     const directory = createStaticDirectory(
@@ -145,6 +158,13 @@ export async function startWorld(
     merchants,
     finalAt,
     terminalDoneAt,
+    breakdown(id, reference) {
+      const done = terminalDoneAt.get(reference)
+      const final = finalAt.get(id)
+      return done === undefined || final === undefined
+        ? undefined
+        : timings.split(id, done, final, callbackSentAt.get(reference))
+    },
     async close() {
       unsubscribe()
       await built.dispose()

@@ -5,6 +5,7 @@ import { mergeMissing, toResultView, transactionResultSchema } from './result-vi
 import type { Settings } from './settings'
 import { isFinal, stateForFinStatus } from './states'
 import type { PaymentStore } from './store/port'
+import { timing } from './timing'
 import type { OperationTracker } from './tracker'
 
 /**
@@ -17,7 +18,9 @@ export function deliverCallback(deps: {
   tracker: OperationTracker
 }): DeliveryHandler {
   return async (id, body) => {
+    const parsing = timing.now()
     const parsed = transactionResultSchema.safeParse(body)
+    timing.mark(id, 'parse', parsing)
     if (!parsed.success) return 'rejected'
     let op = deps.tracker.get(id)
     const wasFollowed = op !== undefined

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { timing } from './timing'
 
 /**
  * The optional callback receiver: the terminal POSTs its TransactionResult with header
@@ -92,6 +93,7 @@ export async function startCallbackServer(
   // Node checks header/request timeouts on this interval (default 30 s, too coarse).
   const checkEvery = Math.max(50, Math.min(1000, Math.floor(headersTimeout / 2)))
   const server = http.createServer({ connectionsCheckingInterval: checkEvery }, (req, res) => {
+    const arrived = timing.now()
     const reply = (status: number, text: string): void => {
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' })
       res.end(text)
@@ -134,6 +136,7 @@ export async function startCallbackServer(
       } catch {
         return void reply(400, 'Body is not JSON')
       }
+      timing.mark(entry.operationId, 'received', arrived)
       if (entry.settled) {
         counts.repeats += 1
         if (!entry.repeated) {

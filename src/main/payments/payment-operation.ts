@@ -13,6 +13,7 @@ import { jitter, type Settings } from './settings'
 import { PHASES, canTransition, isFinal, stateForFinStatus } from './states'
 import type { PaymentMeta, PaymentPatch, PaymentStore, StoredPayment } from './store/port'
 import type { TerminalLocks } from './terminal-locks'
+import { timing } from './timing'
 
 export type ResultSource = 'poll' | 'callback' | 'status'
 export type ResultOutcome = 'applied' | 'duplicate' | 'rejected' | 'pending'
@@ -123,8 +124,14 @@ export class PaymentOperation {
     // is ever stored (the history is kept for years).
     const evidence = options.evidence ? { at, ...withoutCardNumbers(options.evidence) } : undefined
     if (patch.lastError) patch = { ...patch, lastError: withoutCardNumbers(patch.lastError) }
+    const committing = timing.now()
     this.current = this.ctx.store.change(this.id, { at, patch, meta: options.meta, evidence })
-    if (!options.quiet) this.ctx.announce(this.event())
+    timing.mark(this.id, 'commit', committing)
+    if (!options.quiet) {
+      const announcing = timing.now()
+      this.ctx.announce(this.event())
+      timing.mark(this.id, 'announce', announcing)
+    }
     return this.record
   }
 

@@ -1,3 +1,5 @@
+import { timing } from './timing'
+
 /**
  * The per-API-key request budget (docs/handpoint-api.md §8: 2 requests/s per key). Every request the engine
  * makes for a key goes through `send`, which calls the request itself in the same tick as the
@@ -108,8 +110,11 @@ export class RateBudget {
     key = this.keyOf(key)
     const state = this.state(key)
     const queue: Queue = priority === 'background' ? state.background : state
+    const asked = timing.now()
     return new Promise<T>((resolve, reject) => {
       const start = (): void => {
+        timing.mark(owner, 'budget', asked)
+        const granted = timing.now()
         state.inFlight += 1
         let pending: Promise<T>
         try {
@@ -118,6 +123,7 @@ export class RateBudget {
           pending = Promise.reject(err instanceof Error ? err : new Error(String(err)))
         }
         const settled = (): void => {
+          timing.mark(owner, 'request', granted)
           state.inFlight -= 1
           state.answered.push(this.now())
           this.pump(key, state)
