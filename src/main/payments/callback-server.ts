@@ -6,10 +6,11 @@ import { timing } from './timing'
 /**
  * The optional callback receiver: the terminal POSTs its TransactionResult with header
  * AUTH-TOKEN. One path, POST only, a random token per operation compared in constant time,
- * 64 KiB body limit, header and request timeouts, a request budget per source address, 401 to
- * strangers, and 200 to a repeated delivery of a known token (otherwise the terminal retries
- * for ever). Once a payment is final its token is settled: repeats are answered from memory and
- * counted, never stored (10,000 replays must not grow the store).
+ * 64 KiB body limit, header and request timeouts, a request budget per source address (a live
+ * payment's delivery is never held up by it), 401 to strangers, and 200 to a repeated delivery
+ * of a known token (otherwise the terminal retries for ever). Once a payment is final its token
+ * is settled: repeats are answered from memory and counted, never stored (10,000 replays must
+ * not grow the store).
  */
 export interface CallbackServerOptions {
   /** Interface to bind; default 127.0.0.1. A terminal on the LAN needs the LAN address. */
@@ -23,7 +24,10 @@ export interface CallbackServerOptions {
   maxBodyBytes?: number
   headersTimeoutMs?: number
   requestTimeoutMs?: number
-  /** Requests per second one source address may send (bursts of twice that); default 10. */
+  /**
+   * Requests per second one source address may send (bursts of twice that) with an unknown token
+   * or a settled one; default 10. A live payment's delivery has its own allowance.
+   */
   perSourcePerSecond?: number
 }
 
@@ -57,6 +61,9 @@ export interface CallbackServer {
   close(): Promise<void>
 }
 
+/** Deliveries per second one live payment's token may make (bursts of twice that). */
+const LIVE_TOKEN_PER_SECOND = 2
+
 export const hashToken = (token: string): string =>
   createHash('sha256').update(token, 'utf8').digest('hex')
 
@@ -78,6 +85,8 @@ export async function startCallbackServer(
   const maxBody = options.maxBodyBytes ?? 64 * 1024
   const tokens = new Map<string, TokenEntry>()
   const budget = new SourceBudget(options.perSourcePerSecond ?? 10)
+  /** Per live payment: a delivery and a retry or duplicate of it, never a stream. */
+  const liveBudget = new SourceBudget(LIVE_TOKEN_PER_SECOND)
   const counts = { repeats: 0, limited: 0 }
 
   const findEntry = (header: string | string[] | undefined): TokenEntry | undefined => {
@@ -101,13 +110,22 @@ export async function startCallbackServer(
     const pathname = (req.url ?? '').split('?')[0]
     if (pathname !== route) return void reply(404, 'Not found')
     if (req.method !== 'POST') return void reply(405, 'Method not allowed')
-    if (!budget.take(req.socket.remoteAddress ?? '')) {
+    const entry = findEntry(req.headers['auth-token'])
+    // A live payment's result is what a cashier waits for: it never queues behind the budget of
+    // its address, which one tunnel or proxy may share between every terminal of the shop (and a
+    // refused delivery comes back only 5 s later). Its token has its own small allowance, so a
+    // leaked token cannot flood either. Strangers and repeats of settled tokens share the
+    // address's budget, checked before any body is read.
+    const live = entry !== undefined && !entry.settled
+    const admitted = live
+      ? liveBudget.take(entry.operationId)
+      : budget.take(req.socket.remoteAddress ?? '')
+    if (!admitted) {
       counts.limited += 1
       req.resume()
       res.setHeader('retry-after', '1')
       return void reply(429, 'Too many requests')
     }
-    const entry = findEntry(req.headers['auth-token'])
     if (!entry) {
       req.resume()
       return void reply(401, 'Unauthorized')
@@ -194,8 +212,8 @@ export async function startCallbackServer(
 }
 
 /**
- * A token bucket per source address: a flood from one address (a replaying attacker, a
- * misbehaving proxy) is turned away with 429 before any token is looked at or body read.
+ * A token bucket per source address (or per live payment): a flood from one address (a replaying
+ * attacker, a misbehaving proxy) is turned away with 429 before any body is read.
  */
 class SourceBudget {
   private readonly buckets = new Map<string, { tokens: number; at: number }>()

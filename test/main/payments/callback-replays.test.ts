@@ -110,3 +110,24 @@ describe('callbacks for a final payment', () => {
     expect(engine.get(record.id).state).toBe('accepted')
   })
 })
+
+describe('a live payment behind a busy address', () => {
+  it('gets its result in at once while strangers from the same address are turned away', async () => {
+    const { engine, record, token, result } = await setup(1)
+    const strangers = await Promise.all(
+      Array.from({ length: 10 }, () => deliver(engine.callbackUrl!, 'not-a-token', result)),
+    )
+    expect(strangers.filter((c) => c === 429).length).toBeGreaterThanOrEqual(8)
+    expect(await deliver(engine.callbackUrl!, token, result)).toBe(200)
+    expect(engine.get(record.id).state).toBe('approved')
+  })
+
+  it('still limits one live token that delivers without end', async () => {
+    const { engine, token } = await setup(1_000_000)
+    const pending = { finStatus: 'IN_PROGRESS', transactionReference: 'x' }
+    const codes = await Promise.all(
+      Array.from({ length: 20 }, () => deliver(engine.callbackUrl!, token, pending)),
+    )
+    expect(codes.filter((c) => c === 429).length).toBeGreaterThanOrEqual(16)
+  })
+})
