@@ -34,6 +34,8 @@ export interface SimContext {
   receipts: Map<string, HostedReceipt>
   urls: { api: string; status: string; receipts: string }
   inlineReceiptShare: number
+  /** See SimulatorOptions.cardTimeSpreadMs. */
+  cardTimeSpreadMs: number
   postsByReference: Record<string, number>
   listeners: Set<(finished: TerminalFinished) => void>
 }

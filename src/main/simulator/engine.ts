@@ -141,8 +141,12 @@ async function run(
     }
     if (terminal.active)
       Object.assign(terminal.active, { phase: phase.name, cancellable: phase.cancellable })
+    const customer =
+      phase.name === 'waiting-for-card' && ctx.cardTimeSpreadMs > 0
+        ? ctx.rng.next() * ctx.cardTimeSpreadMs
+        : 0
     const waited = await ctx.scheduler.sleep(
-      phase.ms * (flaky ? 0.5 + ctx.rng.next() : 1),
+      phase.ms * (flaky ? 0.5 + ctx.rng.next() : 1) + customer,
       abort.signal,
     )
     if (waited === 'closed') return

@@ -126,6 +126,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     receipts: new Map(),
     urls: { api: '', status: '', receipts: '' },
     inlineReceiptShare: options.inlineReceiptShare ?? 0,
+    cardTimeSpreadMs: Math.max(0, options.cardTimeSpreadMs ?? 0),
     postsByReference: {},
     listeners: new Set(),
   }

@@ -132,6 +132,12 @@ export interface SimulatorOptions {
   rateLimitPerSecond?: number
   /** Share (0..1) of results whose receipts are inline HTML instead of URLs; default 0. */
   inlineReceiptShare?: number
+  /**
+   * Customers take up to this many terminal milliseconds longer to present the card, spread
+   * evenly (seeded), instead of the behaviour's fixed time; default 0. Benchmarks use it so a
+   * result falls at any moment of a client's poll schedule, as with real customers.
+   */
+  cardTimeSpreadMs?: number
   /** RNG seed for faults, flaky terminals and generated ids; default 1. */
   seed?: number
   /** Time source for ids, timestamps and the status host's 90 s rule; default Date.now. */

@@ -226,4 +226,25 @@ describe('the 19 operations', () => {
     expect(decrease.json.finStatus).toBe('AUTHORISED')
     expect((await post(s, sale({ amount: '-500' }))).status).toBe(400)
   })
+
+  it('spreads the card time when asked, as customers do; fixed times otherwise', async () => {
+    const durations = async (options: Parameters<typeof sim>[0]): Promise<number[]> => {
+      const s = await sim({ timeScale: 1000, ...options })
+      const finished: number[] = []
+      s.onTerminalFinished((f) => finished.push(f.at))
+      const times: number[] = []
+      for (let i = 0; i < 6; i += 1) {
+        const start = Date.now()
+        await run(s, sale())
+        times.push(finished[i]! - start)
+      }
+      return times
+    }
+    // 3.5 s of terminal time is 3.5 ms here; the customer adds up to 200 ms.
+    const spread = await durations({ cardTimeSpreadMs: 200_000 })
+    expect(Math.max(...spread) - Math.min(...spread)).toBeGreaterThan(50)
+    for (const ms of spread) expect(ms).toBeLessThan(1_000)
+    const range = (values: number[]): number => Math.max(...values) - Math.min(...values)
+    expect(range(await durations({}))).toBeLessThan(range(spread))
+  })
 })
