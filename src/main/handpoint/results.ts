@@ -96,15 +96,19 @@ export function parseTransactionResult(value: unknown, where = 'transaction resu
   return result as TransactionResult
 }
 
+/**
+ * Built once: zod compiles each object schema on its first use, so a schema built per call is
+ * compiled per call (B3: an eighth of all the memory a sale allocated, and a compile per POST).
+ */
+const acceptedSchema = z.looseObject({
+  transactionResultId: optionalString,
+  statusMessage: freeText,
+  transactionReference: optionalString,
+})
+
 /** The 202 body of POST /transactions (§2.2). Polling mode must carry a transactionResultId. */
 export function parseAccepted(value: unknown, expectResultId: boolean): Accepted {
-  const parsed = z
-    .looseObject({
-      transactionResultId: optionalString,
-      statusMessage: freeText,
-      transactionReference: optionalString,
-    })
-    .safeParse(value)
+  const parsed = acceptedSchema.safeParse(value)
   if (!parsed.success || (expectResultId && !parsed.data.transactionResultId)) {
     throw new HandpointError('malformed-response', messageFor('malformed-response', true), {
       httpStatus: 202,
