@@ -8,7 +8,13 @@ export default defineConfig({
   main: {
     resolve: { alias: { '@shared': resolve(__dirname, 'src/shared') } },
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // The services without Electron, for the benchmarks (src/main/headless.ts); not packed.
+          headless: resolve(__dirname, 'src/main/headless.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -4,7 +4,7 @@
  * turned back into this process's performance.now() scale.
  */
 import { fork, type ChildProcess } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
+import { WORKERS } from './workers'
 import type { SimulatorOptions, SimulatorStats } from '../../src/main/simulator'
 
 export interface SimHandle {
@@ -28,10 +28,9 @@ type Outbound =
   | { type: 'closed' }
 
 export async function startRemoteSimulator(options: SimulatorOptions): Promise<SimHandle> {
-  const entry = fileURLToPath(new URL('./sim-child.ts', import.meta.url))
-  // Inherits tsx's loader flags from this process's execArgv.
-  const child: ChildProcess = fork(entry, [], {
-    env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.e2e.json' },
+  // Plain Node, none of this process's loader flags (tsx).
+  const child: ChildProcess = fork(WORKERS.simulator, [], {
+    execArgv: [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
   const listeners = new Set<(reference: string, at: number) => void>()

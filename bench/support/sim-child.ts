@@ -1,10 +1,12 @@
 /**
- * Child-process entry for B3: runs the simulator in its own process, so its work and its
+ * Child-process entry for B3 (bundled to out/bench/sim-child.mjs, run in plain Node over the
+ * built simulator): runs the simulator in its own process, so its work and its
  * memory neither slow nor inflate the engine's process, and its clock is not held up by the
  * engine's event loop. Talks to the parent over the fork IPC channel (see remote-sim.ts).
  */
 import diagnostics from 'node:diagnostics_channel'
-import { startSimulator, type SimulatorOptions } from '../../src/main/simulator'
+import type { SimulatorOptions } from '../../src/main/simulator'
+import { loadKit, type Kit } from './kit'
 
 type Inbound = { type: 'start'; options: SimulatorOptions } | { type: 'stats' } | { type: 'close' }
 
@@ -37,24 +39,26 @@ diagnostics.subscribe('undici:client:sendHeaders', (message) => {
   if (reference) send({ type: 'callback-sent', reference, at: now() })
 })
 
-let sim: Awaited<ReturnType<typeof startSimulator>> | undefined
+let sim: Awaited<ReturnType<Kit['startSimulator']>> | undefined
 
 process.on('message', (message: Inbound) => {
   if (message.type === 'start') {
-    startSimulator(message.options).then(
-      (started) => {
-        sim = started
-        started.onTerminalFinished((f) => {
-          send({ type: 'finished', reference: f.transactionReference, at: now() })
-        })
-        send({
-          type: 'ready',
-          apiBaseUrl: started.apiBaseUrl,
-          statusBaseUrl: started.statusBaseUrl,
-        })
-      },
-      (err: unknown) => send({ type: 'error', message: String(err) }),
-    )
+    loadKit()
+      .then((kit) => kit.startSimulator(message.options))
+      .then(
+        (started) => {
+          sim = started
+          started.onTerminalFinished((f) => {
+            send({ type: 'finished', reference: f.transactionReference, at: now() })
+          })
+          send({
+            type: 'ready',
+            apiBaseUrl: started.apiBaseUrl,
+            statusBaseUrl: started.statusBaseUrl,
+          })
+        },
+        (err: unknown) => send({ type: 'error', message: String(err) }),
+      )
   } else if (message.type === 'stats') {
     send({ type: 'stats', stats: sim?.stats(), rss: process.memoryUsage().rss })
   } else {

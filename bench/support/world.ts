@@ -2,22 +2,15 @@
  * Shared set-up for the engine benchmarks: a simulator on loopback, merchants with terminals,
  * an engine over them with its payment store in a temporary directory, and clean-up of all of it.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { PaymentRecord, PaymentStatusEvent } from '../../src/shared/contract/payments.contract'
-import { FINAL_STATES } from '../../src/shared/contract/payments.contract'
-import { createHandpointClient } from '../../src/main/handpoint'
-import { createPaymentEngine, type PaymentEngineOptions } from '../../src/main/payments/engine'
-import type { PaymentEngine } from '../../src/main/payments/engine'
-import { createStaticDirectory } from '../../src/main/payments/static-directory'
-import {
-  startSimulator,
-  type SimMerchantSpec,
-  type SimulatorOptions,
-  type TerminalFinished,
-} from '../../src/main/simulator'
+import { FINAL_STATES } from '../../src/shared/contract/payments.values'
+import type { PaymentEngine, PaymentEngineOptions } from '../../src/main/payments'
+import type { SimMerchantSpec, SimulatorOptions, TerminalFinished } from '../../src/main/simulator'
 import { collectTimings, type Breakdown } from './breakdown'
+import { loadKit } from './kit'
 import { startRemoteSimulator, type SimHandle } from './remote-sim'
 
 /** Terminal milliseconds of a 'normal' sale in the simulator: card 2 s + processing 1.5 s. */
@@ -58,7 +51,7 @@ export const isFinalState = (record: PaymentRecord): boolean => FINAL_STATES.inc
 
 /** The simulator in this process, behind the same handle as the one in a child process. */
 async function startLocalSimulator(options: SimulatorOptions): Promise<SimHandle> {
-  const sim = await startSimulator(options)
+  const sim = await (await loadKit()).startSimulator(options)
   return {
     apiBaseUrl: sim.apiBaseUrl,
     statusBaseUrl: sim.statusBaseUrl,
@@ -85,18 +78,27 @@ export interface World {
   close(): Promise<void>
 }
 
+export interface WorldOptions {
+  /** The simulator in a child process (./remote-sim.ts). */
+  separateProcess?: boolean
+  /** A payments folder to start from (copied): the engine opens a store that holds history. */
+  store?: string
+}
+
 /**
  * Starts a simulator with `merchants` and an engine bound to it (one client per key, terminals
- * known up front so no device listing happens during the measurements). With `separateProcess`
- * the simulator runs in a child process.
+ * known up front so no device listing happens during the measurements).
  */
 export async function startWorld(
   merchants: BenchMerchant[],
   sim: Omit<SimulatorOptions, 'merchants'>,
   engine: Omit<PaymentEngineOptions, 'dataDir' | 'directory' | 'emit'>,
-  separateProcess = false,
+  options: WorldOptions = {},
 ): Promise<World> {
+  const kit = await loadKit()
   const dir = tempDir('engine')
+  if (options.store) cpSync(options.store, join(dir.path, 'payments'), { recursive: true })
+  const separateProcess = options.separateProcess ?? false
   const simOptions = { ...sim, merchants: simulatorSpecs(merchants) }
   const simulator = separateProcess
     ? await startRemoteSimulator(simOptions)
@@ -118,10 +120,10 @@ export async function startWorld(
   }
   let built: PaymentEngine
   try {
-    const directory = createStaticDirectory(
+    const directory = kit.createStaticDirectory(
       merchants.map((m) => ({
         merchantId: m.merchantId,
-        client: createHandpointClient({
+        client: kit.createHandpointClient({
           apiBaseUrl: simulator.apiBaseUrl,
           statusBaseUrl: simulator.statusBaseUrl,
           apiKey: m.apiKey,
@@ -136,7 +138,7 @@ export async function startWorld(
         defaultCurrency: 'EUR',
       })),
     )
-    built = await createPaymentEngine({
+    built = await kit.createPaymentEngine({
       ...engine,
       dataDir: dir.path,
       directory,

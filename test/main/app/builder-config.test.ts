@@ -105,6 +105,7 @@ describe('electron-builder.yml', () => {
     for (const needed of [
       'package.json',
       'out/main/index.js',
+      'out/main/chunks/payments-CboCCObo.js',
       'out/preload/index.cjs',
       'out/renderer/index.html',
       'out/renderer/assets/index-6wc4l9V1.js',
@@ -118,6 +119,7 @@ describe('electron-builder.yml', () => {
       'test/main/app/builder-config.test.ts',
       'electron-builder.yml',
       'out/main/index.js.map',
+      'out/main/headless.js',
       'tsconfig.json',
       '.env',
       'README.md',
