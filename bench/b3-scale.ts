@@ -1,8 +1,7 @@
-import { fork } from 'node:child_process'
-import type { Benchmark } from './types'
+import type { BenchResult, Benchmark } from './types'
 import { historyStore } from './support/history-store'
 import type { ScaleOptions } from './support/scale-load'
-import { WORKERS, buildWorkers } from './support/workers'
+import { WORKERS, buildWorkers, runWorker } from './support/workers'
 
 /** A 3.5 s 'normal' sale takes 350 ms of real time. */
 const TIME_SCALE = 10
@@ -28,19 +27,10 @@ export const b3: Benchmark = {
   async run() {
     await buildWorkers()
     const store = historyStore(OPTIONS.storePayments)
-    const child = fork(WORKERS.scale, [], {
-      execArgv: [],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    const result = await runWorker<Omit<BenchResult, 'id' | 'measures'>>(WORKERS.scale, {
+      ...OPTIONS,
+      store,
     })
-    const answer = await new Promise<{ ok: boolean; result?: unknown; error?: string }>(
-      (resolve, reject) => {
-        child.once('message', (message) => resolve(message as { ok: boolean }))
-        child.once('exit', (code) => reject(new Error(`The engine process exited (${code}).`)))
-        child.send({ ...OPTIONS, store })
-      },
-    )
-    if (!answer.ok) throw new Error(answer.error)
-    const result = answer.result as Awaited<ReturnType<Benchmark['run']>>
     return { id: 'B3', measures: b3.measures, metrics: result.metrics, notes: result.notes }
   },
 }
