@@ -1,6 +1,42 @@
 import { resolve } from 'node:path'
-import { defineConfig } from 'electron-vite'
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import vue from '@vitejs/plugin-vue'
+import { build as esbuild } from 'esbuild'
+import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
+
+/** The renderer's message modules: TypeScript, one per domain and language. */
+const MESSAGE_MODULES = resolve(__dirname, 'src/renderer/src/i18n/{en,de}/*.ts')
+
+/**
+ * Turns each message module into the data it exports, at build time: the modules stay plain
+ * TypeScript (typed against the English ones, built from the shared code table where they say
+ * so), and what the bundle gets is one object literal, which the vue-i18n plugin then compiles
+ * into message ASTs. So the app ships vue-i18n's runtime-only build, without its compiler.
+ */
+function messageModulesAsData(): Plugin {
+  const matches = /[\\/]src[\\/]renderer[\\/]src[\\/]i18n[\\/](en|de)[\\/][^\\/]+\.ts$/
+  return {
+    name: 'pos:message-modules-as-data',
+    enforce: 'pre',
+    async transform(_code, id) {
+      if (!matches.test(id)) return undefined
+      const bundled = await esbuild({
+        entryPoints: [id],
+        bundle: true,
+        write: false,
+        format: 'esm',
+        platform: 'neutral',
+        alias: { '@shared': resolve(__dirname, 'src/shared') },
+        logLevel: 'silent',
+      })
+      const source = bundled.outputFiles[0]!.text
+      const url = `data:text/javascript;base64,${Buffer.from(source).toString('base64')}`
+      const data = ((await import(url)) as { default: unknown }).default
+      return { code: `export default ${JSON.stringify(data)}\n`, map: null }
+    },
+  }
+}
 
 // Main runs as ESM (package.json "type": "module"); the preload must be CommonJS with every
 // dependency bundled, because a sandboxed preload can only require('electron').
@@ -36,9 +72,21 @@ export default defineConfig({
         '@shared': resolve(__dirname, 'src/shared'),
       },
     },
-    plugins: [vue()],
+    plugins: [
+      vue(),
+      messageModulesAsData(),
+      VueI18nPlugin({
+        include: [MESSAGE_MODULES],
+        runtimeOnly: true,
+        dropMessageCompiler: true,
+        // Messages are text, never markup: the renderer has no v-html, so a message that shows
+        // "<token>" shows exactly that.
+        strictMessage: false,
+      }),
+    ],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+      minify: true,
     },
   },
 })

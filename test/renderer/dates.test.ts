@@ -3,7 +3,7 @@ import { createPinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
 import { defineComponent, h, ref } from 'vue'
 import DateField from '@renderer/components/common/DateField.vue'
-import { createAppI18n } from '@renderer/i18n'
+import { createAppI18n } from './i18n'
 import { datePattern, formatIsoDate, parseTypedDate } from '@renderer/lib/dates'
 import { buildQuery } from '@renderer/stores/history'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CAUSE_WORDS, MESSAGE_CODES, paramsOf, type MessageCode } from '@shared/messages'
-import { createAppI18n } from '@renderer/i18n'
+import { createAppI18n } from './i18n'
 import de from '@renderer/i18n/de'
 import en from '@renderer/i18n/en'
 

@@ -2,7 +2,7 @@ import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AppNotice } from '@shared/contract'
 import { ENGLISH_MESSAGES } from '@shared/messages'
-import { createAppI18n } from '@renderer/i18n'
+import { createAppI18n } from './i18n'
 import { installCheckoutApi, mountApp } from './checkout/support'
 
 afterEach(() => {

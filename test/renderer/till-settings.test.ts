@@ -3,7 +3,7 @@ import { createPinia } from 'pinia'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { TillLinkPatch, TillLinkView } from '@shared/contract'
 import TillLinkSettings from '@renderer/components/settings/TillLinkSettings.vue'
-import { createAppI18n } from '@renderer/i18n'
+import { createAppI18n } from './i18n'
 import { MERCHANT, installCheckoutApi, mountApp, record } from './checkout/support'
 
 function installTillApi(initial: Partial<TillLinkView> = {}) {

@@ -2,7 +2,7 @@ import { mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import PaymentProgress from '@renderer/components/checkout/PaymentProgress.vue'
-import { createAppI18n } from '@renderer/i18n'
+import { createAppI18n } from '../i18n'
 import { installCheckoutApi, record } from './support'
 
 afterEach(() => vi.useRealTimers())

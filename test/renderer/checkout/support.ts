@@ -17,7 +17,7 @@ import type {
   TerminalHealthView,
 } from '@shared/contract'
 import App from '@renderer/App.vue'
-import { createAppI18n } from '@renderer/i18n'
+import { createAppI18n } from '../i18n'
 import { installFakeApi } from '../fake-api'
 
 export const MERCHANT: MerchantView = {
@@ -300,8 +300,22 @@ export function installCheckoutApi(options: Options = {}): FakeCheckout {
   return fake
 }
 
+/**
+ * The screens App.vue loads when first opened (defineAsyncComponent). Loaded here before the app
+ * mounts, as the running app would have by the time a cashier opens them, so a test's
+ * flushPromises after switching screens finds the screen rendered.
+ */
+export async function loadLazyScreens(): Promise<void> {
+  await Promise.all([
+    import('@renderer/views/HistoryView.vue'),
+    import('@renderer/views/SettingsView.vue'),
+    import('@renderer/components/money/ManagerPinDialog.vue'),
+  ])
+}
+
 export async function mountApp() {
   vi.useRealTimers()
+  await loadLazyScreens()
   const wrapper = mount(App, {
     global: { plugins: [createPinia(), createAppI18n()] },
     attachTo: document.body,

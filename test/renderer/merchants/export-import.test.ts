@@ -3,7 +3,7 @@ import { createPinia } from 'pinia'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ImportPreview } from '@shared/contract'
 import ExportImportPanel from '@renderer/components/merchants/ExportImportPanel.vue'
-import { createAppI18n } from '@renderer/i18n'
+import { createAppI18n } from '../i18n'
 import { installFakeApi } from '../fake-api'
 import { fail, ok, snapshot } from './fixtures'
 

@@ -2,7 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
 import MerchantsSettings from '@renderer/components/merchants/MerchantsSettings.vue'
-import { createAppI18n } from '@renderer/i18n'
+import { createAppI18n } from '../i18n'
 import { installFakeApi } from '../fake-api'
 import { ok, snapshot } from './fixtures'
 

@@ -5,7 +5,7 @@ import type { PaymentReceipts, PrintSettings } from '@shared/contract'
 import PrinterSettings from '@renderer/components/receipts/PrinterSettings.vue'
 import ReceiptPanel from '@renderer/components/receipts/ReceiptPanel.vue'
 import ReceiptPreview from '@renderer/components/receipts/ReceiptPreview.vue'
-import { createAppI18n } from '@renderer/i18n'
+import { createAppI18n } from '../i18n'
 import { installFakeApi } from '../fake-api'
 
 const settings: PrintSettings = {
