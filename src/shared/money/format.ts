@@ -11,19 +11,33 @@ export function formatMoney(
   currency: string,
   locale = 'en',
 ): string {
-  const exponent = currencyExponent(currency)
   const major = fromMinorUnits(minor, currency) as `${number}`
-  const options: Intl.NumberFormatOptions = {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: exponent,
-    maximumFractionDigits: exponent,
+  return formatterFor(currency, locale).format(major)
+}
+
+/**
+ * One formatter per currency and locale, kept: building an Intl.NumberFormat costs far more than
+ * formatting with one, and a screen formats the same few pairs over and over.
+ */
+const formatters = new Map<string, Intl.NumberFormat>()
+
+function formatterFor(currency: string, locale: string): Intl.NumberFormat {
+  const key = `${currency}\u0000${locale}`
+  let formatter = formatters.get(key)
+  if (!formatter) {
+    const exponent = currencyExponent(currency)
+    const options: Intl.NumberFormatOptions = {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: exponent,
+      maximumFractionDigits: exponent,
+    }
+    try {
+      formatter = new Intl.NumberFormat(locale, options)
+    } catch {
+      formatter = new Intl.NumberFormat('en', options)
+    }
+    formatters.set(key, formatter)
   }
-  let formatter: Intl.NumberFormat
-  try {
-    formatter = new Intl.NumberFormat(locale, options)
-  } catch {
-    formatter = new Intl.NumberFormat('en', options)
-  }
-  return formatter.format(major)
+  return formatter
 }

@@ -14,6 +14,17 @@ const DATE_TIME: Intl.DateTimeFormatOptions = {
   second: '2-digit',
 }
 
+/** Formatters by kind and locale: building one costs far more than using it. */
+const formatters = new Map<string, { format(value: number): string }>()
+function cached(key: string, make: () => { format(value: number): string }) {
+  let formatter = formatters.get(key)
+  if (!formatter) formatters.set(key, (formatter = make()))
+  return formatter
+}
+const DATE_TIME_OF = (intl: string) => () => new Intl.DateTimeFormat(intl, DATE_TIME)
+const TIME_OF = (intl: string) => () => new Intl.DateTimeFormat(intl, { timeStyle: 'medium' })
+const PERCENT_OF = (intl: string) => () => new Intl.NumberFormat(intl, { style: 'percent' })
+
 /** Money and time formatting in the app's language and the active merchant's currency. */
 export function useFormat() {
   const { locale } = useI18n()
@@ -23,12 +34,11 @@ export function useFormat() {
   const money = (minor: string | undefined, cur?: string): string =>
     formatMinor(minor, cur ?? currency.value, intl.value)
   const dateTime = (ms: number | undefined): string =>
-    ms === undefined ? '—' : new Intl.DateTimeFormat(intl.value, DATE_TIME).format(ms)
-  const time = (ms: number): string =>
-    new Intl.DateTimeFormat(intl.value, { timeStyle: 'medium' }).format(ms)
+    ms === undefined ? '—' : cached(`dateTime:${intl.value}`, DATE_TIME_OF(intl.value)).format(ms)
+  const time = (ms: number): string => cached(`time:${intl.value}`, TIME_OF(intl.value)).format(ms)
   /** 10 % in German, 10% in English. */
   const percent = (whole: number): string =>
-    new Intl.NumberFormat(intl.value, { style: 'percent' }).format(whole / 100)
+    cached(`percent:${intl.value}`, PERCENT_OF(intl.value)).format(whole / 100)
   /** "1:05" style elapsed clock. */
   const elapsed = (ms: number): string => {
     const s = Math.max(0, Math.floor(ms / 1000))

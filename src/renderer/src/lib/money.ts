@@ -58,3 +58,17 @@ export function minorCompare(a: string, b: string): number {
   const d = BigInt(a) - BigInt(b)
   return d === 0n ? 0 : d > 0n ? 1 : -1
 }
+
+const separators = new Map<string, string>()
+
+/** The decimal separator of an Intl locale ("," for de-DE), worked out once per locale. */
+export function decimalSeparator(locale: string): string {
+  let separator = separators.get(locale)
+  if (separator === undefined) {
+    separator =
+      new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ??
+      '.'
+    separators.set(locale, separator)
+  }
+  return separator
+}
