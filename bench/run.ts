@@ -3,7 +3,7 @@
  * prints a table and writes bench/results.json. Benchmarks print figures; they never fail CI.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import type { Benchmark, BenchResult } from './types'
 import { benchmarks } from './registry'
 
@@ -13,8 +13,11 @@ async function main(): Promise<void> {
   const results: BenchResult[] = []
   for (const bench of selected) {
     process.stdout.write(`\n${bench.id}: ${bench.measures}\n`)
+    const loadBefore = load()
     try {
       const result = await bench.run()
+      // The machine is shared: the load average before and after says how far to trust it.
+      result.notes = [...(result.notes ?? []), `load average ${loadBefore} before, ${load()} after`]
       results.push(result)
       printResult(result)
     } catch (err) {
@@ -41,6 +44,11 @@ async function main(): Promise<void> {
   }
   writeFileSync('bench/results.json', JSON.stringify(report, null, 2) + '\n')
   process.stdout.write('\nWrote bench/results.json\n')
+}
+
+/** The 1-minute load average and the number of cores, e.g. "0.4 on 2 cores". */
+function load(): string {
+  return `${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`
 }
 
 function printResult(result: BenchResult): void {
