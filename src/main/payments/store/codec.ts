@@ -93,6 +93,8 @@ function pack(text: string): string {
 }
 
 function unpack(text: string): string {
+  // Most strings carry no mark: a reading of 100,000 payments skips the search for them.
+  if (!text.includes('~')) return text
   return text.replace(PACKED, (_, mark: string) =>
     mark === '~' ? '~' : idFromDb(Buffer.from(mark.slice(1), 'base64url')),
   )
@@ -112,6 +114,33 @@ export function encodeBody(value: object, at: number): Uint8Array {
   return out
 }
 
+/**
+ * Undoes `pack` in a parsed body, string by string, where the strings are (a reviver would do the
+ * same at three times the cost: JSON.parse leaves its fast path for one). A property is written
+ * only when its value changed, and as an own property, as JSON.parse made it.
+ */
+function restore(value: unknown, at: number): unknown {
+  if (typeof value === 'string') return value === AT_MARK ? at : unpack(value)
+  if (typeof value !== 'object' || value === null) return value
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) value[i] = restore(value[i], at)
+    return value
+  }
+  const record = value as Record<string, unknown>
+  for (const key of Object.keys(record)) {
+    const before = record[key]
+    const after = restore(before, at)
+    if (after !== before)
+      Object.defineProperty(record, key, {
+        value: after,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      })
+  }
+  return record
+}
+
 export function decodeBody(body: unknown, at: number): Record<string, unknown> {
   if (!(body instanceof Uint8Array) || body.length < 2) throw new StoreDamage('a body is missing')
   const bytes = Buffer.from(body.buffer, body.byteOffset + 1, body.length - 1)
@@ -121,9 +150,7 @@ export function decodeBody(body: unknown, at: number): Record<string, unknown> {
       json = inflateRawSync(bytes, DEFLATE).toString('utf8')
     } else if (body[0] === PLAIN_JSON) json = bytes.toString('utf8')
     else throw new StoreDamage(`unknown body codec ${body[0]}`)
-    const value: unknown = JSON.parse(json, (_, v: unknown) =>
-      typeof v === 'string' ? (v === AT_MARK ? at : unpack(v)) : v,
-    )
+    const value = restore(JSON.parse(json), at)
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error()
     return value as Record<string, unknown>
   } catch (error) {

@@ -36,6 +36,17 @@ describe('body packing', () => {
   })
 })
 
+describe('body unpacking', () => {
+  it('writes back what it unpacks as own data, even under a key JSON.parse treats specially', () => {
+    const at = 1_800_000_000_000
+    const body = JSON.parse('{"__proto__": "a~b", "list": ["x~y", 3], "when": 1800000000000}')
+    const back = decodeBody(encodeBody(body as object, at), at)
+    expect(Object.getPrototypeOf(back)).toBe(Object.prototype)
+    expect(Object.getOwnPropertyDescriptor(back, '__proto__')?.value).toBe('a~b')
+    expect(back).toMatchObject({ list: ['x~y', 3], when: at })
+  })
+})
+
 type Step =
   | { kind: 'insert' }
   | { kind: 'change'; payment: number; state: PaymentState }
