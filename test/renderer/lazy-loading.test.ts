@@ -25,7 +25,7 @@ async function startApp() {
 }
 
 describe('what the checkout loads when', () => {
-  it('loads History and Settings when first opened', async () => {
+  it('loads History, Settings and Day when first opened', async () => {
     const wrapper = await startApp()
     expect(wrapper.find('[data-testid=checkout-form]').exists()).toBe(true)
     window.dispatchEvent(new KeyboardEvent('keydown', { key: '2', altKey: true }))
@@ -37,6 +37,11 @@ describe('what the checkout loads when', () => {
     await vi.waitFor(async () => {
       await flushPromises()
       expect(wrapper.find('[data-testid=checkout-prefs]').exists()).toBe(true)
+    })
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: '4', altKey: true }))
+    await vi.waitFor(async () => {
+      await flushPromises()
+      expect(wrapper.find('[data-testid=day-view]').exists()).toBe(true)
     })
     wrapper.unmount()
   })

@@ -309,6 +309,7 @@ export async function loadLazyScreens(): Promise<void> {
   await Promise.all([
     import('@renderer/views/HistoryView.vue'),
     import('@renderer/views/SettingsView.vue'),
+    import('@renderer/views/DayView.vue'),
     import('@renderer/components/money/ManagerPinDialog.vue'),
   ])
 }
