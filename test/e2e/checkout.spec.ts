@@ -226,7 +226,8 @@ describe('checkout against the simulator', () => {
     // German runs longer than English: the same screen must still fit.
     await page.getByTestId('language').selectOption('de')
     await page.keyboard.press('Alt+1')
-    await expect(page.getByRole('button', { name: /kassieren|starten/ }).count()).resolves.toBe(1)
+    // German is loaded when first picked: wait for the checkout to speak it.
+    await expect.poll(() => page.getByRole('button', { name: /kassieren|starten/ }).count()).toBe(1)
     await expectDemoMarkerWhole(page)
     await shot(page, 'checkout-de')
   })

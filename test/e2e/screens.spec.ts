@@ -93,12 +93,8 @@ async function setLanguage(lang: Language): Promise<void> {
     all.findIndex((b) => b.getAttribute('aria-current') === 'page'),
   )
   const picker = page.getByTestId('language')
-  if (!(await picker.isVisible())) {
-    for (let i = 0; i < (await tabs.count()); i++) {
-      await tabs.nth(i).click()
-      if (await picker.isVisible()) break
-    }
-  }
+  // The picker lives in Settings, a screen loaded when first opened: wait for it there.
+  if (!(await picker.isVisible())) await page.getByTestId('nav-settings').click()
   await picker.selectOption(lang)
   await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang)
   if (back >= 0) await tabs.nth(back).click()
