@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { randomUUID } from 'node:crypto'
 import {
   AppError,
@@ -16,111 +15,82 @@ import type { BatchApi } from '../handpoint/batch-types'
 import type { Device, HandpointClient } from '../handpoint/types'
 import { localAddresses } from '../payments/callback-binding'
 import type { MerchantDirectory } from '../payments/ports'
-import { bindClientToTerminals, type TerminalDeviceClient } from './bound-client'
-import {
-  createEndpointResolver,
-  isOnThisComputer,
-  type EndpointResolver,
-  type Endpoints,
-} from './endpoints'
+import type { TerminalDeviceClient } from './bound-client'
+import { createEndpointResolver, isOnThisComputer } from './endpoints'
 import { KeyVault } from './key-vault'
+import { MerchantClients } from './merchant-clients'
+import { MerchantKeys } from './merchant-keys'
+import { MerchantTerminals } from './merchant-terminals'
+import { ProfileBook } from './profile-book'
+import type { MerchantServiceOptions } from './service-options'
 import type { MerchantProfile, ProfileFile } from './profile-schema'
 import { ceilingOf, guardPatch, requireManager, type ManagerCheck } from './ceiling-guard'
-import type { ProfileStore } from './profile-store'
 import { flowFromSettings } from './result-flow'
-import type { SecretBox } from './secret-box'
-import { SideClients } from './side-clients'
-import { isOffline, refreshError, verifyApiKey, type ClientFactory } from './verify-key'
 import {
   demoMerchantProfile,
   keyHintOf,
-  keyProblem,
   newMerchantProfile,
-  notBound,
-  storedTerminal,
-  terminalList,
+  replaceTerminals,
   toMerchantView,
 } from './views'
 
-export interface MerchantServiceOptions {
-  dataDir: string
-  store: ProfileStore
-  secretBox: SecretBox
-  createClient: ClientFactory
-  /** Address of the built-in simulator, started on first use. */
-  simulatorEndpoints?: () => Promise<Endpoints>
-  /** The simulator's public demo key (not a secret). */
-  demoApiKey: string
-  now?: () => number
-  /** Pushed after every change (the `onMerchantsChanged` event). */
-  onChange?: (snapshot: MerchantsSnapshot) => void
-  requestTimeoutMs?: number
-  /** Sends a request of the merchant's key through the key's request budget (shared with the
-   * payment engine and terminal care); sent at once when absent. */
-  budget?: <T>(merchantId: string, request: () => Promise<T>) => Promise<T>
-  /**
-   * The manager PIN: once one is set, raising or removing a ceiling needs it. Absent: nobody is
-   * asked (tests of other things); the app and the CLI always pass it.
-   */
-  manager?: ManagerCheck
-  /** This computer's addresses (tests pin them); default: its network interfaces and loopback. */
-  localAddresses?: () => CallbackAddress[]
-}
+export type { MerchantServiceOptions } from './service-options'
 
 /**
  * Merchant profiles, their encrypted API keys and their terminals. Implements the payment
  * engine's MerchantDirectory: a client is only ever built with the key of the merchant asked for,
  * and only starts operations on that merchant's own terminals.
  */
-/** An id for an API key that says nothing about the key (for the per-key request budget). */
-const keyIdOf = (apiKey: string): string =>
-  `key:${createHash('sha256').update(apiKey).digest('hex').slice(0, 16)}`
-
 export class MerchantService implements MerchantDirectory {
   readonly vault: KeyVault
-  private file!: ProfileFile
-  private queue: Promise<unknown> = Promise.resolve()
-  private readonly clients = new Map<string, HandpointClient>()
-  private readonly side = new SideClients(async (merchantId) => {
-    const m = this.profile(merchantId)
-    return {
-      client: this.options.createClient({
-        ...(await this.resolve(m.environment, m.customUrls)),
-        apiKey: await this.apiKeyOf(m),
-        timeoutMs: this.options.requestTimeoutMs ?? 15_000,
-      }),
-      merchantName: m.name,
-      terminals: () => this.findProfile(merchantId)?.terminals ?? [],
-    }
-  })
-  /** Merchant id -> an id of its API key (never the key), once the key was read. */
-  private readonly keyIds = new Map<string, string>()
-  private readonly resolve: EndpointResolver
+  private readonly book: ProfileBook
+  private readonly keys: MerchantKeys
+  private readonly clients: MerchantClients
+  private readonly terminals: MerchantTerminals
   private readonly now: () => number
 
-  private constructor(private readonly options: MerchantServiceOptions) {
+  private constructor(
+    private readonly options: MerchantServiceOptions,
+    file: ProfileFile,
+  ) {
     this.now = options.now ?? Date.now
-    this.resolve = createEndpointResolver(options.simulatorEndpoints)
+    const resolve = createEndpointResolver(options.simulatorEndpoints)
+    this.book = new ProfileBook(options.store, file, () => {
+      this.clients.clear()
+      this.options.onChange?.(this.snapshot())
+    })
     this.vault = new KeyVault(
       options.dataDir,
       options.secretBox,
-      () => this.file.settings.insecureStorageAccepted,
+      () => this.book.file.settings.insecureStorageAccepted,
     )
+    const { book, vault } = this
+    const { demoApiKey, createClient, budget } = options
+    this.keys = new MerchantKeys({ vault, book, demoApiKey, createClient, resolve, budget })
+    this.clients = new MerchantClients({
+      book,
+      apiKeyOf: (m) => this.keys.apiKeyOf(m),
+      resolve,
+      createClient,
+      timeoutMs: options.requestTimeoutMs ?? 15_000,
+    })
+    const clientFor = (merchantId: string) => this.clients.clientFor(merchantId)
+    this.terminals = new MerchantTerminals({ book, clientFor, budget, now: this.now })
   }
 
   /** Loads (migrating or quarantining) the profiles, seeds the demo merchant once, checks keys. */
   static async open(options: MerchantServiceOptions): Promise<MerchantService> {
-    const service = new MerchantService(options)
     const loaded = await options.store.load()
-    service.file = loaded.file
+    const service = new MerchantService(options, loaded.file)
+    const file = service.book.file
     let dirty = false
     if (loaded.fresh && !loaded.file.settings.demoSeeded) {
-      service.file.merchants.push(demoMerchantProfile(service.now()))
-      service.file.settings.demoSeeded = true
+      file.merchants.push(demoMerchantProfile(service.now()))
+      file.settings.demoSeeded = true
       dirty = true
     }
     const canCheck = options.secretBox.isAvailable()
-    for (const m of service.file.merchants) {
+    for (const m of file.merchants) {
       // Re-checked every start: a key marked for re-entry may decrypt again (same user back).
       if (!canCheck || m.demo) continue
       const read = await service.vault.read(m.keyFile)
@@ -129,14 +99,14 @@ export class MerchantService implements MerchantDirectory {
         dirty = true
       }
     }
-    if (dirty) await options.store.save(service.file)
+    if (dirty) await options.store.save(file)
     return service
   }
 
   /** Everything the settings screen and the banner need; never a key. */
   snapshot(): MerchantsSnapshot {
-    const merchants = this.file.merchants.map(toMerchantView)
-    const active = this.file.settings.activeMerchantId
+    const merchants = this.book.profiles().map(toMerchantView)
+    const active = this.book.file.settings.activeMerchantId
     const activeMerchantId = merchants.some((m) => m.id === active) ? active : merchants[0]?.id
     return {
       merchants,
@@ -147,7 +117,7 @@ export class MerchantService implements MerchantDirectory {
 
   /** One merchant as the UI sees it; receipts and payments read its preferences here. */
   view(merchantId: string): MerchantView | undefined {
-    const m = this.findProfile(merchantId)
+    const m = this.book.find(merchantId)
     return m ? toMerchantView(m) : undefined
   }
 
@@ -156,7 +126,7 @@ export class MerchantService implements MerchantDirectory {
    * is unknown: the receipts service then uses the checkout's rules.
    */
   copyPolicy(merchantId: string): ReceiptPreferences | undefined {
-    const rules = this.findProfile(merchantId)?.receipts
+    const rules = this.book.find(merchantId)?.receipts
     return rules ? { ...rules } : undefined
   }
 
@@ -166,7 +136,7 @@ export class MerchantService implements MerchantDirectory {
    * https, so an http receipt URL in a result is refused instead of followed.
    */
   receiptsOverLoopbackHttp(merchantId: string): boolean {
-    const m = this.findProfile(merchantId)
+    const m = this.book.find(merchantId)
     if (!m) return false
     return (
       m.environment === 'simulator' ||
@@ -177,7 +147,7 @@ export class MerchantService implements MerchantDirectory {
   /** Verifies the key against Handpoint (device list), then stores it encrypted. */
   async addMerchant(request: AddMerchantRequest): Promise<MerchantView> {
     this.vault.assertCanStore() // refuse before any network call when keys cannot be stored
-    const devices = await this.verify(request.environment, request.customUrls, request.apiKey)
+    const devices = await this.keys.verify(request.environment, request.customUrls, request.apiKey)
     const id = randomUUID()
     const keyFile = await this.vault.write(id, this.vault.seal(request.apiKey))
     const profile = newMerchantProfile(request, { id, keyFile, devices, now: this.now() })
@@ -203,9 +173,9 @@ export class MerchantService implements MerchantDirectory {
     patch: MerchantPatch,
     managerPin?: string,
   ): Promise<MerchantView> {
-    await guardPatch(this.options.manager, this.profile(id), patch, managerPin)
+    await guardPatch(this.options.manager, this.book.get(id), patch, managerPin)
     return this.mutate(() => {
-      const m = this.profile(id)
+      const m = this.book.get(id)
       if (patch.name !== undefined) m.name = patch.name.trim()
       if (patch.currency !== undefined) m.currency = patch.currency
       if (patch.resultFlow)
@@ -230,7 +200,7 @@ export class MerchantService implements MerchantDirectory {
 
   /** Removes the merchant and its key file. The demo merchant is not recreated afterwards. */
   async removeMerchant(id: string, managerPin?: string): Promise<void> {
-    const m = this.profile(id)
+    const m = this.book.get(id)
     // Removed and imported again, it would come back without its ceiling.
     if (ceilingOf(m)) await requireManager(this.options.manager, managerPin)
     await this.mutate((file) => {
@@ -242,23 +212,23 @@ export class MerchantService implements MerchantDirectory {
 
   /** Verifies a new key for an existing merchant (same environment) and replaces the old one. */
   async replaceApiKey(id: string, apiKey: string): Promise<MerchantView> {
-    const current = this.profile(id)
+    const current = this.book.get(id)
     if (current.demo) {
       throw new AppError(msg('demo_merchant_key'))
     }
     this.vault.assertCanStore()
-    const devices = await this.verify(current.environment, current.customUrls, apiKey)
+    const devices = await this.keys.verify(current.environment, current.customUrls, apiKey)
     const keyFile = await this.vault.write(id, this.vault.seal(apiKey))
     const oldFile = current.keyFile
     const view = await this.mutate(() => {
-      const m = this.profile(id)
+      const m = this.book.get(id)
       m.keyFile = keyFile
       m.keyState = 'ok'
       m.updatedAt = this.now()
       const hint = keyHintOf(apiKey)
       if (hint) m.keyHint = hint
       else delete m.keyHint
-      this.setTerminals(m, devices)
+      replaceTerminals(m, devices, this.now())
       return toMerchantView(m)
     }).catch(async (err: unknown) => {
       await this.vault.remove(keyFile)
@@ -269,38 +239,17 @@ export class MerchantService implements MerchantDirectory {
   }
 
   /** Last known terminals; with `refresh`, asks Handpoint and falls back to them when offline. */
-  async listTerminals(merchantId: string, refresh: boolean): Promise<TerminalList> {
-    const m = this.profile(merchantId)
-    if (!refresh) return terminalList(m, false)
-    const client = await this.clientFor(merchantId)
-    let devices: Device[]
-    try {
-      const list = () => client.listDevices()
-      devices = await (this.options.budget ? this.options.budget(merchantId, list) : list())
-    } catch (err) {
-      if (isOffline(err)) return terminalList(m, true)
-      throw refreshError(err, m.name)
-    }
-    return this.mutate(() => {
-      const fresh = this.profile(merchantId)
-      this.setTerminals(fresh, devices)
-      return terminalList(fresh, false)
-    })
+  listTerminals(merchantId: string, refresh: boolean): Promise<TerminalList> {
+    return this.terminals.list(merchantId, refresh)
   }
 
   /** The terminal this checkout preselects; must be one this merchant's key listed. */
-  async setDefaultTerminal(merchantId: string, serial: string | null): Promise<MerchantView> {
-    return this.mutate(() => {
-      const m = this.profile(merchantId)
-      if (serial === null) delete m.defaultTerminalSerial
-      else if (!m.terminals.some((t) => t.serialNumber === serial)) throw notBound(serial, m.name)
-      else m.defaultTerminalSerial = serial
-      return toMerchantView(m)
-    })
+  setDefaultTerminal(merchantId: string, serial: string | null): Promise<MerchantView> {
+    return this.terminals.setDefault(merchantId, serial)
   }
 
   async setActiveMerchant(id: string): Promise<string> {
-    this.profile(id)
+    this.book.get(id)
     await this.mutate((file) => void (file.settings.activeMerchantId = id))
     return id
   }
@@ -313,24 +262,8 @@ export class MerchantService implements MerchantDirectory {
 
   // --- MerchantDirectory (the payment engine's port) ---
 
-  async clientFor(merchantId: string): Promise<HandpointClient> {
-    const cached = this.clients.get(merchantId)
-    if (cached) return cached
-    const m = this.profile(merchantId)
-    const apiKey = await this.apiKeyOf(m)
-    const endpoints = await this.resolve(m.environment, m.customUrls)
-    const client = this.options.createClient({
-      ...endpoints,
-      apiKey,
-      timeoutMs: this.options.requestTimeoutMs ?? 15_000,
-    })
-    const bound = bindClientToTerminals(
-      client,
-      m.name,
-      () => this.findProfile(merchantId)?.terminals ?? [],
-    )
-    this.clients.set(merchantId, bound)
-    return bound
+  clientFor(merchantId: string): Promise<HandpointClient> {
+    return this.clients.clientFor(merchantId)
   }
 
   /**
@@ -338,127 +271,39 @@ export class MerchantService implements MerchantDirectory {
    * made with the same key and one attempt per call. Throws AppError when the key is unusable.
    */
   deviceClientFor(merchantId: string): Promise<TerminalDeviceClient> {
-    return this.side.deviceClientFor(merchantId)
+    return this.clients.deviceClientFor(merchantId)
   }
 
   /** The day close's batch and status-chain calls, closes bound to the listed terminals. */
   batchClientFor(merchantId: string): Promise<BatchApi> {
-    return this.side.batchClientFor(merchantId)
+    return this.clients.batchClientFor(merchantId)
   }
 
-  async terminalOf(merchantId: string, serialNumber: string): Promise<Device | undefined> {
-    const m = this.findProfile(merchantId)
-    // Never listed (first start of the demo, an imported configuration): list once, quietly.
-    if (m && m.terminalsFetchedAt === undefined && m.keyState === 'ok') {
-      await this.listTerminals(merchantId, true).catch(() => undefined)
-    }
-    const t = this.findProfile(merchantId)?.terminals.find((x) => x.serialNumber === serialNumber)
-    return t ? { ...t } : undefined
+  terminalOf(merchantId: string, serialNumber: string): Promise<Device | undefined> {
+    return this.terminals.terminalOf(merchantId, serialNumber)
   }
 
   async defaultCurrency(merchantId: string): Promise<string> {
-    return this.profile(merchantId).currency
+    return this.book.get(merchantId).currency
   }
 
   async defaultFlow(merchantId: string): Promise<'poll' | 'callback'> {
-    return this.profile(merchantId).resultFlow.mode
+    return this.book.get(merchantId).resultFlow.mode
   }
 
-  // --- internals shared with configuration-transfer.ts ---
+  // --- shared with configuration-transfer.ts and the wiring ---
 
-  /**
-   * Which request budget a merchant's requests count against: one per API key, since Handpoint
-   * counts per key (two merchants added with the same key share it). The merchant id until the
-   * key was first read.
-   */
+  /** Which request budget a merchant's requests count against (one per API key). */
   budgetKeyOf(merchantId: string): string {
-    return this.keyIds.get(merchantId) ?? merchantId
-  }
-
-  /** Clear-text key for export or a client; updates keyState when the key cannot be read. */
-  async apiKeyOf(m: MerchantProfile): Promise<string> {
-    // The public demo key only ever goes to the simulator (the schema also enforces it).
-    if (m.demo && m.environment === 'simulator') return this.keyed(m, this.options.demoApiKey)
-    const read = await this.vault.read(m.keyFile)
-    if (read.state === 'ok') return this.keyed(m, read.apiKey)
-    if (m.keyState !== read.state)
-      await this.mutate(() => void (this.profile(m.id).keyState = read.state))
-    throw keyProblem(read.state, m)
-  }
-
-  private keyed(m: MerchantProfile, apiKey: string): string {
-    this.keyIds.set(m.id, keyIdOf(apiKey))
-    return apiKey
+    return this.keys.budgetKeyOf(merchantId)
   }
 
   profiles(): readonly MerchantProfile[] {
-    return this.file.merchants
+    return this.book.profiles()
   }
 
   /** Runs one change at a time against the file, saves it atomically and tells subscribers. */
   mutate<T>(change: (file: ProfileFile) => T): Promise<T> {
-    const run = this.queue.then(async () => {
-      const draft = structuredClone(this.file)
-      const previous = this.file
-      this.file = draft
-      try {
-        const result = change(draft)
-        await this.options.store.save(draft)
-        this.clients.clear()
-        this.side.clear()
-        this.options.onChange?.(this.snapshot())
-        return result
-      } catch (err) {
-        this.file = previous
-        throw err
-      }
-    })
-    this.queue = run.catch(() => undefined)
-    return run
-  }
-
-  private verify(
-    environment: MerchantProfile['environment'],
-    customUrls: Endpoints | undefined,
-    apiKey: string,
-  ) {
-    // The check counts against the key's budget too (the key may be one a merchant uses).
-    const budget = this.options.budget
-    const create = this.options.createClient
-    const createClient: ClientFactory = budget
-      ? (config) => {
-          const client = create(config)
-          return {
-            ...client,
-            listDevices: () => budget(keyIdOf(apiKey), () => client.listDevices()),
-          }
-        }
-      : create
-    return verifyApiKey(
-      { environment, ...(customUrls ? { customUrls } : {}), apiKey },
-      this.resolve,
-      createClient,
-    )
-  }
-
-  private setTerminals(m: MerchantProfile, devices: Device[]): void {
-    m.terminals = devices.map(storedTerminal)
-    m.terminalsFetchedAt = this.now()
-    if (
-      m.defaultTerminalSerial &&
-      !m.terminals.some((t) => t.serialNumber === m.defaultTerminalSerial)
-    ) {
-      delete m.defaultTerminalSerial
-    }
-  }
-
-  private findProfile(id: string): MerchantProfile | undefined {
-    return this.file.merchants.find((m) => m.id === id)
-  }
-
-  private profile(id: string): MerchantProfile {
-    const m = this.findProfile(id)
-    if (!m) throw new AppError(msg('merchant_not_found'))
-    return m
+    return this.book.mutate(change)
   }
 }

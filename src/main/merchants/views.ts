@@ -124,3 +124,15 @@ export function newMerchantProfile(
     updatedAt: now,
   }
 }
+
+/** Stores a fresh terminal list; a default terminal that is no longer listed is dropped. */
+export function replaceTerminals(m: MerchantProfile, devices: Device[], now: number): void {
+  m.terminals = devices.map(storedTerminal)
+  m.terminalsFetchedAt = now
+  if (
+    m.defaultTerminalSerial &&
+    !m.terminals.some((t) => t.serialNumber === m.defaultTerminalSerial)
+  ) {
+    delete m.defaultTerminalSerial
+  }
+}
