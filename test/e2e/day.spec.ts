@@ -14,6 +14,20 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { createChromiumPrinter, type ChromiumPrinter } from './chromium-printer'
 import { closeBrowser, launchApp, type LaunchedApp } from './harness'
 
+/** Runs one of poppler's PDF tools, saying what to install when it is missing. */
+function pdfTool(tool: string, args: string[]): string {
+  try {
+    return execFileSync(tool, args, { encoding: 'utf8' })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new Error(
+        `${tool} is missing: the Z report check needs poppler-utils (apt-get install poppler-utils)`,
+        { cause: error },
+      )
+    throw error
+  }
+}
+
 const SHOTS =
   process.env['POS_SCREEN_SHOTS'] ?? resolve(import.meta.dirname, '../../test-results/screens')
 const TERMINAL = '0821032398'
@@ -140,19 +154,12 @@ describe('closing the day', () => {
     const pdfFile = join(SHOTS, 'z-report-80mm.pdf')
     await mkdir(SHOTS, { recursive: true })
     await (await download).saveAs(pdfFile)
-    const info = execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' })
+    const info = pdfTool('pdfinfo', [pdfFile])
     const width = Number(/Page size:\s+([\d.]+) x/.exec(info)?.[1])
     expect(Math.abs(width - (80 / 25.4) * 72)).toBeLessThan(1)
     expect(info).toMatch(/Pages:\s+1\n/)
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '110',
-      '-singlefile',
-      pdfFile,
-      join(SHOTS, 'z-report-80mm'),
-    ])
-    const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' })
+    pdfTool('pdftoppm', ['-png', '-r', '110', '-singlefile', pdfFile, join(SHOTS, 'z-report-80mm')])
+    const text = pdfTool('pdftotext', ['-layout', pdfFile, '-'])
     expect(text).toContain('Z report')
     expect(text).toContain('TOTALS CONFIRMED')
     expect(text).toMatch(/Net\s+€47\.50/)
