@@ -36,6 +36,8 @@ export interface LaunchOptions {
   keepDataDir?: boolean
   /** Load the app page before returning (default true); benchmarks time the load themselves. */
   navigate?: boolean
+  /** For benchmarks: how long each operation's handler took in Node, apart from the bridge. */
+  onHandled?: (name: string, ms: number) => void
 }
 
 export interface LaunchedApp {
@@ -181,10 +183,21 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   page.on('pageerror', (e) => pageErrors.push(e.message))
   page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()))
 
+  const onHandled = options.onHandled
   for (const route of routes) {
+    const call = onHandled
+      ? async (payload: unknown) => {
+          const start = performance.now()
+          try {
+            return await route.call(payload, { senderId: 'e2e' })
+          } finally {
+            onHandled(route.name, performance.now() - start)
+          }
+        }
+      : (payload: unknown) => route.call(payload, { senderId: 'e2e' })
     await page.exposeBinding(`__pos_op_${route.name}`, (source, payload: unknown) =>
       source.page === page && source.frame === page.mainFrame()
-        ? route.call(payload, { senderId: 'e2e' })
+        ? call(payload)
         : { ok: false, error: errorShape(msg('forbidden')) },
     )
   }
