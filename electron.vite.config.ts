@@ -1,4 +1,4 @@
-import { resolve } from 'node:path'
+import { basename, resolve } from 'node:path'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import vue from '@vitejs/plugin-vue'
 import { build as esbuild } from 'esbuild'
@@ -34,6 +34,50 @@ function messageModulesAsData(): Plugin {
       const url = `data:text/javascript;base64,${Buffer.from(source).toString('base64')}`
       const data = ((await import(url)) as { default: unknown }).default
       return { code: `export default ${JSON.stringify(data)}\n`, map: null }
+    },
+  }
+}
+
+/**
+ * The checkout's language is known only in the page (saved in localStorage), so the entry cannot
+ * list its messages chunk as a static modulepreload. This adds a tiny module script before the
+ * entry (src/renderer/src/boot/preload-messages.ts, given the chunks' names) that asks for the
+ * saved language's chunk while the app's own chunks load, instead of after the app's code ran.
+ * An external file, so the CSP stays without inline scripts.
+ */
+function preloadMessages(): Plugin {
+  const source = resolve(__dirname, 'src/renderer/src/boot/preload-messages.ts')
+  const language = /[\\/]src[\\/]renderer[\\/]src[\\/]i18n[\\/](en|de)\.ts$/
+  return {
+    name: 'pos:preload-messages',
+    apply: 'build',
+    enforce: 'post',
+    async generateBundle(_options, bundle) {
+      const chunks: Record<string, string> = {}
+      for (const file of Object.values(bundle)) {
+        const match = file.type === 'chunk' ? language.exec(file.facadeModuleId ?? '') : null
+        if (match) chunks[match[1]!] = `./${basename(file.fileName)}`
+      }
+      const html = bundle['index.html']
+      if (!chunks['en'] || !chunks['de'] || html?.type !== 'asset') {
+        this.error('preload-messages: the language chunks or index.html were not found')
+      }
+      const built = await esbuild({
+        entryPoints: [source],
+        bundle: true,
+        write: false,
+        format: 'esm',
+        minify: true,
+        define: { MESSAGE_CHUNKS: JSON.stringify(chunks) },
+        logLevel: 'silent',
+      })
+      const ref = this.emitFile({
+        type: 'asset',
+        name: 'preload-messages.js',
+        source: built.outputFiles[0]!.text,
+      })
+      const tag = `<script type="module" crossorigin src="./${this.getFileName(ref)}"></script>`
+      html.source = String(html.source).replace(/(\s*)<script type="module"/, `$1${tag}$&`)
     },
   }
 }
@@ -83,6 +127,7 @@ export default defineConfig({
         // "<token>" shows exactly that.
         strictMessage: false,
       }),
+      preloadMessages(),
     ],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },

@@ -3,6 +3,9 @@
  * care: an older or hand-edited value must not break the till, so each field that does not fit
  * falls back to its default on its own. Plain checks, not zod: zod stays in main and shared.
  */
+/** Where the checkout keeps them (read before the app starts too: src/renderer/src/boot). */
+export const CHECKOUT_SETTINGS_KEY = 'pos-companion.checkout-settings'
+
 export const SUPPORTED_LOCALES = ['en', 'de'] as const
 export type CheckoutLocale = (typeof SUPPORTED_LOCALES)[number]
 
@@ -33,5 +36,16 @@ export function readCheckoutSettings(raw: unknown): CheckoutSettings {
     tipPercentages: validTips(tipPercentages) ? [...tipPercentages] : [],
     operator:
       typeof operator === 'string' && operator.length <= MAX_OPERATOR_LENGTH ? operator : '',
+  }
+}
+
+/** What this machine saved, or the defaults when nothing usable is there. */
+export function savedCheckoutSettings(): CheckoutSettings {
+  try {
+    return readCheckoutSettings(
+      JSON.parse(globalThis.localStorage?.getItem(CHECKOUT_SETTINGS_KEY) ?? '{}'),
+    )
+  } catch {
+    return readCheckoutSettings({})
   }
 }

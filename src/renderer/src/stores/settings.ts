@@ -1,23 +1,17 @@
 import { defineStore } from 'pinia'
 import { ref, watch } from 'vue'
-import { readCheckoutSettings, type CheckoutSettings } from '../lib/checkout-settings'
+import {
+  CHECKOUT_SETTINGS_KEY as KEY,
+  savedCheckoutSettings,
+  type CheckoutSettings,
+} from '../lib/checkout-settings'
 
 /**
  * This checkout's own preferences; they stay on this machine. The default terminal and the
  * result flow live on the merchant's profile (merchants store), so they are not repeated here.
  */
-const KEY = 'pos-companion.checkout-settings'
-
-function read(): CheckoutSettings {
-  try {
-    return readCheckoutSettings(JSON.parse(globalThis.localStorage?.getItem(KEY) ?? '{}'))
-  } catch {
-    return readCheckoutSettings({})
-  }
-}
-
 export const useSettingsStore = defineStore('settings', () => {
-  const initial = read()
+  const initial = savedCheckoutSettings()
   const locale = ref(initial.locale)
   const tipPercentages = ref(initial.tipPercentages)
   const operator = ref(initial.operator)
