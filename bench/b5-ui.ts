@@ -195,7 +195,8 @@ export const b5: Benchmark = {
             name: `${language}: checkout / blank (medians)`,
             value: round(median(app) / median(blanks)),
             unit: 'x',
-            target: '<= 1.5x',
+            // The floor (bench/README.md, B5): 2.6x measured after the waits were removed, + 10 %.
+            target: '<= 2.9x',
           },
         )
         metrics.push(...breakdown(language, runs))
