@@ -111,7 +111,6 @@ export const dayReport: Benchmark = {
             name: 'whole year in one report median',
             value: round(median(year)),
             unit: 'ms',
-            target: '<= 100 ms',
           },
           {
             name: 'of which reading the year from the store',
@@ -124,7 +123,7 @@ export const dayReport: Benchmark = {
         notes: [
           `${PAYMENTS} payments loaded into the SQLite store in ${round(loadMs / 1000, 1)} s (${BATCH} per transaction)`,
           `batch differences found in a matching batch: ${differences}`,
-          'the whole year is read through the store port (each record decoded and checked); the report itself is the rest',
+          "the target is for a business day's report (what the Day tab and the Z report compute) with a busy year in the store; the whole year in one report is the worst case, shown for scale: every record is read through the store port (decoded and checked), and the report itself is the rest",
         ],
       }
     } finally {
