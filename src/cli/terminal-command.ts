@@ -2,7 +2,7 @@ import {
   terminalCommandSchema,
   type TerminalCommandRequest,
 } from '@shared/contract/terminals.contract'
-import type { TerminalLocale } from '@shared/contract/terminals.values'
+import type { TerminalLocale } from '@shared/terminals'
 import { describe } from '@shared/messages'
 import type { CliCommand } from './command'
 import { UsageError, type CliOptions } from './options'

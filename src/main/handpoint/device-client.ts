@@ -1,20 +1,17 @@
 import { z } from 'zod'
+import { toWireCommand } from '@shared/terminals'
+import { terminalWireCommandSchema } from '@shared/terminals/command-schema'
 import type { ClientParts } from './batch-client'
 import type { TerminalRef } from './batch-types'
 import { fieldErrorsOf, invalidFields, pathSegment } from './client-util'
 import { parseJson } from './error-body'
-import {
-  TERMINAL_LOCALES,
-  type CommandSent,
-  type DeviceApi,
-  type TerminalCommand,
-} from './device-types'
+import type { CommandSent, DeviceApi, TerminalCommand } from './device-types'
 import { parseAccepted } from './results'
 import { hasControlChars } from './text'
 
 /**
- * `pingDevice` and the device commands (2.20+). Bodies are zod-checked and ranges enforced
- * before anything is sent; a command's 202 is reported as "sent", never as "applied". None of
+ * `pingDevice` and the device commands (2.20+). Bodies are checked against the shared command
+ * table (names, fields, Handpoint's ranges) before anything is sent; a command's 202 is reported as "sent", never as "applied". None of
  * these POSTs is retried: a timeout on a reboot must not become two reboots.
  */
 
@@ -25,44 +22,6 @@ const text = (max: number) =>
     .max(max, `must be at most ${max} characters`)
     .refine((s) => !hasControlChars(s), 'must not contain control characters')
 const terminalSchema = z.strictObject({ serialNumber: text(64), terminalType: text(32) })
-const level = z
-  .number('must be a whole number from 0 to 100')
-  .int('must be a whole number from 0 to 100')
-  .min(0, 'must be at least 0')
-  .max(100, 'must be at most 100')
-
-const commandSchema = z.discriminatedUnion(
-  'command',
-  [
-    z.strictObject({ command: z.literal('set-unattended-mode'), status: z.boolean() }),
-    z.strictObject({
-      command: z.literal('set-locale'),
-      locale: z.enum(TERMINAL_LOCALES, `must be one of ${TERMINAL_LOCALES.join(', ')}`),
-    }),
-    z.strictObject({ command: z.literal('set-password-protected'), status: z.boolean() }),
-    z.strictObject({ command: z.literal('reboot'), force: z.boolean() }),
-    z
-      .strictObject({
-        command: z.literal('set-screen-brightness'),
-        minimumBrightnessLevel: level,
-        maximumBrightnessLevel: level,
-      })
-      .refine((b) => b.minimumBrightnessLevel <= b.maximumBrightnessLevel, {
-        message: 'must not be above the maximum level',
-        path: ['minimumBrightnessLevel'],
-      }),
-    z.strictObject({
-      command: z.literal('set-reboot-time'),
-      hour: z
-        .number('must be a whole hour from 0 to 23')
-        .int('must be a whole hour from 0 to 23')
-        .min(0, 'must be at least 0')
-        .max(23, 'must be at most 23'),
-    }),
-  ],
-  'must be one of the Handpoint device commands',
-)
-
 function checkedTerminal(terminal: TerminalRef, what: string): TerminalRef {
   const parsed = terminalSchema.safeParse(terminal)
   if (!parsed.success) throw invalidFields(what, fieldErrorsOf(parsed.error))
@@ -75,7 +34,7 @@ export function deviceMethods({ transport, apiBase }: ClientParts): DeviceApi {
     command: TerminalCommand,
   ): Promise<CommandSent> {
     const target = checkedTerminal(terminal, 'terminal command')
-    const parsed = commandSchema.safeParse(command)
+    const parsed = terminalWireCommandSchema.safeParse(command)
     if (!parsed.success) {
       const name = typeof command?.command === 'string' ? command.command.slice(0, 32) : 'command'
       throw invalidFields(`${name} command`, fieldErrorsOf(parsed.error))
@@ -109,22 +68,29 @@ export function deviceMethods({ transport, apiBase }: ClientParts): DeviceApi {
       return parseAccepted(parseJson(response.body), true)
     },
     sendTerminalCommand,
+    // The shorthands take the values under the names people use; the shared table names them
+    // on the wire. Plain JavaScript callers may leave values out: the schema then names the field.
     setUnattendedMode: (terminal, on) =>
-      sendTerminalCommand(terminal, { command: 'set-unattended-mode', status: on }),
+      sendTerminalCommand(terminal, toWireCommand({ command: 'set-unattended-mode', on })),
     setLocale: (terminal, locale) =>
-      sendTerminalCommand(terminal, { command: 'set-locale', locale }),
+      sendTerminalCommand(terminal, toWireCommand({ command: 'set-locale', locale })),
     setPasswordProtected: (terminal, on) =>
-      sendTerminalCommand(terminal, { command: 'set-password-protected', status: on }),
-    // Plain JavaScript callers may leave the options out: the schema then names the field.
+      sendTerminalCommand(terminal, toWireCommand({ command: 'set-password-protected', on })),
     reboot: (terminal, options) =>
-      sendTerminalCommand(terminal, { command: 'reboot', force: options?.force as boolean }),
+      sendTerminalCommand(
+        terminal,
+        toWireCommand({ command: 'reboot', force: options?.force as boolean }),
+      ),
     setScreenBrightness: (terminal, levels) =>
-      sendTerminalCommand(terminal, {
-        command: 'set-screen-brightness',
-        minimumBrightnessLevel: levels?.minimum as number,
-        maximumBrightnessLevel: levels?.maximum as number,
-      }),
+      sendTerminalCommand(
+        terminal,
+        toWireCommand({
+          command: 'set-screen-brightness',
+          minimum: levels?.minimum as number,
+          maximum: levels?.maximum as number,
+        }),
+      ),
     setRebootTime: (terminal, hour) =>
-      sendTerminalCommand(terminal, { command: 'set-reboot-time', hour }),
+      sendTerminalCommand(terminal, toWireCommand({ command: 'set-reboot-time', hour })),
   }
 }

@@ -1,3 +1,4 @@
+import type { TerminalCommandName, TerminalLocale, TerminalWireCommand } from '@shared/terminals'
 import type { TerminalRef } from './batch-types'
 import type { Accepted } from './types'
 
@@ -45,38 +46,10 @@ export interface DeviceHealth {
   firmwareVersion?: string
 }
 
-/** The locales the terminal app speaks (SDK list; the underscore form is what it takes). */
-export const TERMINAL_LOCALES = [
-  'en_CA',
-  'en_UK',
-  'en_US',
-  'es_ES',
-  'hr_HR',
-  'is_IS',
-  'fr_FR',
-  'pt_PT',
-  'it_IT',
-  'no_NO',
-  'de_DE',
-  'sl_SL',
-  'et_EE',
-] as const
-export type TerminalLocale = (typeof TERMINAL_LOCALES)[number]
-
-/** A device command and its body, as `POST /devices/{type}/{serial}/{command}` takes it. */
-export type TerminalCommand =
-  | { command: 'set-unattended-mode'; status: boolean }
-  | { command: 'set-locale'; locale: TerminalLocale }
-  | { command: 'set-password-protected'; status: boolean }
-  | { command: 'reboot'; force: boolean }
-  | {
-      command: 'set-screen-brightness'
-      minimumBrightnessLevel: number
-      maximumBrightnessLevel: number
-    }
-  | { command: 'set-reboot-time'; hour: number }
-
-export type TerminalCommandName = TerminalCommand['command']
+/** A device command and its body, as `POST /devices/{type}/{serial}/{command}` takes it: the
+ * names, values and ranges come from the shared table (`@shared/terminals`). */
+export type TerminalCommand = TerminalWireCommand
+export type { TerminalCommandName, TerminalLocale }
 
 /**
  * Handpoint's 202: the command was handed to the terminal. Never "applied": Handpoint gives no

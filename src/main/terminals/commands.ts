@@ -3,30 +3,18 @@ import type {
   TerminalCommandEntry,
   TerminalCommandRequest,
 } from '@shared/contract/terminals.contract'
+import { toWireCommand, type TerminalWireCommand } from '@shared/terminals'
 import { causeOf, msg, type Message } from '@shared/messages'
 import { isVirtualTerminal } from '@shared/contract/terminals.values'
 import { HandpointError } from '../handpoint/errors'
 import type { Clock } from '../payments/ports'
 import type { CommandAnswer, HealthSignal } from './health-machine'
 
-/** Handpoint's body for each command (`POST /devices/{type}/{serial}/{command}`). */
-export type WireCommand =
-  | { command: 'set-unattended-mode'; status: boolean }
-  | { command: 'set-locale'; locale: string }
-  | { command: 'set-password-protected'; status: boolean }
-  | { command: 'reboot'; force: boolean }
-  | {
-      command: 'set-screen-brightness'
-      minimumBrightnessLevel: number
-      maximumBrightnessLevel: number
-    }
-  | { command: 'set-reboot-time'; hour: number }
-
 export interface CommandClient {
   /** Resolves on Handpoint's 202; throws HandpointError otherwise. Never retried. */
   sendTerminalCommand(
     terminal: { serialNumber: string; terminalType: string },
-    command: WireCommand,
+    command: TerminalWireCommand,
   ): Promise<unknown>
 }
 
@@ -56,26 +44,6 @@ export interface TerminalCommandsOptions {
   /** What the answer says about the terminal's health. */
   observe?: (merchantId: string, serial: string, signal: HealthSignal) => void
   newId: () => string
-}
-
-export function toWireCommand(request: TerminalCommandRequest): WireCommand {
-  switch (request.command) {
-    case 'set-unattended-mode':
-    case 'set-password-protected':
-      return { command: request.command, status: request.on }
-    case 'set-locale':
-      return { command: 'set-locale', locale: request.locale }
-    case 'reboot':
-      return { command: 'reboot', force: request.force }
-    case 'set-screen-brightness':
-      return {
-        command: 'set-screen-brightness',
-        minimumBrightnessLevel: request.minimum,
-        maximumBrightnessLevel: request.maximum,
-      }
-    case 'set-reboot-time':
-      return { command: 'set-reboot-time', hour: request.hour }
-  }
 }
 
 /**
@@ -173,7 +141,7 @@ function messageOf(err: unknown): Message | undefined {
   return err.params ? { code: err.code, params: err.params } : { code: err.code }
 }
 
-function bodyOf(wire: WireCommand): Record<string, unknown> {
+function bodyOf(wire: TerminalWireCommand): Record<string, unknown> {
   const { command: _, ...body } = wire
   return body
 }

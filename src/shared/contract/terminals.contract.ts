@@ -1,11 +1,8 @@
 import { z } from 'zod'
 import type { Message } from '../messages'
 import { event, operation } from './define'
-import {
-  TERMINAL_LOCALES,
-  type TerminalCommandName,
-  type TerminalHealthState,
-} from './terminals.values'
+import { terminalCommandSchema } from '../terminals/command-schema'
+import type { TerminalCommandName, TerminalHealthState } from './terminals.values'
 
 export * from './terminals.values'
 
@@ -85,31 +82,12 @@ export interface TerminalCommandEntry {
   answer: Message
 }
 
-const level = z.number().int().min(0).max(100)
-
 /**
- * A device command as people ask for it (the service maps it to Handpoint's body). Ranges are
- * Handpoint's: brightness 0-100 with minimum <= maximum, the daily reboot hour 0-23, a locale
- * of the terminal app. `force` reboots even in the middle of a payment and needs `confirmed`.
+ * A device command as people ask for it (the service maps it to Handpoint's body): checked
+ * against the table in `src/shared/terminals`. `force` reboots even in the middle of a payment
+ * and needs `confirmed`.
  */
-export const terminalCommandSchema = z.discriminatedUnion('command', [
-  z.strictObject({ command: z.literal('set-unattended-mode'), on: z.boolean() }),
-  z.strictObject({ command: z.literal('set-locale'), locale: z.enum(TERMINAL_LOCALES) }),
-  z.strictObject({ command: z.literal('set-password-protected'), on: z.boolean() }),
-  z.strictObject({
-    command: z.literal('reboot'),
-    force: z.boolean(),
-    confirmed: z.boolean().optional(),
-  }),
-  z
-    .strictObject({ command: z.literal('set-screen-brightness'), minimum: level, maximum: level })
-    .refine((b) => b.minimum <= b.maximum, {
-      message: 'The minimum brightness must not be above the maximum.',
-      path: ['minimum'],
-    }),
-  z.strictObject({ command: z.literal('set-reboot-time'), hour: z.number().int().min(0).max(23) }),
-])
-export type TerminalCommandRequest = z.infer<typeof terminalCommandSchema>
+export { terminalCommandSchema }
 
 /** A terminal's detail panel: its health, its day in words, its journalled commands. */
 export interface TerminalDetail {

@@ -30,31 +30,11 @@ export const VIRTUAL_TERMINAL_TYPE = 'VT'
 export const isVirtualTerminal = (terminalType: string): boolean =>
   terminalType.trim().toUpperCase() === VIRTUAL_TERMINAL_TYPE
 
-/** The device commands of Handpoint's REST API (2.20+), by their path name. */
-export const TERMINAL_COMMANDS = [
-  'set-unattended-mode',
-  'set-locale',
-  'set-password-protected',
-  'reboot',
-  'set-screen-brightness',
-  'set-reboot-time',
-] as const
-export type TerminalCommandName = (typeof TERMINAL_COMMANDS)[number]
-
-/** The locales the terminal's Payments app speaks, in the underscore form it takes. */
-export const TERMINAL_LOCALES = [
-  'en_CA',
-  'en_UK',
-  'en_US',
-  'es_ES',
-  'hr_HR',
-  'is_IS',
-  'fr_FR',
-  'pt_PT',
-  'it_IT',
-  'no_NO',
-  'de_DE',
-  'sl_SL',
-  'et_EE',
-] as const
-export type TerminalLocale = (typeof TERMINAL_LOCALES)[number]
+/** The device commands and the terminal app's locales: one table, in `src/shared/terminals`. */
+export {
+  TERMINAL_COMMANDS,
+  TERMINAL_LOCALES,
+  type TerminalCommandName,
+  type TerminalCommandRequest,
+  type TerminalLocale,
+} from '../terminals/commands'

@@ -7,11 +7,13 @@ import {
 import { HandpointError } from '../../../src/main/handpoint/errors'
 import {
   TerminalCommands,
-  toWireCommand,
   type CommandJournal,
   type TerminalCommandsOptions,
-  type WireCommand,
 } from '../../../src/main/terminals/commands'
+import {
+  toWireCommand,
+  type TerminalWireCommand as WireCommand,
+} from '../../../src/shared/terminals'
 import type { HealthSignal } from '../../../src/main/terminals/health-machine'
 import { ManualClock, recordingBudget } from './support'
 
