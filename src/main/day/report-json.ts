@@ -1,31 +1,15 @@
+import type { DayReportJson } from '@shared/contract/day.contract'
 import type { Difference, TerminalVerdict } from './reconcile-match'
-import type { DayReport, MoneyLine } from './report'
+import type { DayReport } from './report'
+
+export type { DayReportJson } from '@shared/contract/day.contract'
 
 /**
  * The day report as one JSON object, the same for `cli day-report --json` and the till link's
- * GET /v1/days/{date}/report. All amounts are integers in minor units. The exceptions list holds
- * the day report's exceptions and every line a batch disagreed on.
+ * GET /v1/days/{date}/report (its schema: `dayReportJsonSchema` in the shared day contract). All
+ * amounts are integers in minor units. The exceptions list holds the day report's exceptions and
+ * every line a batch disagreed on.
  */
-export interface DayReportJson {
-  date: string
-  terminals: {
-    terminal: string
-    currency: string
-    sales: MoneyLine
-    refunds: MoneyLine
-    reversals: MoneyLine
-    captures: MoneyLine
-    tips: MoneyLine
-    net: number
-    declined: number
-    failed: number
-    cancelled: number
-    verdict: TerminalVerdict['verdict']
-  }[]
-  brands: { brand: string; entry: string; currency: string; count: number; amount: number }[]
-  exceptions: Record<string, string | number>[]
-}
-
 export function dayReportJson(
   report: DayReport,
   verdicts: readonly TerminalVerdict[] = [],
@@ -46,18 +30,9 @@ export function dayReportJson(
   }
   return {
     date: report.date,
-    terminals: report.terminals.map((t) => ({
-      terminal: t.terminal,
-      currency: t.currency,
-      sales: { ...t.sales },
-      refunds: { ...t.refunds },
-      reversals: { ...t.reversals },
-      captures: { ...t.captures },
-      tips: { ...t.tips },
-      net: t.net,
-      declined: t.declined,
-      failed: t.failed,
-      cancelled: t.cancelled,
+    // Copies: the JSON is handed out, the report stays as the service keeps it.
+    terminals: structuredClone(report.terminals).map((t) => ({
+      ...t,
       verdict: verdictOf(t.terminal),
     })),
     brands: report.brands.map((b) => ({ ...b })),

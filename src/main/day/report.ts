@@ -4,7 +4,7 @@ import type {
   DayReport,
   MoneyLine,
   TerminalTotals,
-} from '@shared/contract/day.values'
+} from '@shared/contract/day.contract'
 import {
   addMinor,
   entryMethodOf,
@@ -25,7 +25,7 @@ export type {
   DayReport,
   MoneyLine,
   TerminalTotals,
-} from '@shared/contract/day.values'
+} from '@shared/contract/day.contract'
 
 /**
  * The day report: pure functions over the operations of one business day. No network, no clock

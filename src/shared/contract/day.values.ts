@@ -1,41 +1,13 @@
 /**
  * The day close's shapes, shared by main (src/main/day builds them), the renderer (the Day tab
  * shows them), the CLI and the till link. Plain types, no zod: `@shared/contract/day.values`.
- * Every amount is an integer number of minor units (a safe integer, never a float).
+ * The report's totals (`MoneyLine`, `TerminalTotals`, `BrandTotals`, `DayReport`) are in
+ * `day.contract.ts`, derived from the one schema the till link documents; the renderer takes
+ * their types from `@shared/contract`. Every amount is an integer number of minor units.
  */
 import type { OperationKind, PaymentState } from './payments.values'
 
-export interface MoneyLine {
-  count: number
-  amount: number
-}
-
-/** One terminal's totals in one currency for a business day. */
-export interface TerminalTotals {
-  terminal: string
-  currency: string
-  sales: MoneyLine
-  refunds: MoneyLine
-  reversals: MoneyLine
-  captures: MoneyLine
-  tips: MoneyLine
-  net: number
-  declined: number
-  failed: number
-  cancelled: number
-}
-
 export type EntryMethod = 'chip' | 'contactless' | 'swipe' | 'keyed' | 'moto' | 'unknown'
-
-export interface BrandTotals {
-  brand: string
-  entry: EntryMethod
-  currency: string
-  /** Approved money movements of this brand and entry method. */
-  count: number
-  /** Their signed sum (refunds and reversals subtract). */
-  amount: number
-}
 
 interface ExceptionBase {
   paymentId: string
@@ -50,16 +22,6 @@ export type DayException =
   | (ExceptionBase & { kind: 'outcome_unknown'; state: PaymentState })
   | (ExceptionBase & { kind: 'open_preauth'; ageMinutes: number })
   | (ExceptionBase & { kind: 'receipt_missing' })
-
-export interface DayReport {
-  date: string
-  from: number
-  to: number
-  generatedAt: number
-  terminals: TerminalTotals[]
-  brands: BrandTotals[]
-  exceptions: DayException[]
-}
 
 export type JournalKind = 'sale' | 'refund' | 'capture' | 'reversal'
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildDayReport } from '../../../src/main/day/report'
 import { dayReportJson } from '../../../src/main/day/report-json'
+import { dayReportJsonSchema } from '../../../src/shared/contract/day.contract'
 import type { ZReport } from '../../../src/main/day/z-report'
 import { csvCell, zReportCsv } from '../../../src/main/day/z-report-csv'
 import { zReportHtml } from '../../../src/main/day/z-report-html'
@@ -144,5 +145,13 @@ describe('Z report', () => {
       },
     ])
     expect(dayReportJson(z.report).terminals.every((t) => t.verdict === 'unconfirmed')).toBe(true)
+  })
+
+  it('is exactly what the shared schema (the till link documents it) describes, in its order', () => {
+    const z = sample()
+    const json = dayReportJson(z.report, z.verdicts)
+    expect(dayReportJsonSchema.parse(json)).toEqual(json)
+    const terminal = dayReportJsonSchema.shape.terminals.element
+    expect(Object.keys(json.terminals[0]!)).toEqual(Object.keys(terminal.shape))
   })
 })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { dayReportJsonSchema } from '@shared/contract/day.contract'
 import { describe } from '@shared/messages'
 import { TillError, invalid } from '../errors'
 import type { TillDay } from '../ports'
@@ -9,41 +10,6 @@ import type { RouteContext, RouteDef } from './route-types'
  * The day close for tills: a business day's report (the JSON object of `cli day-report --json`)
  * and a terminal's batch close. Both are the day service's; these routes only check who asks.
  */
-
-const money = z.object({ count: z.int(), amount: z.int().meta({ description: 'Minor units.' }) })
-
-export const dayReportSchema = z.object({
-  date: z.string().meta({ description: 'The business day, YYYY-MM-DD.' }),
-  terminals: z.array(
-    z.object({
-      terminal: z.string(),
-      currency: z.string(),
-      sales: money,
-      refunds: money,
-      reversals: money,
-      captures: money,
-      tips: money,
-      net: z.int().meta({ description: 'sales + captures − refunds, reversed ones taken out.' }),
-      declined: z.int(),
-      failed: z.int(),
-      cancelled: z.int(),
-      verdict: z.enum(['confirmed', 'do_not_agree', 'unconfirmed']),
-    }),
-  ),
-  brands: z.array(
-    z.object({
-      brand: z.string(),
-      entry: z.string(),
-      currency: z.string(),
-      count: z.int(),
-      amount: z.int(),
-    }),
-  ),
-  exceptions: z.array(z.record(z.string(), z.union([z.string(), z.number()]))).meta({
-    description:
-      'Outcomes still unknown, open pre-authorisations, missing receipts, and the lines a batch disagreed on; each has a `kind`.',
-  }),
-})
 
 export const batchCloseSchema = z.looseObject({
   id: z.string(),
@@ -101,7 +67,7 @@ export const dayRoutes: RouteDef[] = [
       'a reversed sale counts in sales and in reversals and not in net.',
     auth: true,
     pathParams: { date: 'The business day, YYYY-MM-DD.' },
-    responses: { 200: { description: 'The day report.', body: dayReportSchema } },
+    responses: { 200: { description: 'The day report.', body: dayReportJsonSchema } },
     errors: ['invalid_request', 'unavailable'],
     async handle(ctx) {
       const date = ctx.params['date'] ?? ''
