@@ -44,7 +44,7 @@ import { openFileCommandJournal } from './terminals/file-journal'
 import { createTillHandlers } from './till/handlers'
 import { TillLinkService } from './till/link'
 import { TillSession } from './till/session'
-import { directoryForTill, engineForTill, receiptsForTill } from './till/wiring'
+import { directoryForTill, engineForTill, healthForTill, receiptsForTill } from './till/wiring'
 
 export interface ServicesOptions {
   /** Where this checkout keeps its data (journals, receipts, settings). */
@@ -284,6 +284,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     directory: directoryForTill(merchants),
     receipts: receiptsForTill(receipts),
     day: dayForTill(day.service),
+    // Terminals read as the board shows them: checks, 1001/1002 answers, payments in flight.
+    health: healthForTill(care),
   })
   const till = await TillLinkService.open({
     dataDir: options.dataDir,

@@ -42,6 +42,8 @@ export interface TerminalCareOptions {
  */
 export function createTerminalCare(options: TerminalCareOptions) {
   const clock = options.clock ?? systemClock
+  // Others who read the board as it changes (the till link), besides `onBoard`.
+  const boardListeners = new Set<(event: TerminalBoardEvent) => void>()
   const health = new HealthService({
     clock,
     terminals: async () =>
@@ -61,7 +63,11 @@ export function createTerminalCare(options: TerminalCareOptions) {
     }),
     ...(options.periodMs !== undefined ? { periodMs: options.periodMs } : {}),
     ...(options.scheduled !== undefined ? { scheduled: options.scheduled } : {}),
-    onChange: (merchantId, terminals) => options.onBoard({ merchantId, terminals }),
+    onChange: (merchantId, terminals) => {
+      const event = { merchantId, terminals }
+      options.onBoard(event)
+      for (const listener of boardListeners) listener(event)
+    },
     ...(options.log ? { log: options.log } : {}),
   })
   const commands = new TerminalCommands({
@@ -96,6 +102,11 @@ export function createTerminalCare(options: TerminalCareOptions) {
     feed,
     noteResult,
     handlers: createTerminalHandlers(health, commands),
+    /** Calls back on every change of a merchant's board. Returns the unsubscribe function. */
+    subscribe(listener: (event: TerminalBoardEvent) => void): () => void {
+      boardListeners.add(listener)
+      return () => boardListeners.delete(listener)
+    },
     start: () => health.start(),
     dispose: () => health.dispose(),
   }

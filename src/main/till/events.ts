@@ -2,7 +2,7 @@ import { EventRing, type RingEvent } from './event-ring'
 import type { TillClock, TillPaymentRecord } from './ports'
 import type { PaymentResource } from './resource'
 import type { TillCaller } from './session'
-import { terminalStateFrom, type TerminalResource } from './terminals'
+import type { TerminalResource } from './terminals'
 import { Waiters } from './waiters'
 
 export type StreamListener = (event: RingEvent<PaymentResource | TerminalResource>) => void
@@ -14,8 +14,8 @@ export function ownerView(record: TillPaymentRecord): { viewerTillId?: string } 
 }
 
 /**
- * The till link's live side: every payment change as a `payment.updated` event (and a
- * `terminal.updated` when the terminal's state changes with it), kept in a bounded ring for
+ * The till link's live side: every payment change as a `payment.updated` event, every change of
+ * a terminal's state as a `terminal.updated` (with a payment, or from terminal care's health), kept in a bounded ring for
  * `Last-Event-ID` resumes, handed to open streams of the same merchant, and to long-polls
  * waiting for that payment to be final.
  */
@@ -29,8 +29,11 @@ export class TillEvents {
     this.ring = new EventRing(ringSize)
   }
 
-  /** Announces one change of one payment (`resource` as its own till sees it). */
-  publish(record: TillPaymentRecord, resource: PaymentResource): void {
+  /**
+   * Announces one change of one payment (`resource` as its own till sees it) and, when its
+   * terminal's state changed with it, the terminal.
+   */
+  publish(record: TillPaymentRecord, resource: PaymentResource, terminal: TerminalResource): void {
     const owner = ownerView(record).viewerTillId
     const events = [
       this.ring.push({
@@ -40,20 +43,27 @@ export class TillEvents {
         ...(owner ? { ownerTillId: owner } : {}),
       }),
     ]
-    const terminal: TerminalResource = {
-      serial: record.terminalSerial,
-      type: record.terminalType,
-      ...terminalStateFrom(record),
-    }
-    const key = `${record.merchantId}\u0000${record.terminalSerial}`
-    const fingerprint = `${terminal.state}/${terminal.paymentId}`
-    if (this.lastTerminal.get(key) !== fingerprint) {
-      this.lastTerminal.set(key, fingerprint)
-      events.push(
-        this.ring.push({ type: 'terminal.updated', merchantId: record.merchantId, data: terminal }),
-      )
-    }
+    const changed = this.terminalEvent(record.merchantId, terminal)
+    if (changed) events.push(changed)
     if (resource.final) this.waiters.resolve(record.id, resource)
+    this.deliver(events)
+  }
+
+  /** Announces a terminal whose state changed without a payment (terminal care's health). */
+  publishTerminal(merchantId: string, terminal: TerminalResource): void {
+    const changed = this.terminalEvent(merchantId, terminal)
+    if (changed) this.deliver([changed])
+  }
+
+  private terminalEvent(merchantId: string, terminal: TerminalResource): RingEvent | undefined {
+    const key = `${merchantId}\u0000${terminal.serial}`
+    const fingerprint = `${terminal.state}/${terminal.paymentId}`
+    if (this.lastTerminal.get(key) === fingerprint) return undefined
+    this.lastTerminal.set(key, fingerprint)
+    return this.ring.push({ type: 'terminal.updated', merchantId, data: terminal })
+  }
+
+  private deliver(events: RingEvent[]): void {
     for (const stream of this.streams) {
       for (const e of events) if (e.merchantId === stream.merchantId) stream.listener(e)
     }

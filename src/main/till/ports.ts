@@ -1,3 +1,4 @@
+import type { TerminalHealthState } from '@shared/contract/terminals.values'
 import type {
   OperationKind,
   PaymentOrigin,
@@ -91,6 +92,16 @@ export interface TillDirectory {
   terminalsOf(merchantId: string): Promise<TillTerminal[]>
   /** Which merchant's list has this serial, if any. */
   merchantOfTerminal(serial: string): Promise<string | undefined>
+}
+
+/**
+ * What terminal care knows of a terminal's health (its checks, Handpoint's 1001 and 1002 answers,
+ * the payments it watched): the board's state. undefined: terminal care does not watch it.
+ */
+export interface TillHealth {
+  stateOf(merchantId: string, serial: string): TerminalHealthState | undefined
+  /** Calls back whenever a merchant's health board changed. Returns the unsubscribe function. */
+  subscribe(listener: (merchantId: string) => void): () => void
 }
 
 /** One copy of a payment's receipts as the receipts service keeps it. */

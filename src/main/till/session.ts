@@ -9,12 +9,13 @@ import {
   type TillDay,
   type TillDirectory,
   type TillEngine,
+  type TillHealth,
   type TillPaymentRecord,
   type TillReceipts,
   type TillStartRequest,
 } from './ports'
 import { toResource, type PaymentResource } from './resource'
-import { terminalStateFrom, type TerminalResource } from './terminals'
+import { TillTerminals, type TerminalResource } from './terminals'
 import { TillEvents, ownerView, type StreamListener } from './events'
 
 /** Idempotency keys are the till's own: one key space per till token. */
@@ -42,6 +43,9 @@ export interface TillSessionOptions {
   ringSize?: number
   /** The day close (day report, batch close); absent: those routes answer `unavailable`. */
   day?: TillDay
+  /** Terminal care's health (checks, 1001/1002, payments in flight): terminals read as the board
+   * shows them. Absent: a terminal's state comes from its newest operation alone. */
+  health?: TillHealth
 }
 
 export type { StreamListener } from './events'
@@ -56,18 +60,26 @@ export class TillSession {
   private readonly engine: TillEngine
   private readonly clock: TillClock
   private readonly events: TillEvents
+  private readonly terminalStates: TillTerminals
   private readonly unsubscribe: () => void
+  private readonly unsubscribeHealth: () => void
 
   constructor(private readonly options: TillSessionOptions) {
     this.engine = options.engine
     this.clock = options.clock ?? systemTillClock
     this.events = new TillEvents(options.ringSize)
+    this.terminalStates = new TillTerminals(this.engine, options.directory, options.health)
     this.unsubscribe = this.engine.subscribe(({ record }) =>
       this.events.publish(
         record,
         toResource(record, { ...ownerView(record), ...this.originalOf(record) }),
+        this.terminalStates.of(record),
       ),
     )
+    // A check or a refusal can change a terminal without any payment of a till changing.
+    this.unsubscribeHealth =
+      options.health?.subscribe((merchantId) => void this.healthChanged(merchantId)) ??
+      (() => undefined)
   }
 
   /** Starts an operation on a terminal, once per idempotency key. */
@@ -186,15 +198,8 @@ export class TillSession {
   }
 
   /** The merchant's terminals with what this checkout knows of them. */
-  async terminals(caller: TillCaller): Promise<TerminalResource[]> {
-    const list = await this.options.directory.terminalsOf(caller.merchantId)
-    return list.map((t) => ({
-      serial: t.serial,
-      type: t.type,
-      ...terminalStateFrom(
-        this.engine.list({ merchantId: caller.merchantId, terminalSerial: t.serial, limit: 1 })[0],
-      ),
-    }))
+  terminals(caller: TillCaller): Promise<TerminalResource[]> {
+    return this.terminalStates.list(caller.merchantId)
   }
 
   /** The stored receipt HTML of one copy, or the reason there is none (yet). */
@@ -253,10 +258,20 @@ export class TillSession {
 
   dispose(): void {
     this.unsubscribe()
+    this.unsubscribeHealth()
     this.events.dispose()
   }
 
   // --- internals ---
+
+  private async healthChanged(merchantId: string): Promise<void> {
+    try {
+      const terminals = await this.terminalStates.list(merchantId)
+      for (const t of terminals) this.events.publishTerminal(merchantId, t)
+    } catch {
+      // The list could not be read now: the next change or a GET /v1/terminals tells.
+    }
+  }
 
   private async startOnce(
     caller: TillCaller,

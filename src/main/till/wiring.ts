@@ -1,10 +1,12 @@
 import type { StartPaymentRequest } from '@shared/contract/payments.contract'
+import type { TerminalHealthState } from '@shared/contract/terminals.values'
 import type { Device } from '../handpoint/types'
 import type { PaymentEngine } from '../payments'
 import type {
   StoredReceipt,
   TillDirectory,
   TillEngine,
+  TillHealth,
   TillReceipts,
   TillStartRequest,
   TillTerminal,
@@ -12,7 +14,8 @@ import type {
 
 /**
  * Adapters from main's services to the till link's ports: the payment engine (its till API:
- * `startOnce`, `findByIdempotencyKey`, `list`, `subscribe`), the merchants and the receipts.
+ * `startOnce`, `findByIdempotencyKey`, `list`, `subscribe`), the merchants, the receipts and
+ * terminal care's health.
  */
 export type EngineForTill = Pick<
   PaymentEngine,
@@ -104,4 +107,16 @@ export interface ReceiptsForTill {
 
 export const receiptsForTill = (receipts: ReceiptsForTill): TillReceipts => ({
   copy: (paymentId, copy) => receipts.storedCopy(paymentId, copy),
+})
+
+/** What the till link needs of terminal care (src/main/terminals). */
+export interface CareForTill {
+  health: { view(merchantId: string, serial: string): { state: TerminalHealthState } | undefined }
+  subscribe(listener: (event: { merchantId: string }) => void): () => void
+}
+
+/** Terminal care's health board as the till link reads it. */
+export const healthForTill = (care: CareForTill): TillHealth => ({
+  stateOf: (merchantId, serial) => care.health.view(merchantId, serial)?.state,
+  subscribe: (listener) => care.subscribe((event) => listener(event.merchantId)),
 })

@@ -1,85 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { startPaymentRequest } from '../../../src/shared/contract/payments.contract'
-import { createHandpointClient } from '../../../src/main/handpoint'
-import type { Device } from '../../../src/main/handpoint/types'
-import { bindDeviceCalls } from '../../../src/main/merchants/bound-client'
-import { createPaymentEngine, type PaymentEngine } from '../../../src/main/payments/engine'
-import { RateBudget } from '../../../src/main/payments/rate-budget'
-import { createStaticDirectory } from '../../../src/main/payments/static-directory'
-import { DEMO_API_KEY, startSimulator, type Simulator } from '../../../src/main/simulator'
-import { createTerminalCare, type TerminalCare } from '../../../src/main/terminals/compose'
-import { createMemoryCommandJournal } from '../../../src/main/terminals/memory-journal'
-import { scaledClock, tempDataDir } from '../payments/support'
+import { closeEngineWorld, engineWorld, NORMAL, PIN, sale } from './engine-world'
 
 /**
  * Terminal health wired to the payment engine as the services wire it, against the simulator:
  * the battery a result reports reaches the board, a payment holds its terminal (busy here, no
  * check), and Handpoint's 1001 to a start reads as busy elsewhere.
  */
-const SCALE = 50
-const NORMAL = '0821032398'
-const PIN = '1850025030'
-
-let sim: Simulator | undefined
-let engine: PaymentEngine | undefined
-let care: TerminalCare | undefined
-afterEach(async () => {
-  care?.dispose()
-  await engine?.dispose()
-  await sim?.close()
-  care = engine = sim = undefined
-})
-
-async function world() {
-  const clock = scaledClock(SCALE)
-  sim = await startSimulator({ timeScale: SCALE, now: () => clock.now() })
-  const client = createHandpointClient({
-    apiBaseUrl: sim.apiBaseUrl,
-    statusBaseUrl: sim.statusBaseUrl,
-    apiKey: DEMO_API_KEY,
-    retry: { maxAttempts: 1 },
-  })
-  const terminals: Device[] = await client.listDevices()
-  const budget = new RateBudget()
-  const ref: { care?: TerminalCare } = {}
-  engine = await createPaymentEngine({
-    dataDir: tempDataDir('health-engine-'),
-    directory: createStaticDirectory([{ merchantId: 'demo', client, devices: terminals }]),
-    clock,
-    budget,
-    emit: (event) => ref.care?.feed(event),
-    beforeSend: (m, s) => ref.care?.health.whenQuiet(m, s) ?? Promise.resolve(),
-    onResult: (record, result) => ref.care?.noteResult(record, result),
-  })
-  const payments = engine
-  care = createTerminalCare({
-    clock,
-    merchants: {
-      profiles: () => [{ id: 'demo', terminals }],
-      terminalOf: async (_m, serial) => terminals.find((t) => t.serialNumber === serial),
-      deviceClientFor: async () => bindDeviceCalls(client, 'Demo', () => terminals)!,
-    },
-    busyHere: (m, s) => payments.terminalBusy(m, s),
-    budget: {
-      background: { send: (k, o, r) => budget.send(k, o, r, 'background') },
-      normal: { send: (k, o, r) => budget.send(k, o, r) },
-    },
-    journal: createMemoryCommandJournal(),
-    onBoard: () => undefined,
-  })
-  ref.care = care
-  return { sim, engine, care, view: (serial: string) => care!.health.view('demo', serial) }
-}
-
-const sale = (serial: string, amountMinor: string) =>
-  startPaymentRequest.parse({
-    merchantId: 'demo',
-    terminalSerial: serial,
-    operation: 'sale',
-    amountMinor,
-    currency: 'EUR',
-  })
-
+afterEach(closeEngineWorld)
+const world = engineWorld
 describe('terminal health and the payment engine', () => {
   it('the battery a result reports is shown; the terminal is busy here while it runs', async () => {
     const w = await world()
