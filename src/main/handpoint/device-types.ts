@@ -1,3 +1,4 @@
+import type { TerminalDeviceReport } from '@shared/contract/terminals.contract'
 import type { TerminalCommandName, TerminalLocale, TerminalWireCommand } from '@shared/terminals'
 import type { TerminalRef } from './batch-types'
 import type { Accepted } from './types'
@@ -25,25 +26,11 @@ export interface DeviceStatus {
   [field: string]: string | undefined
 }
 
-/** What a terminal told us about itself, typed. A field is absent when it was not sent or
- * could not be read; nothing is guessed. */
-export interface DeviceHealth {
+/** What a terminal told us about itself (the fields the board shows, from the shared contract),
+ * plus what only the client reads. */
+export interface DeviceHealth extends TerminalDeviceReport {
   serialNumber?: string
-  /** 0-100. */
-  batteryPercent?: number
   batteryMillivolts?: number
-  /** True while charging; false for "Not Charging" and for "Full". */
-  charging?: boolean
-  batteryFull?: boolean
-  /** "USB", "AC", "None" ... as sent (upper-cased). */
-  externalPower?: string
-  /** True on USB or AC, false on "None"; absent for "Unknown". */
-  onExternalPower?: boolean
-  appName?: string
-  appVersion?: string
-  /** pingDevice with returnDeviceInfo only. */
-  sdkVersion?: string
-  firmwareVersion?: string
 }
 
 /** A device command and its body, as `POST /devices/{type}/{serial}/{command}` takes it: the

@@ -1,5 +1,6 @@
 import { msg, type Message } from '@shared/messages'
 import type {
+  TerminalDeviceReport,
   TerminalDeviceInfo,
   TerminalHealthState,
   TerminalHealthView,
@@ -22,7 +23,7 @@ import { isVirtualTerminal } from '@shared/contract/terminals.values'
  */
 
 /** What a device told us, without the time stamp (added when it is applied). */
-export type DeviceReport = Omit<TerminalDeviceInfo, 'reportedAt' | 'source'>
+export type DeviceReport = TerminalDeviceReport
 
 /** What a check (pingDevice) came back with. */
 export type PingAnswer =

@@ -12,20 +12,29 @@ export * from './terminals.values'
  * endpoint, so every field here comes from something the terminal itself answered.
  */
 
-/** What a terminal last said about itself (a result's `deviceStatus` or a check's device info). */
-export interface TerminalDeviceInfo {
+/**
+ * What a terminal says about itself (a result's `deviceStatus`, a check's device info), typed. A
+ * field is absent when it was not sent or could not be read; nothing is guessed.
+ */
+export interface TerminalDeviceReport {
   /** 0-100. */
   batteryPercent?: number
+  /** True while charging; false for "Not Charging" and for "Full". */
   charging?: boolean
   batteryFull?: boolean
-  /** "USB", "AC", "NONE" ... as the terminal sent it. */
+  /** "USB", "AC", "NONE" ... as the terminal sent it (upper-cased). */
   externalPower?: string
   /** True on USB or AC, false on battery alone; absent when the terminal did not say. */
   onExternalPower?: boolean
   appName?: string
   appVersion?: string
+  /** A check's device info only (pingDevice with returnDeviceInfo). */
   sdkVersion?: string
   firmwareVersion?: string
+}
+
+/** What a terminal last said about itself, and when. */
+export interface TerminalDeviceInfo extends TerminalDeviceReport {
   /** When the terminal reported these (epoch ms) and what carried them. */
   reportedAt: number
   source: 'check' | 'result'

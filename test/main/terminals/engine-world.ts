@@ -1,12 +1,16 @@
 import { startPaymentRequest } from '../../../src/shared/contract/payments.contract'
-import { createHandpointClient } from '../../../src/main/handpoint'
+import { createHandpointClient, type HandpointCloudClient } from '../../../src/main/handpoint'
 import type { Device } from '../../../src/main/handpoint/types'
 import { bindDeviceCalls } from '../../../src/main/merchants/bound-client'
 import { createPaymentEngine, type PaymentEngine } from '../../../src/main/payments/engine'
 import { RateBudget } from '../../../src/main/payments/rate-budget'
 import { createStaticDirectory } from '../../../src/main/payments/static-directory'
 import { DEMO_API_KEY, startSimulator, type Simulator } from '../../../src/main/simulator'
-import { createTerminalCare, type TerminalCare } from '../../../src/main/terminals/compose'
+import {
+  createTerminalCare,
+  type TerminalCare,
+  type TerminalMerchants,
+} from '../../../src/main/terminals/compose'
 import { createMemoryCommandJournal } from '../../../src/main/terminals/memory-journal'
 import { scaledClock, tempDataDir } from '../payments/support'
 
@@ -35,13 +39,7 @@ export async function engineWorld(
 ) {
   const clock = scaledClock(SCALE)
   sim = await startSimulator({ timeScale: SCALE, now: () => clock.now() })
-  const client = createHandpointClient({
-    apiBaseUrl: sim.apiBaseUrl,
-    statusBaseUrl: sim.statusBaseUrl,
-    apiKey: DEMO_API_KEY,
-    retry: { maxAttempts: 1 },
-  })
-  const terminals: Device[] = await client.listDevices()
+  const { client, terminals } = await demoClient(sim)
   const budget = new RateBudget(options.budget)
   const ref: { care?: TerminalCare } = {}
   engine = await createPaymentEngine({
@@ -56,11 +54,7 @@ export async function engineWorld(
   const payments = engine
   care = createTerminalCare({
     clock,
-    merchants: {
-      profiles: () => [{ id: 'demo', terminals }],
-      terminalOf: async (_m, serial) => terminals.find((t) => t.serialNumber === serial),
-      deviceClientFor: async () => bindDeviceCalls(client, 'Demo', () => terminals)!,
-    },
+    merchants: demoMerchants(client, terminals),
     busyHere: (m, s) => payments.terminalBusy(m, s),
     budget: {
       background: { send: (k, o, r) => budget.send(k, o, r, 'background') },
@@ -76,6 +70,30 @@ export async function engineWorld(
     care,
     terminals,
     view: (serial: string) => care!.health.view('demo', serial),
+  }
+}
+
+/** The simulator's demo key (one attempt per call, as the services use it) and its terminals. */
+export async function demoClient(sim: Simulator) {
+  const client = createHandpointClient({
+    apiBaseUrl: sim.apiBaseUrl,
+    statusBaseUrl: sim.statusBaseUrl,
+    apiKey: DEMO_API_KEY,
+    retry: { maxAttempts: 1 },
+  })
+  const terminals: Device[] = await client.listDevices()
+  return { client, terminals }
+}
+
+/** The demo merchant as terminal care sees it. */
+export function demoMerchants(
+  client: HandpointCloudClient,
+  terminals: Device[],
+): TerminalMerchants {
+  return {
+    profiles: () => [{ id: 'demo', terminals }],
+    terminalOf: async (_m, serial) => terminals.find((t) => t.serialNumber === serial),
+    deviceClientFor: async () => bindDeviceCalls(client, 'Demo', () => terminals)!,
   }
 }
 

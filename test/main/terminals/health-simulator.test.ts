@@ -1,11 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TerminalHealthView } from '../../../src/shared/contract/terminals.contract'
-import { createHandpointClient } from '../../../src/main/handpoint'
-import type { Device } from '../../../src/main/handpoint/types'
-import { bindDeviceCalls } from '../../../src/main/merchants/bound-client'
 import { RateBudget } from '../../../src/main/payments/rate-budget'
 import {
-  DEMO_API_KEY,
   DEMO_MERCHANTS,
   startSimulator,
   type Simulator,
@@ -14,6 +10,7 @@ import {
 import { createTerminalCare, type TerminalCare } from '../../../src/main/terminals/compose'
 import { createMemoryCommandJournal } from '../../../src/main/terminals/memory-journal'
 import { scaledClock } from '../payments/support'
+import { demoClient, demoMerchants } from './engine-world'
 
 /**
  * Terminal health against the built-in simulator: its terminals switched off and on, made busy by
@@ -45,23 +42,13 @@ async function world(merchants?: SimulatorOptions['merchants']) {
     rateLimitPerSecond: 0,
     ...(merchants ? { merchants } : {}),
   })
-  const client = createHandpointClient({
-    apiBaseUrl: sim.apiBaseUrl,
-    statusBaseUrl: sim.statusBaseUrl,
-    apiKey: DEMO_API_KEY,
-    retry: { maxAttempts: 1 },
-  })
-  const terminals: Device[] = await client.listDevices()
+  const { client, terminals } = await demoClient(sim)
   budget = new RateBudget({ perWindow: 50, windowMs: 100 })
   const gate = { send: <T>(k: string, o: string, r: () => Promise<T>) => budget!.send(k, o, r) }
   const boards: TerminalHealthView[][] = []
   care = createTerminalCare({
     clock,
-    merchants: {
-      profiles: () => [{ id: 'demo', terminals }],
-      terminalOf: async (_m, serial) => terminals.find((t) => t.serialNumber === serial),
-      deviceClientFor: async () => bindDeviceCalls(client, 'Demo', () => terminals)!,
-    },
+    merchants: demoMerchants(client, terminals),
     busyHere: () => false,
     budget: { background: gate, normal: gate },
     journal: createMemoryCommandJournal(),
