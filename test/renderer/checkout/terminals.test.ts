@@ -173,6 +173,24 @@ describe('terminal detail: the day in words, check and commands', () => {
     wrapper.unmount()
   })
 
+  it('brightness: a minimum above the maximum is refused, a valid pair is sent', async () => {
+    const { api, wrapper } = await openDetail()
+    await wrapper.get('[data-testid=command-name]').setValue('set-screen-brightness')
+    await wrapper.get('#command-min').setValue('60')
+    await wrapper.get('#command-max').setValue('40')
+    await wrapper.get('[data-testid=command-form]').trigger('submit')
+    expect(api.commands).toEqual([])
+    expect(wrapper.text()).toContain('Enter whole numbers in the ranges shown')
+    expect(wrapper.get('#command-max').attributes('max')).toBe('100')
+    await wrapper.get('#command-max').setValue('80')
+    await wrapper.get('[data-testid=command-form]').trigger('submit')
+    await new Promise((r) => setTimeout(r, 0))
+    expect(api.commands).toEqual([
+      { serialNumber: A, command: { command: 'set-screen-brightness', minimum: 60, maximum: 80 } },
+    ])
+    wrapper.unmount()
+  })
+
   it('a forced reboot goes out only after the warning is confirmed', async () => {
     const { api, wrapper } = await openDetail()
     await wrapper.get('[data-testid=command-name]').setValue('reboot')
