@@ -27,10 +27,14 @@ export const b3: Benchmark = {
   async run() {
     await buildWorkers()
     const store = historyStore(OPTIONS.storePayments)
-    const result = await runWorker<Omit<BenchResult, 'id' | 'measures'>>(WORKERS.scale, {
-      ...OPTIONS,
-      store,
-    })
+    // BENCH_B3_NODE_ARGS: extra Node flags for the engine process, e.g. to profile it
+    // ('--cpu-prof --cpu-prof-dir=/tmp/b3-prof', '--heap-prof', '--trace-gc').
+    const nodeArgs = (process.env.BENCH_B3_NODE_ARGS ?? '').split(' ').filter(Boolean)
+    const result = await runWorker<Omit<BenchResult, 'id' | 'measures'>>(
+      WORKERS.scale,
+      { ...OPTIONS, store },
+      nodeArgs,
+    )
     return { id: 'B3', measures: b3.measures, metrics: result.metrics, notes: result.notes }
   },
 }

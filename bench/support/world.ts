@@ -73,6 +73,8 @@ export interface World {
   finalAt: Map<string, number>
   /** performance.now() of the terminal posting its result, by transactionReference. */
   terminalDoneAt: Map<string, number>
+  /** performance.now() of the simulator's callback POST on the wire, by transactionReference. */
+  callbackSentAt: Map<string, number>
   /** Where the time from the terminal's result to the final event went, for one payment. */
   breakdown(id: string, reference: string): Breakdown | undefined
   close(): Promise<void>
@@ -160,6 +162,7 @@ export async function startWorld(
     merchants,
     finalAt,
     terminalDoneAt,
+    callbackSentAt,
     breakdown(id, reference) {
       const done = terminalDoneAt.get(reference)
       const final = finalAt.get(id)
