@@ -16,6 +16,7 @@ import {
   refusal,
 } from './operation-input'
 import { withPhase, type PaymentOperation } from './payment-operation'
+import { timing } from './timing'
 import type { MoneyGuard } from './money/guard'
 import type { MerchantDirectory } from './ports'
 import { BudgetClosedError, type RateBudget } from './rate-budget'
@@ -114,10 +115,12 @@ export async function startOperation(
 
     deps.settings.crashPoint('before-save')
     const token = flow === 'callback' ? deps.callbacks!.issueToken() : undefined
+    const committing = timing.now()
     const outcome = deps.store.insert(
       { record, meta: { referenceSent, callbackTokenHash: token?.hash, sentAt: now } },
       once && { scope: once.scope, key: once.key, fingerprint: once.fingerprint },
     )
+    timing.mark(id, 'commit', committing)
     saved()
     // Another process (the CLI beside the app) took this key first: its payment it is.
     if (!outcome.created) return replay(deps.store, outcome.existing, once!.fingerprint)

@@ -80,8 +80,9 @@ describe('payment timing marks', () => {
     expect(engine.get(started.id).state).toBe('approved')
     const mine = marks.filter((m) => m.paymentId === started.id)
     const steps = mine.map((m) => m.step)
-    // POST: budget, request; accepted: commit, announce; poll: budget, request; final: commit...
-    expect(steps.slice(0, 2)).toEqual(['budget', 'request'])
+    // First save: commit; POST: budget, request; accepted: commit, announce; poll: budget,
+    // request; final: commit...
+    expect(steps.slice(0, 3)).toEqual(['commit', 'budget', 'request'])
     expect(steps).toContain('commit')
     expect(steps).toContain('announce')
     expect(steps.filter((s) => s === 'request').length).toBeGreaterThanOrEqual(2)
