@@ -127,7 +127,7 @@ const probes: Record<string, Probe> = {
   },
   'the preload importing a contract module': {
     dir: 'src/preload',
-    imports: "import { startPaymentRequest } from '../shared/contract/payments.contract'",
+    imports: "import { startPaymentRequest } from '../../src/shared/contract/payments.contract'",
     fires: 'The sandboxed preload needs only electron and the channel table',
   },
   'the preload importing zod': {
