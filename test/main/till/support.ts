@@ -26,10 +26,29 @@ export interface FakeLink {
   server: TillHttpServer
   base: string
   /** fetch relative to the base URL with a token (default CAFE). */
-  call(
-    path: string,
-    init?: RequestInit & { token?: string | null; key?: string; json?: unknown },
-  ): Promise<ApiResponse>
+  call: TillCall
+}
+
+export type TillCallInit = RequestInit & { token?: string | null; key?: string; json?: unknown }
+export type TillCall = (path: string, init?: TillCallInit) => Promise<ApiResponse>
+
+/**
+ * fetch relative to a till link's base URL, as a till calls it: a bearer token (the given default
+ * unless `token` says otherwise; null sends none), an Idempotency-Key and a JSON body when given.
+ */
+export function tillCall(base: string, defaultToken: string): TillCall {
+  return (path, init = {}) => {
+    const { token = defaultToken, key, json, ...rest } = init
+    const headers = new Headers(rest.headers)
+    if (token) headers.set('Authorization', `Bearer ${token}`)
+    if (key !== undefined) headers.set('Idempotency-Key', key)
+    if (json !== undefined) headers.set('Content-Type', 'application/json')
+    return fetch(`${base}${path}`, {
+      ...rest,
+      headers,
+      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+    })
+  }
 }
 
 /** A fetch Response whose JSON the tests read freely (the assertions check its shape). */
@@ -98,18 +117,7 @@ export async function startFakeLink(options: Partial<TillHttpOptions> = {}): Pro
     session,
     server,
     base,
-    call(path, init = {}) {
-      const { token = CAFE, key, json, ...rest } = init
-      const headers = new Headers(rest.headers)
-      if (token) headers.set('Authorization', `Bearer ${token}`)
-      if (key !== undefined) headers.set('Idempotency-Key', key)
-      if (json !== undefined) headers.set('Content-Type', 'application/json')
-      return fetch(`${base}${path}`, {
-        ...rest,
-        headers,
-        ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
-      })
-    },
+    call: tillCall(base, CAFE),
   }
   open.push(link)
   return link

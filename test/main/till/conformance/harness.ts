@@ -15,7 +15,7 @@ import type { TillDirectory } from '../../../../src/main/till/ports'
 import { TillSession, type TillCaller } from '../../../../src/main/till/session'
 import { engineForTill, receiptsForTill } from '../../../../src/main/till/wiring'
 import { scaledClock, tempDataDir } from '../../payments/support'
-import type { ApiResponse } from '../support'
+import { tillCall, type TillCall } from '../support'
 
 /**
  * The real thing end to end: the Handpoint simulator, the payment engine on its store, the
@@ -45,10 +45,7 @@ export interface RealLink {
   session: TillSession
   server: TillHttpServer
   base: string
-  call(
-    path: string,
-    init?: RequestInit & { token?: string | null; key?: string; json?: unknown },
-  ): Promise<ApiResponse>
+  call: TillCall
   /** POSTs the simulator saw per transactionReference. */
   posts(reference: string): number
 }
@@ -152,18 +149,7 @@ export async function startRealLink(
     session,
     server,
     base,
-    call(path, init = {}) {
-      const { token = FRONT, key, json, ...rest } = init
-      const headers = new Headers(rest.headers)
-      if (token) headers.set('Authorization', `Bearer ${token}`)
-      if (key !== undefined) headers.set('Idempotency-Key', key)
-      if (json !== undefined) headers.set('Content-Type', 'application/json')
-      return fetch(`${base}${path}`, {
-        ...rest,
-        headers,
-        ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
-      })
-    },
+    call: tillCall(base, FRONT),
     posts: (reference) => simulator.stats().postsByReference[reference] ?? 0,
   }
   open.push(link)
