@@ -203,9 +203,14 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
       }
     }
   }
-  tracker.onFinal(
-    completeFromResult({ store, budget, directory: options.directory, settings, completed }),
-  )
+  const details = completeFromResult({
+    store,
+    budget,
+    directory: options.directory,
+    settings,
+    completed,
+  })
+  tracker.onFinal(details.onFinal)
   // A final payment's callback token is settled: its repeats are answered from memory.
   tracker.onFinal((record) => {
     const tokenHash = store.get(record.id)?.meta.callbackTokenHash
@@ -280,6 +285,7 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
       return () => detailListeners.delete(listener)
     },
     async dispose() {
+      details.stop()
       budget.close()
       tracker.abandonAll()
       await callbacks?.close()

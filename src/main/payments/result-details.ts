@@ -23,7 +23,8 @@ const hasReceipts = (record: PaymentRecord): boolean =>
  * none. When the terminal's own result can still be read (`transaction-result`, by the id the 202
  * gave), it is read for them, through the key's budget, as a normal result's are; what it adds is
  * stored and `completed` is told (the receipts service collects them then). Without that id the
- * receipts service says why there are none (`receipt_none_by_status`).
+ * receipts service says why there are none (`receipt_none_by_status`). `stop` ends the reads
+ * still to come when the engine closes (its store with it).
  */
 export function completeFromResult(deps: {
   store: PaymentStore
@@ -31,16 +32,24 @@ export function completeFromResult(deps: {
   directory: MerchantDirectory
   settings: Settings
   completed: (record: PaymentRecord) => void
-}): (record: PaymentRecord) => void {
+}): { onFinal: (record: PaymentRecord) => void; stop: () => void } {
+  let stopped = false
+  const pending = new Set<{ cancel(): void }>()
   const later = (id: string, attempt: number): void => {
     const next = READ_DELAYS_MS[attempt + 1]
-    if (next !== undefined) deps.settings.clock.setTimeout(() => void read(id, attempt + 1), next)
+    if (next === undefined || stopped) return
+    const timer = deps.settings.clock.setTimeout(() => {
+      pending.delete(timer)
+      void read(id, attempt + 1)
+    }, next)
+    pending.add(timer)
   }
   const read = async (id: string, attempt: number): Promise<void> => {
-    const stored = deps.store.get(id)
-    const resultId = stored?.record.transactionResultId
-    if (!stored || !resultId || hasReceipts(stored.record)) return
+    if (stopped) return
     try {
+      const stored = deps.store.get(id)
+      const resultId = stored?.record.transactionResultId
+      if (!stored || !resultId || hasReceipts(stored.record)) return
       const client = await deps.directory.clientFor(stored.record.merchantId)
       const outcome = await deps.budget.send(stored.record.merchantId, id, () =>
         client.getTransactionResult(resultId),
@@ -63,8 +72,16 @@ export function completeFromResult(deps: {
       later(id, attempt)
     }
   }
-  return (record) => {
-    if (!settledByStatus(record) || !record.transactionResultId || hasReceipts(record)) return
-    void read(record.id, 0)
+  return {
+    onFinal(record) {
+      if (!settledByStatus(record) || !record.transactionResultId || hasReceipts(record)) return
+      void read(record.id, 0)
+    },
+    /** The engine is closing: no read starts after this, and none waits for its turn. */
+    stop() {
+      stopped = true
+      for (const timer of pending) timer.cancel()
+      pending.clear()
+    },
   }
 }
