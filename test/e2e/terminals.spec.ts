@@ -153,6 +153,8 @@ describe('terminal care', () => {
       // German: the same screens must still fit.
       await page.keyboard.press('Alt+3')
       await page.getByTestId('language').selectOption('de')
+      // German is loaded when first picked: the page speaks it once its messages are in.
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('de')
       await page.keyboard.press('Alt+1')
       await page.getByTestId('terminal-detail').waitFor()
       await expect(page.getByTestId('command-answer').textContent()).resolves.toContain(
