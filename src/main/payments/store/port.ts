@@ -49,6 +49,21 @@ export interface PaymentStore {
    * Throws when the payment does not exist or its stored rows are damaged.
    */
   change(id: string, change: PaymentChange): StoredPayment
+  /**
+   * Runs `work` as one durable transaction: every write inside it commits together, with one
+   * fsync, before this returns (a group commit: results that arrive together wait for the disk
+   * once). A write that fails inside it is undone alone (a savepoint); an error thrown out of
+   * `work`, or a failed commit, undoes everything. Nested calls join as savepoints.
+   */
+  transaction<T>(work: () => T): T
+  /**
+   * Runs `action` once what was written so far is on disk: now when no transaction is open, else
+   * right after the open one commits (in the order given); dropped when it is rolled back.
+   * Whatever acts on a stored fact (an event, a waiting caller) goes through here.
+   */
+  afterCommit(action: () => void): void
+  /** Runs `undo` when the open transaction (or savepoint) is rolled back; nothing when none is open. */
+  onRollback(undo: () => void): void
   /** The payment as it now is (fold of its changes), or undefined when unknown or damaged. */
   get(id: string): StoredPayment | undefined
   /** Every state change of one payment, oldest first (the evidence trail). */

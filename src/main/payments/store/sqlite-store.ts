@@ -26,6 +26,7 @@ import { Queries } from './queries'
 import { SideTables } from './side-tables'
 import { PaymentWriter } from './payment-writer'
 import { Statements } from './statements'
+import { Transactions } from './transactions'
 
 /** Payments kept decoded (the ones being worked on, and the last twenty pages read). */
 const RECENT = 1_000
@@ -57,6 +58,10 @@ export class SqlitePaymentStore implements PaymentStore {
   private readonly recent = new Map<number, StoredPayment>()
   private readonly recentIds = new Map<string, number>()
   private closed = false
+  private readonly transactions = new Transactions(
+    () => this.db,
+    () => this.names.reload(),
+  )
 
   /** Throws StoreDamage when the merchants or terminals do not match their checksums. */
   constructor(
@@ -245,21 +250,19 @@ export class SqlitePaymentStore implements PaymentStore {
   }
 
   /**
-   * Runs `work` in one write transaction, committed (and fsync'd) before returning; rolled back,
-   * with the names it added, on any error. Inside another transaction it simply joins it.
+   * Runs `work` in one write transaction, committed (and fsync'd) before returning, then what
+   * waited for the commit; see ./transactions.ts.
    */
   transaction<T>(work: () => T): T {
-    if (this.db.isTransaction) return work()
-    this.db.exec('BEGIN IMMEDIATE')
-    try {
-      const result = work()
-      this.db.exec('COMMIT')
-      return result
-    } catch (error) {
-      if (this.db.isTransaction) this.db.exec('ROLLBACK')
-      this.names.reload()
-      throw error
-    }
+    return this.transactions.run(work)
+  }
+
+  afterCommit(action: () => void): void {
+    this.transactions.afterCommit(action)
+  }
+
+  onRollback(undo: () => void): void {
+    this.transactions.onRollback(undo)
   }
 
   private mustRead(no: number, id: string): StoredPayment {
