@@ -124,13 +124,23 @@ export class PaymentOperation {
     // is ever stored (the history is kept for years).
     const evidence = options.evidence ? { at, ...withoutCardNumbers(options.evidence) } : undefined
     if (patch.lastError) patch = { ...patch, lastError: withoutCardNumbers(patch.lastError) }
+    const { store } = this.ctx
     const committing = timing.now()
-    this.current = this.ctx.store.change(this.id, { at, patch, meta: options.meta, evidence })
+    const before = this.current
+    this.current = store.change(this.id, { at, patch, meta: options.meta, evidence })
     timing.mark(this.id, 'commit', committing)
+    // Inside a group commit (./callback-flow.ts) the change is on disk only when the group is:
+    // the event waits for it, and a rollback puts this operation back as it was.
+    store.onRollback(() => {
+      this.current = before
+    })
     if (!options.quiet) {
-      const announcing = timing.now()
-      this.ctx.announce(this.event())
-      timing.mark(this.id, 'announce', announcing)
+      const event = this.event()
+      store.afterCommit(() => {
+        const announcing = timing.now()
+        this.ctx.announce(event)
+        timing.mark(this.id, 'announce', announcing)
+      })
     }
     return this.record
   }
@@ -275,15 +285,26 @@ export class PaymentOperation {
     this.repeatedReplies += 1
     if (this.notedReplies.has(kind)) return
     this.notedReplies.add(kind)
+    this.ctx.store.onRollback(() => this.notedReplies.delete(kind))
     this.save({}, { evidence, quiet: true })
   }
 
+  /**
+   * Stops following it: nothing more is sent from now on; the terminal is freed and whoever
+   * waits is told once the change that ended it is on disk (at once, outside a group commit).
+   */
   private end(record: PaymentRecord, final: boolean): void {
     if (this.ended) return
     this.ended = true
-    this.ctx.locks.release(this.merchantId, this.serial, this.id)
-    this.wake()
-    for (const waiter of this.waiters.splice(0)) waiter(record)
-    this.ctx.ended(this, record, final)
+    const { store } = this.ctx
+    store.onRollback(() => {
+      this.ended = false
+    })
+    store.afterCommit(() => {
+      this.ctx.locks.release(this.merchantId, this.serial, this.id)
+      this.wake()
+      for (const waiter of this.waiters.splice(0)) waiter(record)
+      this.ctx.ended(this, record, final)
+    })
   }
 }

@@ -104,6 +104,8 @@ describe('payment timing marks', () => {
     expect(await deliver(engine.callbackUrl!, token, result)).toBe(200)
     const steps = marks.filter((m) => m.paymentId === started.id).map((m) => m.step)
     const tail = steps.slice(steps.indexOf('received'))
-    expect(tail.slice(0, 4)).toEqual(['received', 'parse', 'commit', 'announce'])
+    // The change's rows, then the commit of the group of deliveries it was applied with (one
+    // fsync for all of them), then the event.
+    expect(tail.slice(0, 5)).toEqual(['received', 'parse', 'commit', 'commit', 'announce'])
   })
 })

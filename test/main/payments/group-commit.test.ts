@@ -1,0 +1,177 @@
+import net from 'node:net'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import {
+  createPaymentEngine,
+  createStaticDirectory,
+  type PaymentEngine,
+} from '../../../src/main/payments'
+import type { SqlitePaymentStore } from '../../../src/main/payments/store/sqlite-store'
+import type { PaymentRecord } from '../../../src/shared/contract/payments.contract'
+import { FakeHandpoint } from './fake-handpoint'
+import { ManualClock, tempDataDir } from './support'
+
+let engine: PaymentEngine | undefined
+afterEach(async () => {
+  vi.restoreAllMocks()
+  await engine?.dispose()
+  engine = undefined
+})
+
+const SERIALS = ['T1', 'T2', 'T3', 'T4']
+
+async function threeSalesWaiting() {
+  const client = new FakeHandpoint()
+  engine = await createPaymentEngine({
+    dataDir: tempDataDir('group-'),
+    clock: new ManualClock(),
+    storeCheck: 'now',
+    directory: createStaticDirectory([
+      {
+        merchantId: 'm1',
+        client,
+        devices: SERIALS.map((serialNumber) => ({ serialNumber, terminalType: 'PAXA920' })),
+      },
+    ]),
+    budget: { perWindow: 1000, windowMs: 1 },
+    callback: { host: '127.0.0.1', port: 0 },
+  })
+  const sales: PaymentRecord[] = []
+  for (const terminalSerial of SERIALS) {
+    sales.push(
+      await engine.start({
+        merchantId: 'm1',
+        terminalSerial,
+        operation: 'sale',
+        amountMinor: '500',
+        flow: 'callback',
+      }),
+    )
+  }
+  const tokens = client.posts.map((p) => p.callback!.token)
+  const db = (engine.store as SqlitePaymentStore).database
+  return { engine, sales, tokens, db }
+}
+
+/**
+ * Delivers every callback at once: the connections are opened first, then each request is
+ * written whole in the same turn while the thread is held, so the engine reads them all in one
+ * turn (as when several terminals finish while it commits something else).
+ */
+async function deliverTogether(
+  url: string,
+  deliveries: { token: string; body: unknown }[],
+): Promise<number[]> {
+  const { hostname, port, pathname } = new URL(url)
+  const sockets = await Promise.all(
+    deliveries.map(
+      () =>
+        new Promise<net.Socket>((resolve, reject) => {
+          const socket = net.connect(Number(port), hostname, () => resolve(socket))
+          socket.on('error', reject)
+        }),
+    ),
+  )
+  // Let the server take the connections (its accept runs on a later turn than the connect).
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  const answers = sockets.map(
+    (socket) =>
+      new Promise<number>((resolve) => {
+        let text = ''
+        socket.on('data', (chunk) => (text += chunk.toString()))
+        socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d+)/.exec(text)?.[1] ?? 0)))
+      }),
+  )
+  deliveries.forEach(({ token, body }, i) => {
+    const json = JSON.stringify(body)
+    sockets[i]!.write(
+      `POST ${pathname} HTTP/1.1\r\nHost: ${hostname}\r\nAUTH-TOKEN: ${token}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(json)}\r\n` +
+        `Connection: close\r\n\r\n${json}`,
+    )
+  })
+  // The engine's thread is busy (another payment's commit) while they land, as in a burst.
+  const busyUntil = performance.now() + 30
+  while (performance.now() < busyUntil) {
+    // hold the event loop
+  }
+  return Promise.all(answers)
+}
+
+const approved = (sale: PaymentRecord) => ({
+  finStatus: 'AUTHORISED',
+  transactionReference: sale.transactionReference,
+  totalAmount: 5,
+  currency: 'EUR',
+})
+
+describe('callbacks that arrive together (group commit)', () => {
+  it('are committed with one fsync, and each event and answer comes only after it', async () => {
+    const { engine, sales, tokens, db } = await threeSalesWaiting()
+    const exec = vi.spyOn(db, 'exec')
+    const commits = (): number => exec.mock.calls.filter(([sql]) => sql === 'COMMIT').length
+    const eventsInsideTransaction: string[] = []
+    engine.subscribe((event) => {
+      if (db.isTransaction) eventsInsideTransaction.push(event.record.id)
+    })
+    const finals = sales.map((s) => engine.waitForFinal(s.id))
+    const codes = await deliverTogether(
+      engine.callbackUrl!,
+      sales.map((sale, i) => ({ token: tokens[i]!, body: approved(sale) })),
+    )
+    expect(codes).toEqual([200, 200, 200, 200])
+    expect(commits()).toBe(1)
+    expect(eventsInsideTransaction).toEqual([])
+    for (const record of await Promise.all(finals)) expect(record.state).toBe('approved')
+    for (const serial of SERIALS) expect(engine.terminalBusy('m1', serial)).toBe(false)
+  })
+
+  it('answers 500 to every delivery of a group whose commit failed, and takes them again', async () => {
+    const { engine, sales, tokens, db } = await threeSalesWaiting()
+    const exec = db.exec.bind(db)
+    const spy = vi.spyOn(db, 'exec').mockImplementation((sql: string) => {
+      if (sql === 'COMMIT') throw new Error('disk I/O error')
+      exec(sql)
+    })
+    const events: string[] = []
+    engine.subscribe((event) => events.push(`${event.record.id}:${event.record.state}`))
+    const deliveries = sales.map((sale, i) => ({ token: tokens[i]!, body: approved(sale) }))
+    expect(await deliverTogether(engine.callbackUrl!, deliveries)).toEqual([500, 500, 500, 500])
+    // Nothing was announced, nothing is final, every terminal is still held by its sale.
+    expect(events).toEqual([])
+    for (const sale of sales) expect(engine.get(sale.id).state).toBe('accepted')
+    expect(engine.active().map((e) => e.record.state)).toEqual([
+      'accepted',
+      'accepted',
+      'accepted',
+      'accepted',
+    ])
+    for (const serial of SERIALS) expect(engine.terminalBusy('m1', serial)).toBe(true)
+    spy.mockRestore()
+    // Handpoint sends them again: now they are stored and the sales end approved.
+    expect(await deliverTogether(engine.callbackUrl!, deliveries)).toEqual([200, 200, 200, 200])
+    for (const sale of sales) expect((await engine.waitForFinal(sale.id)).state).toBe('approved')
+  })
+
+  it('answers a delivery whose own write failed alone, and applies the others', async () => {
+    const { engine, sales, tokens, db } = await threeSalesWaiting()
+    const exec = db.exec.bind(db)
+    let savepoints = 0
+    vi.spyOn(db, 'exec').mockImplementation((sql: string) => {
+      // The second change of the group fails inside its savepoint.
+      if (sql.startsWith('SAVEPOINT') && ++savepoints === 2) throw new Error('disk full')
+      exec(sql)
+    })
+    const codes = await deliverTogether(
+      engine.callbackUrl!,
+      sales.map((sale, i) => ({ token: tokens[i]!, body: approved(sale) })),
+    )
+    expect(codes).toEqual([200, 500, 200, 200])
+    expect(sales.map((s) => engine.get(s.id).state)).toEqual([
+      'approved',
+      'accepted',
+      'approved',
+      'approved',
+    ])
+    expect(engine.terminalBusy('m1', 'T2')).toBe(true)
+  })
+})
