@@ -1,6 +1,7 @@
 import type { PaymentRecord } from '@shared/contract/payments.contract'
 import { msg } from '@shared/messages'
 import type { DeliveryHandler, RepeatHandler } from './callback-server'
+import type { GroupWriter } from './group-writer'
 import { mergeMissing, toResultView, transactionResultSchema } from './result-view'
 import type { Settings } from './settings'
 import { isFinal, stateForFinStatus } from './states'
@@ -10,28 +11,20 @@ import type { OperationTracker } from './tracker'
 
 type Delivered = 'applied' | 'duplicate' | 'rejected'
 
-interface Waiting {
-  id: string
-  body: unknown
-  done: (outcome: Delivered) => void
-  failed: (error: unknown) => void
-}
-
 /**
  * What a callback delivery does: the result is applied to its operation like a poll's (the first
  * final result wins; one for another payment is refused without a write). A payment left to the
  * operator (a linked operation Handpoint could not be asked about) may still be finished by one.
  *
- * Deliveries that arrive together are applied together, in one transaction: one fsync for all
- * of them, instead of each result waiting for the commits of the ones before it (a shop's
- * terminals often finish at once). Each delivery is answered, and each payment's event sent,
- * only once the group is on disk; a delivery whose own write failed is answered alone (500,
- * Handpoint sends it again), and a group whose commit failed answers every one of its
- * deliveries that way.
+ * Deliveries read in the same turn are applied in one group commit (./group-writer.ts): a shop's
+ * terminals often finish at once. Each is answered, and each payment's event sent, only once the
+ * group is on disk; a delivery whose own write failed is answered alone (500, Handpoint sends it
+ * again), and a group whose commit failed answers every one of its deliveries that way.
  */
 export function deliverCallback(deps: {
   store: PaymentStore
   tracker: OperationTracker
+  writer: GroupWriter
 }): DeliveryHandler {
   const apply = (id: string, body: unknown): Delivered => {
     const parsing = timing.now()
@@ -55,42 +48,7 @@ export function deliverCallback(deps: {
     op.wake()
     return outcome === 'rejected' ? 'rejected' : outcome === 'duplicate' ? 'duplicate' : 'applied'
   }
-
-  let waiting: Waiting[] = []
-  const applyTogether = (): void => {
-    const group = waiting
-    waiting = []
-    const answers: (() => void)[] = []
-    let written = 0
-    try {
-      deps.store.transaction(() => {
-        // The first thing run after the commit: how long the group's commit took, per payment.
-        deps.store.afterCommit(() => {
-          for (const { id } of group) timing.mark(id, 'commit', written)
-        })
-        for (const item of group) {
-          try {
-            const outcome = apply(item.id, item.body)
-            answers.push(() => item.done(outcome))
-          } catch (error) {
-            answers.push(() => item.failed(error))
-          }
-        }
-        written = timing.now()
-      })
-    } catch (error) {
-      for (const item of group) item.failed(error)
-      return
-    }
-    for (const answer of answers) answer()
-  }
-
-  return (id, body) =>
-    new Promise<Delivered>((done, failed) => {
-      waiting.push({ id, body, done, failed })
-      // Every delivery read in this turn of the event loop joins the group.
-      if (waiting.length === 1) setImmediate(applyTogether)
-    })
+  return (id, body) => deps.writer.write(id, () => apply(id, body))
 }
 
 /**

@@ -12,6 +12,7 @@ import type {
 } from '@shared/contract/payments.contract'
 import type { TransactionResult } from '../handpoint/types'
 import { deliverCallback, repeatCallback } from './callback-flow'
+import { GroupWriter } from './group-writer'
 import { startCallbackServer, type CallbackServerOptions } from './callback-server'
 import { cancelOperation } from './cancel'
 import type { Notices } from '../notices/notices'
@@ -175,6 +176,7 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
   const budget =
     options.budget instanceof RateBudget ? options.budget : new RateBudget(options.budget)
   const locks = new TerminalLocks()
+  const writer = new GroupWriter(store)
   const tracker = new OperationTracker({
     store,
     settings,
@@ -185,7 +187,7 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
   const callbacks = options.callback
     ? await startCallbackServer(
         options.callback,
-        deliverCallback({ store, tracker }),
+        deliverCallback({ store, tracker, writer }),
         repeatCallback({ store, settings, completed: (record) => completed(record) }),
       ).catch((err: unknown) => {
         store.close() // the caller may retry without callbacks on the same store

@@ -19,7 +19,7 @@ afterEach(async () => {
 
 const SERIALS = ['T1', 'T2', 'T3', 'T4']
 
-async function threeSalesWaiting() {
+async function engineOnFourTerminals() {
   const client = new FakeHandpoint()
   engine = await createPaymentEngine({
     dataDir: tempDataDir('group-'),
@@ -35,6 +35,12 @@ async function threeSalesWaiting() {
     budget: { perWindow: 1000, windowMs: 1 },
     callback: { host: '127.0.0.1', port: 0 },
   })
+  const db = (engine.store as SqlitePaymentStore).database
+  return { engine, client, db }
+}
+
+async function threeSalesWaiting() {
+  const { engine, client, db } = await engineOnFourTerminals()
   const sales: PaymentRecord[] = []
   for (const terminalSerial of SERIALS) {
     sales.push(
@@ -48,7 +54,6 @@ async function threeSalesWaiting() {
     )
   }
   const tokens = client.posts.map((p) => p.callback!.token)
-  const db = (engine.store as SqlitePaymentStore).database
   return { engine, sales, tokens, db }
 }
 
@@ -153,13 +158,13 @@ describe('callbacks that arrive together (group commit)', () => {
   })
 
   it('answers a delivery whose own write failed alone, and applies the others', async () => {
-    const { engine, sales, tokens, db } = await threeSalesWaiting()
-    const exec = db.exec.bind(db)
-    let savepoints = 0
-    vi.spyOn(db, 'exec').mockImplementation((sql: string) => {
-      // The second change of the group fails inside its savepoint.
-      if (sql.startsWith('SAVEPOINT') && ++savepoints === 2) throw new Error('disk full')
-      exec(sql)
+    const { engine, sales, tokens } = await threeSalesWaiting()
+    const store = engine.store as SqlitePaymentStore
+    const change = store.change.bind(store)
+    // The second sale's change fails (a full disk, say) inside the group.
+    vi.spyOn(store, 'change').mockImplementation((id, what) => {
+      if (id === sales[1]!.id) throw new Error('disk full')
+      return change(id, what)
     })
     const codes = await deliverTogether(
       engine.callbackUrl!,
