@@ -85,9 +85,21 @@ export function collectTimings(): Collector {
     lastCpu = process.cpuUsage()
   }, PROBE_MS)
   probe.unref()
-  /** How much of [from, to] the loop spent in `busy` (each list ordered by start). */
-  const overlap = (busy: { start: number; end: number }[], from: number, to: number): number =>
-    busy.reduce((sum, b) => sum + Math.max(0, Math.min(b.end, to) - Math.max(b.start, from)), 0)
+  /**
+   * How much of [from, to] the loop spent in `busy` (each list ordered by start). Spans that
+   * overlap count once: a group commit marks the same commit for every payment in the group.
+   */
+  const overlap = (busy: { start: number; end: number }[], from: number, to: number): number => {
+    let sum = 0
+    let reached = from
+    for (const b of busy) {
+      const start = Math.max(b.start, reached)
+      const end = Math.min(b.end, to)
+      if (end > start) sum += end - start
+      reached = Math.max(reached, Math.min(b.end, to))
+    }
+    return sum
+  }
   return {
     split(paymentId, doneAt, finalAt, sentAt) {
       const inside = (marks.get(paymentId) ?? [])
@@ -120,7 +132,9 @@ export function collectTimings(): Collector {
         const from = Math.min(Math.max(sentAt, doneAt), reached)
         const simulator = from - doneAt
         const wait = reached - from
-        const others = commits.filter((c) => c.paymentId !== paymentId)
+        const others = commits
+          .filter((c) => c.paymentId !== paymentId && c.end > from && c.start < reached)
+          .sort((a, b) => a.start - b.start)
         const held = Math.min(wait, overlap(others, from, reached))
         const collecting = Math.min(wait - held, overlap(collections, from, reached))
         const starving = Math.min(wait - held - collecting, overlap(starved, from, reached))
