@@ -12,9 +12,11 @@ export const SIDE_FILES = ['-wal', '-shm'] as const
  * WAL pages after which a commit copies the log back into the file (SQLite's default is 1,000).
  * That copy and its fsync run inside the commit that crosses the mark, on the app's thread: at
  * 1,000 pages (4 MiB, some 100 sales) one commit in a hundred held the loop for 5 to 20 ms; at
- * 200 pages the same work comes in fifths of about a millisecond each (bench/README.md, B3).
+ * 200 pages the same work comes in fifths of about a millisecond each (bench/README.md, B3). The
+ * open store does better still: it checkpoints between bursts of commits and leaves SQLite five
+ * times this as a backstop (./quiet-checkpoints.ts).
  */
-const CHECKPOINT_PAGES = 200
+export const CHECKPOINT_PAGES = 200
 
 /**
  * Opens (creating if needed) the database file with the settings every payment write relies on:

@@ -26,6 +26,7 @@ import { Queries } from './queries'
 import { SideTables } from './side-tables'
 import { PaymentWriter } from './payment-writer'
 import { Statements } from './statements'
+import { QuietCheckpoints } from './quiet-checkpoints'
 import { Transactions } from './transactions'
 
 /** Payments kept decoded (the ones being worked on, and the last twenty pages read). */
@@ -61,7 +62,10 @@ export class SqlitePaymentStore implements PaymentStore {
   private readonly transactions = new Transactions(
     () => this.db,
     () => this.names.reload(),
+    () => this.checkpoints.committed(),
   )
+  /** SQLite's checkpoints, between bursts of commits (./quiet-checkpoints.ts). */
+  readonly checkpoints = new QuietCheckpoints(() => this.db)
 
   /** Throws StoreDamage when the merchants or terminals do not match their checksums. */
   constructor(
@@ -98,6 +102,7 @@ export class SqlitePaymentStore implements PaymentStore {
     const statements = new Statements(db)
     const names = new Names(statements)
     this.db = db
+    this.checkpoints.apply()
     this.statements = statements
     this.names = names
     this.reader = new PaymentReader(statements, names)
@@ -237,6 +242,7 @@ export class SqlitePaymentStore implements PaymentStore {
     this.closed = true
     this.recent.clear()
     this.recentIds.clear()
+    this.checkpoints.close()
     this.db.close()
   }
 

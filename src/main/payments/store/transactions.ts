@@ -20,6 +20,8 @@ export class Transactions {
     private readonly db: () => DatabaseSync,
     /** Told after any rollback (the store reloads the names the writes had added). */
     private readonly rolledBack: () => void,
+    /** Told after each commit, before what waited for it runs. */
+    private readonly committed: () => void = () => {},
   ) {}
 
   run<T>(work: () => T): T {
@@ -38,6 +40,7 @@ export class Transactions {
     const actions = this.actions
     this.actions = []
     this.undos = []
+    this.committed()
     runAll(actions)
     return result
   }
