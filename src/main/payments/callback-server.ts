@@ -193,11 +193,11 @@ export async function startCallbackServer(
       return { token, hash: hashToken(token) }
     },
     bind(tokenHash, operationId) {
-      const digest = Buffer.from(tokenHash, 'hex')
+      const digest = digestOf(tokenHash)
       tokens.set(tokenHash, { operationId, digest, settled: false, repeated: false })
     },
     settle(tokenHash, operationId) {
-      const digest = Buffer.from(tokenHash, 'hex')
+      const digest = digestOf(tokenHash)
       tokens.set(tokenHash, { operationId, digest, settled: true, repeated: false })
     },
     forget(tokenHash) {
@@ -241,4 +241,13 @@ class SourceBudget {
       }
     }
   }
+}
+
+/**
+ * A token's digest as kept for the whole life of its entry: 32 bytes of its own. `Buffer.from`
+ * would give a view into Node's shared 64 KiB buffer pool, and each kept view holds its whole
+ * slab: under B3's load 142 slabs (about 9 MiB) stayed for 1,000 sales (bench/README.md, B3).
+ */
+export function digestOf(tokenHash: string): Buffer {
+  return Buffer.alloc(32, tokenHash, 'hex')
 }

@@ -2,6 +2,8 @@ import http from 'node:http'
 import net from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
+  digestOf,
+  hashToken,
   startCallbackServer,
   type CallbackServer,
   type CallbackServerOptions,
@@ -87,5 +89,14 @@ describe('callback server', () => {
     })
     expect(closed.ms).toBeLessThan(5_000)
     expect(closed.data === '' || closed.data.startsWith('HTTP/1.1 408')).toBe(true)
+  })
+})
+
+describe('a kept token digest', () => {
+  it('owns its 32 bytes instead of holding a slab of the shared buffer pool', () => {
+    const hash = hashToken('a-token')
+    const digest = digestOf(hash)
+    expect(digest.toString('hex')).toBe(hash)
+    expect(digest.buffer.byteLength).toBe(32)
   })
 })
