@@ -65,9 +65,9 @@ export function refHash(reference: string): number {
 /**
  * Codec ids: the first byte of every body. 1 = packed JSON, raw deflate with a 4 KiB window and
  * dictionary v1 (a small window costs less to set up for a body of a few hundred bytes). Output
- * comes in 2 KiB pieces (zlib's default is 16 KiB, one fresh buffer per call): under Node's
- * buffer-pool limit, so thousands of commits do not leave thousands of 16 KiB buffers for the
- * next collection (B3: 30 MB of them, in the app's memory).
+ * comes in 2 KiB pieces (zlib's default is 16 KiB per call): thousands of commits then take
+ * eight times less of Node's buffer pool and leave that much less waiting for the next
+ * collection (B3: 30 MB of 16 KiB pieces, in the app's memory).
  */
 const DEFLATE = { dictionary: BODY_DICTIONARY_V1, windowBits: 12, chunkSize: 2048 }
 const DEFLATE_V1 = 1
