@@ -232,7 +232,6 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
     tracker,
     callbacks,
     money,
-    writer,
   }
   const pendingKeys = new Map<string, Promise<void>>()
   const recovered = recoverUnfinished({ store, tracker, settings, callbacks })

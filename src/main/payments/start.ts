@@ -16,7 +16,7 @@ import {
   refusal,
 } from './operation-input'
 import { withPhase, type PaymentOperation } from './payment-operation'
-import type { GroupWriter } from './group-writer'
+import { timing } from './timing'
 import type { MoneyGuard } from './money/guard'
 import type { MerchantDirectory } from './ports'
 import { BudgetClosedError, type RateBudget } from './rate-budget'
@@ -38,8 +38,6 @@ export interface StartDeps {
   callbacks?: CallbackServer
   /** The money rules every start passes (./money/guard.ts). */
   money: MoneyGuard
-  /** Commits the first save and the "accepted" with the other writes of the same turn. */
-  writer: GroupWriter
 }
 
 /** A till's idempotency key with what it says about the payment (see PaymentEngine.startOnce). */
@@ -78,6 +76,7 @@ export async function startOperation(
   // What is left of an original, and the manager above the ceiling: refused before anything else.
   await deps.money.approve({ ...request, ...money })
   const client = await deps.directory.clientFor(merchantId)
+  // No await between here and the save below: two starts cannot both take the terminal.
   const id = randomUUID()
   const busyWith = deps.locks.acquire(merchantId, terminalSerial, id)
   if (busyWith) {
@@ -85,6 +84,9 @@ export async function startOperation(
   }
   let op: PaymentOperation | undefined
   try {
+    // Again, on what the store holds now: nothing can be saved between this and the insert below,
+    // so two follow-ups of one original never pass on the same "what is left".
+    deps.money.check({ ...request, ...money })
     const now = deps.settings.clock.now()
     const record: PaymentRecord = {
       id,
@@ -113,15 +115,12 @@ export async function startOperation(
 
     deps.settings.crashPoint('before-save')
     const token = flow === 'callback' ? deps.callbacks!.issueToken() : undefined
-    const outcome = await deps.writer.write(id, () => {
-      // Again, on what the store holds now, in the same step as the save: nothing can be saved
-      // between the two, so two follow-ups of one original never pass on the same "what is left".
-      deps.money.check({ ...request, ...money })
-      return deps.store.insert(
-        { record, meta: { referenceSent, callbackTokenHash: token?.hash, sentAt: now } },
-        once && { scope: once.scope, key: once.key, fingerprint: once.fingerprint },
-      )
-    })
+    const committing = timing.now()
+    const outcome = deps.store.insert(
+      { record, meta: { referenceSent, callbackTokenHash: token?.hash, sentAt: now } },
+      once && { scope: once.scope, key: once.key, fingerprint: once.fingerprint },
+    )
+    timing.mark(id, 'commit', committing)
     saved()
     // Another process (the CLI beside the app) took this key first: its payment it is.
     if (!outcome.created) return replay(deps.store, outcome.existing, once!.fingerprint)
@@ -190,14 +189,12 @@ async function send(
   }
   deps.settings.crashPoint('after-post-before-202')
   const ended = { postEndedAt: deps.settings.clock.now() }
-  const { transactionResultId } = accepted
-  // Looked at when its group runs: a callback read meanwhile may have ended it first.
-  await deps.writer.write(op.id, () => {
-    if (op.record.state === 'sent') {
-      const patch = transactionResultId ? { transactionResultId } : {}
-      op.transition('accepted', patch, { meta: ended, evidence: msg('evidence_accepted') })
-    } else if (op.live) op.save({}, { meta: ended, quiet: true })
-  })
+  if (op.record.state === 'sent') {
+    const patch = accepted.transactionResultId
+      ? { transactionResultId: accepted.transactionResultId }
+      : {}
+    op.transition('accepted', patch, { meta: ended, evidence: msg('evidence_accepted') })
+  } else if (op.live) op.save({}, { meta: ended, quiet: true })
   if (op.live) deps.tracker.follow(op)
   return op.record
 }
