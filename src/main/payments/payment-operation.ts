@@ -129,7 +129,7 @@ export class PaymentOperation {
     const before = this.current
     this.current = store.change(this.id, { at, patch, meta: options.meta, evidence })
     timing.mark(this.id, 'commit', committing)
-    // Inside a group commit (./callback-flow.ts) the change is on disk only when the group is:
+    // Inside a group commit (./group-writer.ts) the change is on disk only when the group is:
     // the event waits for it, and a rollback puts this operation back as it was.
     store.onRollback(() => {
       this.current = before
