@@ -176,7 +176,6 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
   const budget =
     options.budget instanceof RateBudget ? options.budget : new RateBudget(options.budget)
   const locks = new TerminalLocks()
-  const writer = new GroupWriter(store)
   const tracker = new OperationTracker({
     store,
     settings,
@@ -187,7 +186,7 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
   const callbacks = options.callback
     ? await startCallbackServer(
         options.callback,
-        deliverCallback({ store, tracker, writer }),
+        deliverCallback({ store, tracker, writer: new GroupWriter(store) }),
         repeatCallback({ store, settings, completed: (record) => completed(record) }),
       ).catch((err: unknown) => {
         store.close() // the caller may retry without callbacks on the same store

@@ -233,8 +233,7 @@ export class SqlitePaymentStore implements PaymentStore {
 
   /** Sets a fact; call inside `transaction` when it must commit with other rows. */
   setFact(name: string, value: string): void {
-    if (this.db.isTransaction) this.side.setFact(name, value)
-    else this.transaction(() => this.side.setFact(name, value))
+    this.transaction(() => this.side.setFact(name, value))
   }
 
   close(): void {
