@@ -192,6 +192,7 @@ export async function runScale(o: ScaleOptions): Promise<Omit<BenchResult, 'id' 
   ]
   const notes = [
     parts.note,
+    ...(o.flow === 'callback' ? [parts.wireNote] : []),
     `wall time ${round(elapsed / 1000, 1)} s; engine-added latency = engine final event minus the simulated terminal posting its result`,
     `the engine process runs the built code (out/main/headless.js) in plain Node ${process.version}, over a store holding ${o.storePayments.toLocaleString('en')} payments; the simulator runs in a child process; rss is the engine process alone`,
     `load average at the end: ${loadavg()

@@ -290,6 +290,8 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
       budget.close()
       tracker.abandonAll()
       await callbacks?.close()
+      // The last changes on disk and announced in a turn of their own, not inside the close.
+      await store.flushed().catch(() => {})
       store.close()
     },
   }

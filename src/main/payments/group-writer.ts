@@ -15,7 +15,8 @@ interface Queued {
  * the commits of the ones read before it, on the app's thread.
  *
  * Each write runs inside the group as a savepoint, in the order asked, so it sees the ones before
- * it. Its promise settles only once the group is on disk; what acts on a change inside a write
+ * it. Its promise settles only once the group is on disk (the commit itself does not wait for
+ * the disk on the app's thread; see store/disk-sync.ts); what acts on a change inside a write
  * goes through the store's `afterCommit`. A write that throws fails alone (its own changes
  * undone); a failed commit fails every write of the group, with each operation put back as it
  * was (`onRollback`).
@@ -37,27 +38,36 @@ export class GroupWriter {
     const group = this.queue
     this.queue = []
     const answers: (() => void)[] = []
-    let written = 0
+    const writing = timing.now()
     try {
-      this.store.transaction(() => {
-        // The first thing run after the commit: how long the group's commit took, per payment.
-        this.store.afterCommit(() => {
-          for (const { paymentId } of group) timing.mark(paymentId, 'commit', written)
-        })
-        for (const item of group) {
-          try {
-            const value = this.store.transaction(item.write)
-            answers.push(() => item.done(value))
-          } catch (error) {
-            answers.push(() => item.failed(error))
+      this.store.transaction(
+        () => {
+          for (const item of group) {
+            try {
+              const value = this.store.transaction(item.write)
+              answers.push(() => item.done(value))
+            } catch (error) {
+              answers.push(() => item.failed(error))
+            }
           }
-        }
-        written = timing.now()
-      })
+        },
+        { waitForDisk: false },
+      )
     } catch (error) {
       for (const item of group) item.failed(error)
       return
     }
-    for (const answer of answers) answer()
+    const written = timing.now()
+    if (writing) for (const { paymentId } of group) timing.mark(paymentId, 'commit', writing)
+    // The answers once the group is on disk (after what waited for its commit: the events).
+    this.store.flushed().then(
+      () => {
+        if (written) for (const { paymentId } of group) timing.mark(paymentId, 'durable', written)
+        for (const answer of answers) answer()
+      },
+      (error: unknown) => {
+        for (const item of group) item.failed(error)
+      },
+    )
   }
 }

@@ -114,7 +114,11 @@ export class PaymentOperation {
     return !this.ended
   }
 
-  /** Stores one change (durable before this returns), then announces it unless `quiet`. */
+  /**
+   * Stores one change, then announces it unless `quiet`. The commit does not wait for the disk
+   * on the app's thread: the event, the terminal freed and whoever waits for the outcome are told
+   * once the change is on disk (`afterCommit`), and nothing else here acts on it before then.
+   */
   save(
     patch: PaymentPatch,
     options: { meta?: Partial<PaymentMeta>; evidence?: Message; quiet?: boolean } = {},
@@ -127,13 +131,16 @@ export class PaymentOperation {
     const { store } = this.ctx
     const committing = timing.now()
     const before = this.current
-    this.current = store.change(this.id, { at, patch, meta: options.meta, evidence })
+    const change = { at, patch, meta: options.meta, evidence }
+    this.current = store.transaction(() => store.change(this.id, change), { waitForDisk: false })
     timing.mark(this.id, 'commit', committing)
     // Inside a group commit (./group-writer.ts) the change is on disk only when the group is:
     // the event waits for it, and a rollback puts this operation back as it was.
     store.onRollback(() => {
       this.current = before
     })
+    const written = timing.now()
+    if (written) store.afterCommit(() => timing.mark(this.id, 'durable', written))
     if (!options.quiet) {
       const event = this.event()
       store.afterCommit(() => {

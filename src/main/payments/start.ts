@@ -55,7 +55,7 @@ export interface Started {
 }
 
 /**
- * Starts one operation: check it, take the terminal, save it as `sent` (committed and fsync'd,
+ * Starts one operation: check it, take the terminal, save it as `sent` (committed and on disk,
  * with the idempotency key when a till gave one) BEFORE the POST, send it once, record the
  * answer. An ambiguous failure leaves it `unknown` for the watcher to resolve: never re-POSTed.
  * `saved` is called once the payment (and its key) is stored, or when the start ends without.
@@ -116,17 +116,27 @@ export async function startOperation(
     deps.settings.crashPoint('before-save')
     const token = flow === 'callback' ? deps.callbacks!.issueToken() : undefined
     const committing = timing.now()
-    const outcome = deps.store.insert(
-      { record, meta: { referenceSent, callbackTokenHash: token?.hash, sentAt: now } },
-      once && { scope: once.scope, key: once.key, fingerprint: once.fingerprint },
+    // Committed without waiting for the disk here: the request waits for it below (`flushed`),
+    // and so does everything else that acts on this save (the till's repeat, the event).
+    const outcome = deps.store.transaction(
+      () =>
+        deps.store.insert(
+          { record, meta: { referenceSent, callbackTokenHash: token?.hash, sentAt: now } },
+          once && { scope: once.scope, key: once.key, fingerprint: once.fingerprint },
+        ),
+      { waitForDisk: false },
     )
     timing.mark(id, 'commit', committing)
-    saved()
+    deps.store.afterCommit(saved)
     // Another process (the CLI beside the app) took this key first: its payment it is.
     if (!outcome.created) return replay(deps.store, outcome.existing, once!.fingerprint)
     op = deps.tracker.track(outcome.payment, { client, watch: false })
     if (token) deps.callbacks!.bind(token.hash, id)
-    deps.tracker.announce(op.event())
+    const event = op.event()
+    deps.store.afterCommit(() => deps.tracker.announce(event))
+    const durable = timing.now()
+    await deps.store.flushed()
+    timing.mark(id, 'durable', durable)
     const callback = token ? { url: deps.callbacks!.url, token: token.token } : undefined
     const input = buildTransactionInput(
       op.record,
@@ -150,8 +160,8 @@ async function send(
   let accepted: Accepted | undefined
   for (let attempt = 1; !accepted; attempt += 1) {
     try {
-      // Saved before asking the budget: the budget sends the moment it grants, so no disk write
-      // can stand between its decision and the request leaving.
+      // Saved (and on disk) before asking the budget: the budget sends the moment it grants, so
+      // no disk write can stand between its decision and the request leaving.
       deps.settings.crashPoint('after-save-before-post')
       accepted = await op.gate(() => client.startTransaction(input))
     } catch (err) {
@@ -176,7 +186,7 @@ async function send(
           { meta: ended, evidence: msg('evidence_no_clear_answer', { cause }) },
         )
         deps.tracker.follow(op)
-        return op.record
+        return await settled(deps, op)
       }
       const refused = refusal(failure, op.serial)
       op.transition(
@@ -184,6 +194,7 @@ async function send(
         { lastError: refused },
         { meta: ended, evidence: msg('evidence_refused', { cause }) },
       )
+      await deps.store.flushed()
       throw new AppError(refused, { paymentId: op.id })
     }
   }
@@ -196,7 +207,14 @@ async function send(
     op.transition('accepted', patch, { meta: ended, evidence: msg('evidence_accepted') })
   } else if (op.live) op.save({}, { meta: ended, quiet: true })
   if (op.live) deps.tracker.follow(op)
-  return op.record
+  return await settled(deps, op)
+}
+
+/** The record as the start left it, once that is on disk (and announced). */
+async function settled(deps: StartDeps, op: PaymentOperation): Promise<PaymentRecord> {
+  const record = op.record
+  await deps.store.flushed()
+  return record
 }
 
 /** The payment an idempotency key already stands for, when the request is the same. */

@@ -17,8 +17,10 @@ export type TimingStep =
   | 'received'
   /** A callback body checked against the TransactionResult schema. */
   | 'parse'
-  /** One change of the payment committed to the store (fsync'd). */
+  /** One change of the payment committed to the store (written to its log; fsync'd, unless deferred). */
   | 'commit'
+  /** A deferred commit waiting for the fsync off the app's thread that puts it on disk. */
+  | 'durable'
   /** The status event handed to every subscriber (the window, the till link, ...). */
   | 'announce'
 

@@ -103,6 +103,8 @@ export const paymentMessages = {
     'The payment store was damaged ({problem}). It was moved aside as {copy}; {kept} payments were read back from it and {lost} could not be. Check recent payments against the Handpoint portal.',
   payments_store_newer:
     'The payment store {file} was written by a newer version of POS Companion (schema {found}; this version knows up to {known}). It was left untouched: update POS Companion to use it.',
+  payments_store_disk_failed:
+    'The payment store could not be written to disk ({cause}). No payment can be taken or changed until POS Companion is restarted; then check the last payments against the Handpoint portal.',
   payments_record_damaged:
     'Payment {id} could not be read: its stored data is damaged ({problem}). The payment store will be repaired; check this payment in the Handpoint portal.',
   payments_legacy_imported:

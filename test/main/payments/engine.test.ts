@@ -75,6 +75,8 @@ describe('payment engine', () => {
     expect(engine.get(started.id).state).toBe('in-progress')
     client.poll = () => ({ kind: 'final', result: approved(started.transactionReference) })
     await clock.advance(10_000)
+    // Told once the final change is on disk (an fsync off the loop: real time, not the clock's).
+    await engine.waitForFinal(started.id)
     const final = engine.get(started.id)
     expect(final.state).toBe('approved')
     expect(final.result?.maskedCardNumber).toBe('************0936')
@@ -287,6 +289,8 @@ describe('payment engine', () => {
     await clock.advance(5_000)
     expect(engine.get('b').state).toBe('approved')
     expect(client.posts).toHaveLength(0)
+    // Both told once their final change is on disk (an fsync off the loop, in real time).
+    await engine.store.flushed()
     expect(finals.map((r) => r.id).sort()).toEqual(['a', 'b'])
     await settle()
   })

@@ -80,9 +80,10 @@ describe('payment timing marks', () => {
     expect(engine.get(started.id).state).toBe('approved')
     const mine = marks.filter((m) => m.paymentId === started.id)
     const steps = mine.map((m) => m.step)
-    // First save: commit; POST: budget, request; accepted: commit, announce; poll: budget,
-    // request; final: commit...
-    expect(steps.slice(0, 3)).toEqual(['commit', 'budget', 'request'])
+    // First save: commit, then on disk (durable) before the POST: budget, request; accepted:
+    // commit, durable, announce; poll: budget, request; final: commit...
+    expect(steps.slice(0, 4)).toEqual(['commit', 'durable', 'budget', 'request'])
+    expect(steps).toContain('durable')
     expect(steps).toContain('commit')
     expect(steps).toContain('announce')
     expect(steps.filter((s) => s === 'request').length).toBeGreaterThanOrEqual(2)
@@ -104,8 +105,15 @@ describe('payment timing marks', () => {
     expect(await deliver(engine.callbackUrl!, token, result)).toBe(200)
     const steps = marks.filter((m) => m.paymentId === started.id).map((m) => m.step)
     const tail = steps.slice(steps.indexOf('received'))
-    // The change's rows, then the commit of the group of deliveries it was applied with (one
-    // fsync for all of them), then the event.
-    expect(tail.slice(0, 5)).toEqual(['received', 'parse', 'commit', 'commit', 'announce'])
+    // The change's rows, then the commit of the group of deliveries it was applied with, then
+    // once an fsync off the loop has it on disk (one for all of them), the event.
+    expect(tail.slice(0, 6)).toEqual([
+      'received',
+      'parse',
+      'commit',
+      'commit',
+      'durable',
+      'announce',
+    ])
   })
 })

@@ -53,15 +53,23 @@ export interface PaymentStore {
    * Runs `work` as one durable transaction: every write inside it commits together, with one
    * fsync, before this returns (a group commit: results that arrive together wait for the disk
    * once). A write that fails inside it is undone alone (a savepoint); an error thrown out of
-   * `work`, or a failed commit, undoes everything. Nested calls join as savepoints.
+   * `work`, or a failed commit, undoes everything. Nested calls join as savepoints. With
+   * `waitForDisk: false` the commit returns before the fsync, which runs off the app's thread:
+   * for writes whose every consequence waits in `afterCommit` or on `flushed()`.
    */
-  transaction<T>(work: () => T): T
+  transaction<T>(work: () => T, options?: TransactionOptions): T
   /**
-   * Runs `action` once what was written so far is on disk: now when no transaction is open, else
-   * right after the open one commits (in the order given); dropped when it is rolled back.
-   * Whatever acts on a stored fact (an event, a waiting caller) goes through here.
+   * Runs `action` once what was written so far is on disk: as soon as every commit so far is
+   * (now, usually, when no transaction is open), else once the open one is (in the order given);
+   * dropped when it is rolled back. Whatever acts on a stored fact (an event, a waiting caller,
+   * a request that relies on it) goes through here or `flushed()`.
    */
   afterCommit(action: () => void): void
+  /**
+   * Resolves once every commit so far is on disk; rejects when the disk failed (the store then
+   * refuses every write: `payments_store_disk_failed`).
+   */
+  flushed(): Promise<void>
   /** Runs `undo` when the open transaction (or savepoint) is rolled back; nothing when none is open. */
   onRollback(undo: () => void): void
   /** The payment as it now is (fold of its changes), or undefined when unknown or damaged. */
@@ -289,3 +297,11 @@ export interface BatchCloseQuery {
 
 /** A problem the store found, as a message code of src/shared/messages/payments.ts. */
 export type StoreProblem = Required<Message>
+
+export interface TransactionOptions {
+  /**
+   * False: commit without waiting for the disk on the app's thread; what waits for the commit
+   * (`afterCommit`, `flushed()`) is told once an fsync off the thread has covered it.
+   */
+  waitForDisk?: boolean
+}

@@ -1,5 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite'
 import type { HistoryPage, HistoryQuery, PaymentRecord } from '@shared/contract/payments.contract'
+import { AppError } from '@shared/contract/result'
+import { msg } from '@shared/messages'
 import { StoreDamage, idFromDb, stateCode } from './codec'
 import { Names } from './names'
 import { PaymentReader, type HeadRow } from './payment-rows'
@@ -21,12 +23,14 @@ import type {
   ReceiptStatusRow,
   StoreProblem,
   StoredPayment,
+  TransactionOptions,
 } from './port'
 import { Queries } from './queries'
 import { SideTables } from './side-tables'
 import { PaymentWriter } from './payment-writer'
 import { Statements } from './statements'
 import { QuietCheckpoints } from './quiet-checkpoints'
+import { DiskSync } from './disk-sync'
 import { Transactions } from './transactions'
 
 /** Payments kept decoded (the ones being worked on, and the last twenty pages read). */
@@ -37,6 +41,8 @@ export interface SqliteStoreHooks {
   onProblem?: (problem: StoreProblem) => void
   /** Told when a read found damage, so the next open checks and repairs the whole store. */
   onDamage?: () => void
+  /** Told of an error thrown by what waited for a commit, run after the disk had it. */
+  onError?: (error: unknown) => void
 }
 
 /**
@@ -59,10 +65,21 @@ export class SqlitePaymentStore implements PaymentStore {
   private readonly recent = new Map<number, StoredPayment>()
   private readonly recentIds = new Map<string, number>()
   private closed = false
+  /** Commits that wait for the disk off the app's thread (./disk-sync.ts). */
+  private readonly disk = new DiskSync(
+    () => this.db,
+    (error) => {
+      const cause = error.message.slice(0, 200)
+      this.report({ code: 'payments_store_disk_failed', params: { cause } })
+    },
+    (error) => (this.hooks.onError ?? console.error)(error),
+  )
   private readonly transactions = new Transactions(
     () => this.db,
     () => this.names.reload(),
     () => this.checkpoints.committed(),
+    this.disk,
+    (failure) => new AppError(msg('payments_store_disk_failed', { cause: failure.message })),
   )
   /** SQLite's checkpoints, between bursts of commits (./quiet-checkpoints.ts). */
   readonly checkpoints = new QuietCheckpoints(() => this.db)
@@ -97,6 +114,8 @@ export class SqlitePaymentStore implements PaymentStore {
   }
 
   private use(db: DatabaseSync): void {
+    // What the old database committed is on its disk before anything moves to the new one.
+    if (this.db) this.disk.settle()
     this.recent.clear()
     this.recentIds.clear()
     const statements = new Statements(db)
@@ -242,6 +261,7 @@ export class SqlitePaymentStore implements PaymentStore {
     this.recent.clear()
     this.recentIds.clear()
     this.checkpoints.close()
+    this.disk.settle()
     this.db.close()
   }
 
@@ -255,11 +275,15 @@ export class SqlitePaymentStore implements PaymentStore {
   }
 
   /**
-   * Runs `work` in one write transaction, committed (and fsync'd) before returning, then what
-   * waited for the commit; see ./transactions.ts.
+   * Runs `work` in one write transaction, committed (and fsync'd, unless `waitForDisk` is false)
+   * before returning, then what waited for the commit; see ./transactions.ts.
    */
-  transaction<T>(work: () => T): T {
-    return this.transactions.run(work)
+  transaction<T>(work: () => T, options?: TransactionOptions): T {
+    return this.transactions.run(work, options)
+  }
+
+  flushed(): Promise<void> {
+    return this.transactions.flushed()
   }
 
   afterCommit(action: () => void): void {

@@ -1,4 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite'
+import { runAll, type DiskSync } from './disk-sync'
+import type { TransactionOptions } from './port'
 
 /**
  * The store's write transactions. The outermost is `BEGIN IMMEDIATE ... COMMIT` (with
@@ -8,8 +10,10 @@ import type { DatabaseSync } from 'node:sqlite'
  *
  * Nothing may act on a fact before it is on disk, so what acts (an event to the window, a
  * waiting caller told the outcome) is handed to `afterCommit` and runs once the outermost
- * transaction has committed; a rollback drops it and runs the undos registered with
- * `onRollback` instead (an operation's in-memory state put back as it was).
+ * transaction is on disk; a rollback drops it and runs the undos registered with `onRollback`
+ * instead (an operation's in-memory state put back as it was). A transaction run with
+ * `waitForDisk: false` is on disk only when `disk` says so; any other is when COMMIT returns,
+ * and so is every commit before it.
  */
 export class Transactions {
   private actions: (() => void)[] = []
@@ -21,33 +25,53 @@ export class Transactions {
     /** Told after any rollback (the store reloads the names the writes had added). */
     private readonly rolledBack: () => void,
     /** Told after each commit, before what waited for it runs. */
-    private readonly committed: () => void = () => {},
+    private readonly committed: () => void,
+    private readonly disk: DiskSync,
+    /** Thrown instead of writing once the disk has failed. */
+    private readonly refusal: (failure: Error) => Error,
   ) {}
 
-  run<T>(work: () => T): T {
+  run<T>(work: () => T, options: TransactionOptions = {}): T {
     const db = this.db()
     if (db.isTransaction) return this.savepoint(db, work)
-    db.exec('BEGIN IMMEDIATE')
+    if (this.disk.failure) throw this.refusal(this.disk.failure)
+    const deferred = options.waitForDisk === false && this.disk.supported
+    if (deferred) db.exec('PRAGMA synchronous = NORMAL')
     let result: T
     try {
+      db.exec('BEGIN IMMEDIATE')
       result = work()
       db.exec('COMMIT')
     } catch (error) {
       if (db.isTransaction) db.exec('ROLLBACK')
       this.undoSince(0, 0)
       throw error
+    } finally {
+      if (deferred) db.exec('PRAGMA synchronous = FULL')
     }
     const actions = this.actions
     this.actions = []
     this.undos = []
     this.committed()
-    runAll(actions)
+    if (deferred) {
+      this.disk.deferred(actions)
+    } else {
+      this.disk.syncNow()
+      runAll(actions)
+    }
     return result
   }
 
   afterCommit(action: () => void): void {
     if (this.db().isTransaction) this.actions.push(action)
-    else action()
+    else this.disk.whenDurable(action)
+  }
+
+  /** Resolves once every commit so far is on disk (at once when none waits for it). */
+  flushed(): Promise<void> {
+    return this.disk.flushed().catch((error: Error) => {
+      throw this.refusal(error)
+    })
   }
 
   onRollback(undo: () => void): void {
@@ -83,17 +107,4 @@ export class Transactions {
     this.actions.length = actions
     runAll(this.undos.splice(undos).reverse())
   }
-}
-
-/** Runs every function, even when one throws; the first error is thrown after the last ran. */
-function runAll(fns: (() => void)[]): void {
-  let failure: { error: unknown } | undefined
-  for (const fn of fns) {
-    try {
-      fn()
-    } catch (error) {
-      failure ??= { error }
-    }
-  }
-  if (failure) throw failure.error
 }

@@ -116,6 +116,8 @@ const de: CodeMessages = {
       'Der Zahlungsspeicher war beschädigt ({problem}). Er wurde als {copy} beiseitegelegt; {kept} Zahlungen wurden daraus übernommen, {lost} nicht. Bitte die letzten Zahlungen im Handpoint-Portal prüfen.',
     payments_store_newer:
       'Der Zahlungsspeicher {file} stammt von einer neueren Version von POS Companion (Schema {found}; diese Version kennt bis {known}). Er wurde nicht angetastet: bitte POS Companion aktualisieren.',
+    payments_store_disk_failed:
+      'Der Zahlungsspeicher konnte nicht auf die Festplatte geschrieben werden ({cause}). Bis zum Neustart von POS Companion kann keine Zahlung ausgeführt oder geändert werden; danach bitte die letzten Zahlungen im Handpoint-Portal prüfen.',
     payments_record_damaged:
       'Zahlung {id} konnte nicht gelesen werden: ihre gespeicherten Daten sind beschädigt ({problem}). Der Zahlungsspeicher wird repariert; bitte diese Zahlung im Handpoint-Portal prüfen.',
     payments_legacy_imported:
