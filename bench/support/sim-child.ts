@@ -5,6 +5,7 @@
  * engine's event loop. Talks to the parent over the fork IPC channel (see remote-sim.ts).
  */
 import diagnostics from 'node:diagnostics_channel'
+import http from 'node:http'
 import type { SimulatorOptions } from '../../src/main/simulator'
 import { loadKit, type Kit } from './kit'
 
@@ -17,25 +18,23 @@ const send = (message: unknown): void => {
 const now = (): number => performance.timeOrigin + performance.now()
 
 /**
- * When each callback POST left: the terminal's fetch is watched (token -> reference) and undici
- * says when the request's headers were written to the socket.
+ * When each callback POST left: the terminal's request is watched (token -> reference, from the
+ * body it ends with) and node's HTTP client says when the request was written to the socket.
  */
 const referenceOfToken = new Map<string, string>()
-const plainFetch = globalThis.fetch
-globalThis.fetch = (input, init) => {
-  const headers = (init?.headers ?? {}) as Record<string, string>
-  const token = headers['AUTH-TOKEN']
-  if (token && typeof init?.body === 'string') {
-    const reference = (JSON.parse(init.body) as { transactionReference?: string })
+const plainEnd = http.ClientRequest.prototype.end
+http.ClientRequest.prototype.end = function (this: http.ClientRequest, ...args: unknown[]) {
+  const token = this.getHeader('AUTH-TOKEN')
+  if (typeof token === 'string' && typeof args[0] === 'string') {
+    const reference = (JSON.parse(args[0]) as { transactionReference?: string })
       .transactionReference
     if (reference) referenceOfToken.set(token, reference)
   }
-  return plainFetch(input, init)
-}
-diagnostics.subscribe('undici:client:sendHeaders', (message) => {
-  const headers = String((message as { headers?: unknown }).headers ?? '')
-  const token = /auth-token: *([^\r\n]+)/i.exec(headers)?.[1]
-  const reference = token ? referenceOfToken.get(token) : undefined
+  return (plainEnd as (...a: unknown[]) => http.ClientRequest).apply(this, args)
+} as typeof plainEnd
+diagnostics.subscribe('http.client.request.start', (message) => {
+  const token = (message as { request: http.ClientRequest }).request.getHeader('AUTH-TOKEN')
+  const reference = typeof token === 'string' ? referenceOfToken.get(token) : undefined
   if (reference) send({ type: 'callback-sent', reference, at: now() })
 })
 

@@ -103,8 +103,12 @@ export async function startCallbackServer(
   const checkEvery = Math.max(50, Math.min(1000, Math.floor(headersTimeout / 2)))
   const server = http.createServer({ connectionsCheckingInterval: checkEvery }, (req, res) => {
     const arrived = timing.now()
+    // A delivery taken (200) may keep its connection for the next one, as an HTTP client of
+    // Handpoint's cloud does; every refusal closes it, so a stranger holds nothing open.
     const reply = (status: number, text: string): void => {
-      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' })
+      const headers: http.OutgoingHttpHeaders = { 'content-type': 'text/plain; charset=utf-8' }
+      if (status !== 200) headers.connection = 'close'
+      res.writeHead(status, headers)
       res.end(text)
     }
     const pathname = (req.url ?? '').split('?')[0]
