@@ -186,7 +186,11 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
   const callbacks = options.callback
     ? await startCallbackServer(
         options.callback,
-        deliverCallback({ store, tracker, writer: new GroupWriter(store) }),
+        deliverCallback({
+          store,
+          tracker,
+          writer: new GroupWriter(store, (id) => tracker.othersLive(id)),
+        }),
         repeatCallback({ store, settings, completed: (record) => completed(record) }),
       ).catch((err: unknown) => {
         store.close() // the caller may retry without callbacks on the same store

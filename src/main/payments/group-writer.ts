@@ -24,7 +24,11 @@ interface Queued {
 export class GroupWriter {
   private queue: Queued[] = []
 
-  constructor(private readonly store: PaymentStore) {}
+  constructor(
+    private readonly store: PaymentStore,
+    /** Another payment than this one is being followed (see OperationTracker.othersLive). */
+    private readonly othersLive: (paymentId: string) => boolean = () => true,
+  ) {}
 
   /** Runs `write` in this turn's group; resolves with its value once the group is committed. */
   write<T>(paymentId: string, write: () => T): Promise<T> {
@@ -51,7 +55,8 @@ export class GroupWriter {
             }
           }
         },
-        { waitForDisk: false },
+        // Alone, the group waits for the disk here (quicker for it); see OperationTracker.othersLive.
+        { waitForDisk: group.length === 1 && !this.othersLive(group[0]!.paymentId) },
       )
     } catch (error) {
       for (const item of group) item.failed(error)

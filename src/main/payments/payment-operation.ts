@@ -31,6 +31,8 @@ export interface OperationContext {
   ended(op: PaymentOperation, record: PaymentRecord, final: boolean): void
   /** Operations of this API key being followed by polling (the poll schedule shares the budget). */
   pollersOn(key: string): number
+  /** Another payment than `id` is being followed (its commits then leave the disk to a thread). */
+  othersLive(id: string): boolean
 }
 
 /** A message whose text parameters carry no card number. */
@@ -115,9 +117,10 @@ export class PaymentOperation {
   }
 
   /**
-   * Stores one change, then announces it unless `quiet`. The commit does not wait for the disk
-   * on the app's thread: the event, the terminal freed and whoever waits for the outcome are told
-   * once the change is on disk (`afterCommit`), and nothing else here acts on it before then.
+   * Stores one change, then announces it unless `quiet`. While other payments are followed the
+   * commit does not wait for the disk on the app's thread; either way the event, the terminal
+   * freed and whoever waits for the outcome are told once the change is on disk (`afterCommit`),
+   * and nothing else here acts on it before then.
    */
   save(
     patch: PaymentPatch,
@@ -132,7 +135,9 @@ export class PaymentOperation {
     const committing = timing.now()
     const before = this.current
     const change = { at, patch, meta: options.meta, evidence }
-    this.current = store.transaction(() => store.change(this.id, change), { waitForDisk: false })
+    this.current = store.transaction(() => store.change(this.id, change), {
+      waitForDisk: !this.ctx.othersLive(this.id),
+    })
     timing.mark(this.id, 'commit', committing)
     // Inside a group commit (./group-writer.ts) the change is on disk only when the group is:
     // the event waits for it, and a rollback puts this operation back as it was.

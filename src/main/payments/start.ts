@@ -116,15 +116,15 @@ export async function startOperation(
     deps.settings.crashPoint('before-save')
     const token = flow === 'callback' ? deps.callbacks!.issueToken() : undefined
     const committing = timing.now()
-    // Committed without waiting for the disk here: the request waits for it below (`flushed`),
-    // and so does everything else that acts on this save (the till's repeat, the event).
+    // While other payments are followed, committed without waiting for the disk here: the
+    // request waits for it below (`flushed`), and so does all else that acts on this save.
     const outcome = deps.store.transaction(
       () =>
         deps.store.insert(
           { record, meta: { referenceSent, callbackTokenHash: token?.hash, sentAt: now } },
           once && { scope: once.scope, key: once.key, fingerprint: once.fingerprint },
         ),
-      { waitForDisk: false },
+      { waitForDisk: !deps.tracker.othersLive() },
     )
     timing.mark(id, 'commit', committing)
     deps.store.afterCommit(saved)

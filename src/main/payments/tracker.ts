@@ -33,7 +33,17 @@ export class OperationTracker {
       announce: (event) => this.announce(event),
       ended: (op, record, final) => this.ended(op, record, final),
       pollersOn: (key) => this.pollersOn(key),
+      othersLive: (id) => this.othersLive(id),
     }
+  }
+
+  /**
+   * Another payment than `id` is being followed. Then a payment's commits do not wait for the
+   * disk on the app's thread (store/disk-sync.ts): one payment's fsync would hold up the others'
+   * results. Alone, a commit waits for the disk where it is made, which is quicker for it.
+   */
+  othersLive(id?: string): boolean {
+    return this.live.size > (id !== undefined && this.live.has(id) ? 1 : 0)
   }
 
   /**

@@ -105,15 +105,16 @@ describe('payment timing marks', () => {
     expect(await deliver(engine.callbackUrl!, token, result)).toBe(200)
     const steps = marks.filter((m) => m.paymentId === started.id).map((m) => m.step)
     const tail = steps.slice(steps.indexOf('received'))
-    // The change's rows, then the commit of the group of deliveries it was applied with, then
-    // once an fsync off the loop has it on disk (one for all of them), the event.
-    expect(tail.slice(0, 6)).toEqual([
+    // The change's rows; the payment alone, its group commits waiting for the disk where it is
+    // made, the event follows at once; then the group's own marks (its commit, on disk).
+    expect(tail.slice(0, 7)).toEqual([
       'received',
       'parse',
       'commit',
-      'commit',
       'durable',
       'announce',
+      'commit',
+      'durable',
     ])
   })
 })

@@ -48,7 +48,8 @@ export interface SqliteStoreHooks {
 /**
  * The PaymentStore on one open SQLite database (see ./open-store.ts for how it is opened,
  * checked, repaired and migrated). Writes are one `BEGIN IMMEDIATE` transaction each, committed
- * with `synchronous=FULL`; reads check every row they touch.
+ * with `synchronous=FULL`, or fsync'd off the app's thread when the caller asks (a payment's own
+ * changes, ./disk-sync.ts); reads check every row they touch.
  */
 export class SqlitePaymentStore implements PaymentStore {
   readonly problems: StoreProblem[] = []
