@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import net from 'node:net'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
@@ -178,5 +179,19 @@ describe('callbacks that arrive together (group commit)', () => {
       'approved',
     ])
     expect(engine.terminalBusy('m1', 'T2')).toBe(true)
+  })
+
+  it('lets a sale alone wait for the disk where it commits, and hands the disk to a thread while others are live', async () => {
+    const { engine } = await engineOnFourTerminals()
+    const offThread = vi.spyOn(fs, 'fdatasync')
+    const sale = { merchantId: 'm1', operation: 'sale' as const, amountMinor: '500' }
+    const first = await engine.start({ ...sale, terminalSerial: 'T1', flow: 'callback' })
+    // Alone: its first save and Handpoint's answer were fsync'd by SQLite in the commit.
+    expect(offThread).not.toHaveBeenCalled()
+    const second = await engine.start({ ...sale, terminalSerial: 'T2', flow: 'callback' })
+    // The first one is still live: the second's commits left the fsync to a thread.
+    expect(offThread).toHaveBeenCalled()
+    expect(engine.get(second.id).state).toBe('accepted')
+    expect(engine.get(first.id).state).toBe('accepted')
   })
 })
