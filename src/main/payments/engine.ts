@@ -263,7 +263,8 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
     list: (query) => store.list(query).map(withPhase),
     cancel: (merchantId, serial) => cancelOperation({ locks, tracker, budget }, merchantId, serial),
     terminalBusy: (merchantId, serial) => locks.holder(merchantId, serial) !== undefined,
-    get: (id) => withPhase(stored(id).record),
+    // A live payment as its last change on disk left it (see PaymentOperation.shown).
+    get: (id) => tracker.get(id)?.shown ?? withPhase(stored(id).record),
     active: () => tracker.active(),
     search: (query) => {
       const page = store.search(query)

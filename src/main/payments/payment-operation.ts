@@ -80,6 +80,10 @@ export class PaymentOperation {
   private wakeUp?: () => void
   private readonly waiters: ((record: PaymentRecord) => void)[] = []
   private ended = false
+  /** Its end is on disk (waiters told), or it was abandoned. */
+  private endedOnDisk = false
+  /** The record as its last change on disk left it: what readers outside the engine are shown. */
+  private shownRecord: PaymentRecord
   /** Repeated or stray replies seen, counted here: a reply repeated 10,000 times writes nothing. */
   private readonly notedReplies = new Set<string>()
   repeatedReplies = 0
@@ -90,6 +94,7 @@ export class PaymentOperation {
     client?: HandpointClient,
   ) {
     this.current = stored
+    this.shownRecord = withPhase(stored.record)
     this.id = stored.record.id
     this.merchantId = stored.record.merchantId
     this.serial = stored.record.terminalSerial
@@ -105,6 +110,14 @@ export class PaymentOperation {
 
   get record(): PaymentRecord {
     return withPhase(this.current.record)
+  }
+
+  /**
+   * The record as its last change on disk left it. A change committed but not yet on disk (a
+   * commit whose fsync runs off the thread) is shown from the moment it is.
+   */
+  get shown(): PaymentRecord {
+    return this.shownRecord
   }
 
   get meta(): PaymentMeta {
@@ -145,7 +158,11 @@ export class PaymentOperation {
       this.current = before
     })
     const written = timing.now()
-    if (written) store.afterCommit(() => timing.mark(this.id, 'durable', written))
+    const record = this.record
+    store.afterCommit(() => {
+      this.shownRecord = record
+      if (written) timing.mark(this.id, 'durable', written)
+    })
     if (!options.quiet) {
       const event = this.event()
       store.afterCommit(() => {
@@ -240,9 +257,8 @@ export class PaymentOperation {
     this.end(this.record, false)
   }
 
-  /** What subscribers are told about this operation now. */
-  event(): PaymentStatusEvent {
-    const record = this.record
+  /** What subscribers are told about this operation now (or about `record`, one of its states). */
+  event(record: PaymentRecord = this.record): PaymentStatusEvent {
     const elapsedMs = (record.finalAt ?? this.ctx.settings.clock.now()) - record.createdAt
     return {
       record,
@@ -255,7 +271,7 @@ export class PaymentOperation {
 
   /** Resolves when the operation is final or left to the operator. */
   waitForFinal(): Promise<PaymentRecord> {
-    if (this.ended) return Promise.resolve(this.record)
+    if (this.endedOnDisk) return Promise.resolve(this.shownRecord)
     return new Promise((resolve) => this.waiters.push(resolve))
   }
 
@@ -289,6 +305,7 @@ export class PaymentOperation {
   /** The engine is shutting down: stop waiting, keep the terminal (nothing more is sent). */
   abandon(): void {
     this.ended = true
+    this.endedOnDisk = true
     this.wake()
   }
 
@@ -313,6 +330,7 @@ export class PaymentOperation {
       this.ended = false
     })
     store.afterCommit(() => {
+      this.endedOnDisk = true
       this.ctx.locks.release(this.merchantId, this.serial, this.id)
       this.wake()
       for (const waiter of this.waiters.splice(0)) waiter(record)

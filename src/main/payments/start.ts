@@ -242,12 +242,19 @@ export async function startOnce(
   once: OnceOptions,
 ): Promise<Started> {
   const slot = `${once.scope}\u0000${once.key}`
+  let waited: Promise<void> | undefined
   for (;;) {
+    // A start of this key under way first: its key row may be committed but not yet on disk, and
+    // it lets repeats look only once it is (or once the start ended without one).
+    const first = pending.get(slot)
+    if (first && first !== waited) {
+      waited = first
+      await first
+      continue
+    }
     const existing = deps.store.findIdempotencyKey(once.scope, once.key)
     if (existing) return replay(deps.store, existing, once.fingerprint)
-    const first = pending.get(slot)
-    if (!first) break
-    await first
+    break
   }
   let saved!: () => void
   const written = new Promise<void>((resolve) => (saved = resolve))

@@ -76,7 +76,8 @@ export class OperationTracker {
 
   /** Every live operation, as status events. */
   active(): PaymentStatusEvent[] {
-    return [...this.live.values()].map((op) => op.event())
+    // As on disk: a change whose fsync is still running is shown once it is done.
+    return [...this.live.values()].map((op) => op.event(op.shown))
   }
 
   announce(event: PaymentStatusEvent): void {

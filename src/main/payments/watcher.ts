@@ -22,7 +22,7 @@ export async function watch(op: PaymentOperation, ctx: OperationContext): Promis
   const slowIn = op.record.createdAt + settings.slowAfterMs - settings.clock.now()
   const slowTimer = settings.clock.setTimeout(
     () => {
-      if (op.live) ctx.announce(op.event())
+      if (op.live) ctx.announce(op.event(op.shown))
     },
     Math.max(0, slowIn),
   )

@@ -283,6 +283,8 @@ describe('payment engine', () => {
     store.close()
     const { clock, client, engine, finals } = await setup({ dataDir })
     await settle()
+    // Two payments live: their changes are fsync'd off the loop, and shown once on disk.
+    await engine.store.flushed()
     expect([...engine.recovered].sort()).toEqual(['a', 'b'])
     expect(engine.get('a')).toMatchObject({ state: 'failed', lastError: { code: 'not_sent' } })
     client.poll = () => ({ kind: 'final', result: { ...approved('ref-b'), transactionID: 'tx-b' } })

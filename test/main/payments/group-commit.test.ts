@@ -194,4 +194,35 @@ describe('callbacks that arrive together (group commit)', () => {
     expect(engine.get(second.id).state).toBe('accepted')
     expect(engine.get(first.id).state).toBe('accepted')
   })
+
+  it('shows a result committed but not yet on disk only once the fsync returned', async () => {
+    const { engine, sales, tokens } = await threeSalesWaiting()
+    const store = engine.store as SqlitePaymentStore
+    const held: ((error: NodeJS.ErrnoException | null) => void)[] = []
+    vi.spyOn(fs, 'fdatasync').mockImplementation(((
+      _fd: number,
+      done: (error: NodeJS.ErrnoException | null) => void,
+    ) => {
+      held.push(done)
+    }) as typeof fs.fdatasync)
+    const sale = sales[0]!
+    const answer = fetch(engine.callbackUrl!, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'AUTH-TOKEN': tokens[0]! },
+      body: JSON.stringify(approved(sale)),
+    })
+    while (store.get(sale.id)?.record.state !== 'approved') {
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    // Committed, its fsync held: the engine still shows and lists it as it is on disk.
+    expect(engine.get(sale.id).state).toBe('accepted')
+    expect(engine.active().find((e) => e.record.id === sale.id)?.record.state).toBe('accepted')
+    expect(engine.terminalBusy('m1', sale.terminalSerial)).toBe(true)
+    for (const done of held.splice(0)) done(null)
+    expect((await answer).status).toBe(200)
+    expect(engine.get(sale.id).state).toBe('approved')
+    expect((await engine.waitForFinal(sale.id)).state).toBe('approved')
+    vi.restoreAllMocks()
+    for (const done of held.splice(0)) done(null)
+  })
 })

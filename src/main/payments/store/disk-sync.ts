@@ -36,7 +36,9 @@ export class DiskSync {
   /** Deferred commits made so far, and how many of them are known to be on disk. */
   private written = 0
   private durable = 0
-  private syncing = false
+  /** The descriptor an fsync in flight uses (closed by that fsync when it is left behind). */
+  private syncingFd?: number
+  private releasing = false
   private checked?: DatabaseSync
   private onFile = false
   private readonly waiting: Waiting[] = []
@@ -107,14 +109,26 @@ export class DiskSync {
     })
   }
 
-  /** Before the database is closed or swapped for another: everything synced, the log let go. */
-  settle(): void {
-    this.syncNow()
+  /**
+   * Before the database is closed or swapped for another: what is pending is fsync'd (through
+   * the descriptor already open on its log) and the log let go. What waited runs now, or, with
+   * `release: false`, when the caller calls `release()` (once the new database is in place).
+   */
+  settle(options: { release?: boolean } = {}): void {
+    if (this.pending && !this.failure) {
+      try {
+        fs.fdatasyncSync(this.fd ?? this.descriptor())
+        this.durable = this.written
+      } catch (error) {
+        this.fail(asError(error))
+      }
+    }
     this.drop()
+    if (options.release !== false) this.release()
   }
 
   private start(): void {
-    if (this.syncing || !this.pending || this.failure) return
+    if (this.syncingFd !== undefined || !this.pending || this.failure) return
     let fd: number
     try {
       fd = this.descriptor()
@@ -122,10 +136,10 @@ export class DiskSync {
       this.fail(asError(error))
       return
     }
-    this.syncing = true
+    this.syncingFd = fd
     const upTo = this.written
     fs.fdatasync(fd, (error) => {
-      this.syncing = false
+      this.syncingFd = undefined
       // A descriptor left behind by `settle` or by a swapped database is closed once idle.
       if (fd !== this.fd) this.closeQuietly(fd)
       if (error) {
@@ -138,15 +152,24 @@ export class DiskSync {
     })
   }
 
-  /** Runs, in order, what waited for commits now on disk. */
-  private release(): void {
-    while (this.waiting.length > 0 && this.waiting[0]!.upTo <= this.durable) {
-      const { run } = this.waiting.shift()!
-      try {
-        run()
-      } catch (error) {
-        this.actionFailed(error)
+  /**
+   * Runs, in order, what waited for commits now on disk. An action that commits (and so asks
+   * again) leaves the rest to the loop already running, which keeps the order.
+   */
+  release(): void {
+    if (this.releasing) return
+    this.releasing = true
+    try {
+      while (this.waiting.length > 0 && this.waiting[0]!.upTo <= this.durable) {
+        const { run } = this.waiting.shift()!
+        try {
+          run()
+        } catch (error) {
+          this.actionFailed(error)
+        }
       }
+    } finally {
+      this.releasing = false
     }
   }
 
@@ -176,7 +199,7 @@ export class DiskSync {
     const fd = this.fd
     this.fd = undefined
     this.fdOf = undefined
-    if (fd !== undefined && !this.syncing) this.closeQuietly(fd)
+    if (fd !== undefined && fd !== this.syncingFd) this.closeQuietly(fd)
   }
 
   private closeQuietly(fd: number): void {

@@ -115,8 +115,15 @@ export class SqlitePaymentStore implements PaymentStore {
   }
 
   private use(db: DatabaseSync): void {
-    // What the old database committed is on its disk before anything moves to the new one.
-    if (this.db) this.disk.settle()
+    // What the old database committed is on its disk before anything moves to the new one; what
+    // waited for it runs once the new one is in place (the old one may be closed already).
+    const swapping = this.db !== undefined
+    if (swapping) this.disk.settle({ release: false })
+    this.install(db)
+    if (swapping) this.disk.release()
+  }
+
+  private install(db: DatabaseSync): void {
     this.recent.clear()
     this.recentIds.clear()
     const statements = new Statements(db)

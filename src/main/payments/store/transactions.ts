@@ -17,6 +17,10 @@ import type { TransactionOptions } from './port'
  */
 export class Transactions {
   private actions: (() => void)[] = []
+  /** Inside the outermost transaction's work. */
+  private working = false
+  /** The connection was left at synchronous=NORMAL. */
+  private relaxed = false
   private undos: (() => void)[] = []
   private depth = 0
 
@@ -34,12 +38,18 @@ export class Transactions {
   run<T>(work: () => T, options: TransactionOptions = {}): T {
     const db = this.db()
     if (db.isTransaction) return this.savepoint(db, work)
+    // Inside `work` with no transaction open: SQLite rolled it back (an I/O error, a full disk).
+    // A write now would commit on its own, outside what the caller holds: it fails instead.
+    if (this.working) throw new Error('the transaction was rolled back by SQLite')
     if (this.disk.failure) throw this.refusal(this.disk.failure)
+    // A connection left at NORMAL by a failed rollback is put back before anything else.
+    if (this.relaxed) this.setSynchronous(db, 'FULL')
     const deferred = options.waitForDisk === false && this.disk.supported
-    if (deferred) db.exec('PRAGMA synchronous = NORMAL')
+    if (deferred) this.setSynchronous(db, 'NORMAL')
     let result: T
     try {
       db.exec('BEGIN IMMEDIATE')
+      this.working = true
       result = work()
       db.exec('COMMIT')
     } catch (error) {
@@ -47,7 +57,9 @@ export class Transactions {
       this.undoSince(0, 0)
       throw error
     } finally {
-      if (deferred) db.exec('PRAGMA synchronous = FULL')
+      this.working = false
+      // Not while a transaction is still open (a rollback that failed): SQLite refuses it then.
+      if (deferred && !db.isTransaction) this.setSynchronous(db, 'FULL')
     }
     const actions = this.actions
     this.actions = []
@@ -60,6 +72,11 @@ export class Transactions {
       runAll(actions)
     }
     return result
+  }
+
+  private setSynchronous(db: DatabaseSync, level: 'FULL' | 'NORMAL'): void {
+    db.exec(`PRAGMA synchronous = ${level}`)
+    this.relaxed = level === 'NORMAL'
   }
 
   afterCommit(action: () => void): void {

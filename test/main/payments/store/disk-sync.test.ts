@@ -173,4 +173,40 @@ describe('commits that wait for the disk off the app thread', () => {
     expect(disk.supported).toBe(false)
     db.close()
   })
+
+  it('refuses a write inside a transaction SQLite rolled back itself, and puts the connection back to FULL', () => {
+    const { store } = openStore()
+    const sale = newSale()
+    store.insert(sale)
+    holdFsyncs()
+    expect(() =>
+      store.transaction(() => {
+        store.change(sale.record.id, { at: at + 1, patch: { state: 'accepted' } })
+        store.database.exec('ROLLBACK') // as SQLite does on an I/O error or a full disk
+        store.insert(newSale()) // would commit on its own, unsynced, outside the group
+      }, deferred),
+    ).toThrow('rolled back by SQLite')
+    expect(synchronous(store)).toBe(2)
+    expect(store.get(sale.record.id)?.record.state).toBe('sent')
+  })
+
+  it('keeps the order when an action run after an fsync commits itself', async () => {
+    const { store } = openStore()
+    const [first, second] = [newSale(), newSale()]
+    store.insert(first)
+    const fsyncs = holdFsyncs()
+    const order: string[] = []
+    store.transaction(() => {
+      store.change(first.record.id, { at: at + 1, patch: { state: 'accepted' } })
+      store.afterCommit(() => {
+        order.push('first, a')
+        // A listener that writes (FULL): it must not run what came after this commit first.
+        store.transaction(() => store.insert(second))
+      })
+      store.afterCommit(() => order.push('first, b'))
+    }, deferred)
+    store.afterCommit(() => order.push('after'))
+    await fsyncs.finish()
+    expect(order).toEqual(['first, a', 'first, b', 'after'])
+  })
 })
