@@ -48,17 +48,23 @@ const deferred = { waitForDisk: false } as const
 const synchronous = (store: SqlitePaymentStore): unknown =>
   (store.database.prepare('PRAGMA synchronous').get() as { synchronous: number }).synchronous
 
+/** A sale stored, then accepted in a deferred commit with an action waiting, fsyncs held. */
+function acceptedDeferred(store: SqlitePaymentStore) {
+  const sale = newSale()
+  store.insert(sale)
+  const fsyncs = holdFsyncs()
+  const acted = vi.fn()
+  store.transaction(() => {
+    store.change(sale.record.id, { at: at + 1, patch: { state: 'accepted' } })
+    store.afterCommit(acted)
+  }, deferred)
+  return { sale, fsyncs, acted }
+}
+
 describe('commits that wait for the disk off the app thread', () => {
   it('returns before the fsync, and runs what waited only once the fsync covering it returned', async () => {
     const { store } = openStore()
-    const sale = newSale()
-    store.insert(sale)
-    const fsyncs = holdFsyncs()
-    const acted = vi.fn()
-    store.transaction(() => {
-      store.change(sale.record.id, { at: at + 1, patch: { state: 'accepted' } })
-      store.afterCommit(acted)
-    }, deferred)
+    const { sale, fsyncs, acted } = acceptedDeferred(store)
     // Committed: readable, but nothing acted on it yet; the connection is back to FULL.
     expect(store.get(sale.record.id)?.record.state).toBe('accepted')
     expect(acted).not.toHaveBeenCalled()
@@ -123,14 +129,7 @@ describe('commits that wait for the disk off the app thread', () => {
 
   it('after a failed fsync acts on nothing, says so, and refuses every write after', async () => {
     const { store, problems } = openStore()
-    const sale = newSale()
-    store.insert(sale)
-    const fsyncs = holdFsyncs()
-    const acted = vi.fn()
-    store.transaction(() => {
-      store.change(sale.record.id, { at: at + 1, patch: { state: 'accepted' } })
-      store.afterCommit(acted)
-    }, deferred)
+    const { fsyncs, acted } = acceptedDeferred(store)
     const flushed = store.flushed().then(
       () => undefined,
       (error: unknown) => error,
