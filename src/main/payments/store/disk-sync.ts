@@ -82,16 +82,7 @@ export class DiskSync {
    * write), and what waited for it runs.
    */
   syncNow(): void {
-    if (this.pending && !this.failure) {
-      try {
-        fs.fdatasyncSync(this.descriptor())
-        this.durable = this.written
-      } catch (error) {
-        this.fail(asError(error))
-        return
-      }
-    }
-    this.release()
+    if (this.syncHere(() => this.descriptor())) this.release()
   }
 
   /** Runs `action` once every commit made so far is on disk: now, when they all are. */
@@ -115,16 +106,23 @@ export class DiskSync {
    * `release: false`, when the caller calls `release()` (once the new database is in place).
    */
   settle(options: { release?: boolean } = {}): void {
-    if (this.pending && !this.failure) {
-      try {
-        fs.fdatasyncSync(this.fd ?? this.descriptor())
-        this.durable = this.written
-      } catch (error) {
-        this.fail(asError(error))
-      }
-    }
+    this.syncHere(() => this.fd ?? this.descriptor())
     this.drop()
     if (options.release !== false) this.release()
+  }
+
+  /** Fsyncs what is pending on this thread; false when the disk failed (now or before). */
+  private syncHere(fd: () => number): boolean {
+    if (this.failure) return false
+    if (!this.pending) return true
+    try {
+      fs.fdatasyncSync(fd())
+      this.durable = this.written
+      return true
+    } catch (error) {
+      this.fail(asError(error))
+      return false
+    }
   }
 
   private start(): void {
