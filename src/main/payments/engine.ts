@@ -189,7 +189,7 @@ export async function createPaymentEngine(options: PaymentEngineOptions): Promis
         deliverCallback({
           store,
           tracker,
-          writer: new GroupWriter(store, (id) => tracker.othersLive(id)),
+          writer: new GroupWriter(store, (id) => tracker.commitOptions(id)),
         }),
         repeatCallback({ store, settings, completed: (record) => completed(record) }),
       ).catch((err: unknown) => {

@@ -1,4 +1,4 @@
-import type { PaymentStore } from './store/port'
+import type { PaymentStore, TransactionOptions } from './store/port'
 import { timing } from './timing'
 
 interface Queued {
@@ -26,8 +26,8 @@ export class GroupWriter {
 
   constructor(
     private readonly store: PaymentStore,
-    /** Another payment than this one is being followed (see OperationTracker.othersLive). */
-    private readonly othersLive: (paymentId: string) => boolean = () => true,
+    /** How one payment's commit meets the disk (see OperationTracker.commitOptions). */
+    private readonly commitOptions: (paymentId: string) => TransactionOptions,
   ) {}
 
   /** Runs `write` in this turn's group; resolves with its value once the group is committed. */
@@ -55,8 +55,8 @@ export class GroupWriter {
             }
           }
         },
-        // Alone, the group waits for the disk here (quicker for it); see OperationTracker.othersLive.
-        { waitForDisk: group.length === 1 && !this.othersLive(group[0]!.paymentId) },
+        // Several results together never wait for the disk on the app's thread.
+        group.length === 1 ? this.commitOptions(group[0]!.paymentId) : { waitForDisk: false },
       )
     } catch (error) {
       for (const item of group) item.failed(error)

@@ -11,7 +11,13 @@ import type { Gate, RateBudget } from './rate-budget'
 import { mergeMissing, toResultView } from './result-view'
 import { jitter, type Settings } from './settings'
 import { PHASES, canTransition, isFinal, stateForFinStatus } from './states'
-import type { PaymentMeta, PaymentPatch, PaymentStore, StoredPayment } from './store/port'
+import type {
+  PaymentMeta,
+  PaymentPatch,
+  PaymentStore,
+  StoredPayment,
+  TransactionOptions,
+} from './store/port'
 import type { TerminalLocks } from './terminal-locks'
 import { timing } from './timing'
 
@@ -31,8 +37,8 @@ export interface OperationContext {
   ended(op: PaymentOperation, record: PaymentRecord, final: boolean): void
   /** Operations of this API key being followed by polling (the poll schedule shares the budget). */
   pollersOn(key: string): number
-  /** Another payment than `id` is being followed (its commits then leave the disk to a thread). */
-  othersLive(id: string): boolean
+  /** How this payment's commits meet the disk (see OperationTracker.commitOptions). */
+  commitOptions(id: string): TransactionOptions
 }
 
 /** A message whose text parameters carry no card number. */
@@ -148,9 +154,10 @@ export class PaymentOperation {
     const committing = timing.now()
     const before = this.current
     const change = { at, patch, meta: options.meta, evidence }
-    this.current = store.transaction(() => store.change(this.id, change), {
-      waitForDisk: !this.ctx.othersLive(this.id),
-    })
+    this.current = store.transaction(
+      () => store.change(this.id, change),
+      this.ctx.commitOptions(this.id),
+    )
     timing.mark(this.id, 'commit', committing)
     // Inside a group commit (./group-writer.ts) the change is on disk only when the group is:
     // the event waits for it, and a rollback puts this operation back as it was.

@@ -124,7 +124,7 @@ export async function startOperation(
           { record, meta: { referenceSent, callbackTokenHash: token?.hash, sentAt: now } },
           once && { scope: once.scope, key: once.key, fingerprint: once.fingerprint },
         ),
-      { waitForDisk: !deps.tracker.othersLive() },
+      deps.tracker.commitOptions(),
     )
     timing.mark(id, 'commit', committing)
     deps.store.afterCommit(saved)

@@ -5,7 +5,7 @@ import type { MerchantDirectory } from './ports'
 import type { RateBudget } from './rate-budget'
 import type { Settings } from './settings'
 import { isFinal } from './states'
-import type { PaymentStore, StoredPayment } from './store/port'
+import type { PaymentStore, StoredPayment, TransactionOptions } from './store/port'
 import type { TerminalLocks } from './terminal-locks'
 import { watch } from './watcher'
 
@@ -33,17 +33,18 @@ export class OperationTracker {
       announce: (event) => this.announce(event),
       ended: (op, record, final) => this.ended(op, record, final),
       pollersOn: (key) => this.pollersOn(key),
-      othersLive: (id) => this.othersLive(id),
+      commitOptions: (id) => this.commitOptions(id),
     }
   }
 
   /**
-   * Another payment than `id` is being followed. Then a payment's commits do not wait for the
-   * disk on the app's thread (store/disk-sync.ts): one payment's fsync would hold up the others'
-   * results. Alone, a commit waits for the disk where it is made, which is quicker for it.
+   * How a payment's commit meets the disk. While another payment than `id` is followed, it does
+   * not wait for the disk on the app's thread (store/disk-sync.ts): one payment's fsync would
+   * hold up the others' results. Alone, it waits where it is made, which is quicker for it.
    */
-  othersLive(id?: string): boolean {
-    return this.live.size > (id !== undefined && this.live.has(id) ? 1 : 0)
+  commitOptions(id?: string): TransactionOptions {
+    const others = this.live.size > (id !== undefined && this.live.has(id) ? 1 : 0)
+    return { waitForDisk: !others }
   }
 
   /**
