@@ -123,21 +123,18 @@ export async function runScale(o: ScaleOptions): Promise<Omit<BenchResult, 'id' 
     loopDelay.disable()
     await world.close().catch(() => {})
   }
-  const addedOf = (list: typeof sales): number[] =>
+  /** Each sale's final event minus its moment in `from` (by transaction reference). */
+  const latencies = (list: typeof sales, from: Map<string, number>): number[] =>
     list.flatMap(({ id, reference }) => {
-      const done = world.terminalDoneAt.get(reference)
+      const start = from.get(reference)
       const final = world.finalAt.get(id)
-      return done !== undefined && final !== undefined ? [final - done] : []
+      return start !== undefined && final !== undefined ? [final - start] : []
     })
-  const added = addedOf(sales)
-  const warmAdded = addedOf(warm)
+  const added = latencies(sales, world.terminalDoneAt)
+  const warmAdded = latencies(warm, world.terminalDoneAt)
   // The same, from the moment the simulator's callback POST was on the wire: the simulator plays
   // Handpoint's cloud, so its own time to send is not the engine's (README, B3).
-  const fromWire = sales.flatMap(({ id, reference }) => {
-    const sent = world.callbackSentAt.get(reference)
-    const final = world.finalAt.get(id)
-    return sent !== undefined && final !== undefined ? [final - sent] : []
-  })
+  const fromWire = latencies(sales, world.callbackSentAt)
   const parts = breakdownMetrics(
     'added latency:',
     o.flow === 'callback' ? 'on the wire, loop free' : 'until the next poll',
